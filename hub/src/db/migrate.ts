@@ -1,0 +1,30 @@
+import type { Database } from 'better-sqlite3';
+import { migration001 } from './migrations/001-initial.js';
+
+/** Index i holds the step from schema version i to i + 1. Append only. */
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [migration001];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export class NewerDatabaseError extends Error {
+  constructor(found: number) {
+    super(
+      `The database is at schema version ${found}, newer than this hub knows (${SCHEMA_VERSION}). ` +
+        'Upgrade the hub, or restore a backup made by this version.',
+    );
+  }
+}
+
+/** Brings the database up to SCHEMA_VERSION, each step in its own transaction. */
+export function migrate(db: Database): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > SCHEMA_VERSION) throw new NewerDatabaseError(from);
+  for (let version = from; version < SCHEMA_VERSION; version++) {
+    const step = MIGRATIONS[version];
+    if (!step) throw new Error(`Missing migration ${version + 1}`);
+    db.transaction(() => {
+      step(db);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return { from, to: SCHEMA_VERSION };
+}

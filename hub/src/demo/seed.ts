@@ -1,0 +1,70 @@
+/** Writes a centre's configuration into an empty database (the demo centre, or a test's). */
+import type { Db } from '../db/open.js';
+import { hashPinSync } from '../auth/pin.js';
+import { assertTimeZone } from '../../../shared/domain/numbering.js';
+import type { DemoCentre } from './centre-data.js';
+
+/** True when the database already has a centre, so a restart never seeds twice. */
+export function hasCentre(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM centre WHERE id = 1').get() !== undefined;
+}
+
+export function seedCentre(db: Db, centre: DemoCentre, opts: { sampleFees: boolean }): void {
+  assertTimeZone(centre.timeZone);
+  // Hash outside the transaction: scrypt is slow on purpose.
+  const pins = new Map(centre.staff.map((s) => [s.username, hashPinSync(s.pin)]));
+  db.transaction(() => {
+    db.prepare(
+      'INSERT INTO centre (id, name_lo, name_en, time_zone, settings) VALUES (1, ?, ?, ?, ?)',
+    ).run(
+      centre.name.lo,
+      centre.name.en,
+      centre.timeZone,
+      JSON.stringify({ notices: centre.notices }),
+    );
+    const ministry = db.prepare(
+      'INSERT INTO ministries (id, name_lo, name_en, sort) VALUES (?, ?, ?, ?)',
+    );
+    centre.ministries.forEach((m, i) => ministry.run(m.id, m.name.lo, m.name.en, i));
+    const service = db.prepare(
+      `INSERT INTO services (id, prefix, ministry_id, name_lo, name_en, fee_lak, fee_is_sample,
+         documents_lo, documents_en, target_minutes, daily_cap, sort)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    centre.services.forEach((s, i) =>
+      service.run(
+        s.id,
+        s.prefix,
+        s.ministryId,
+        s.name.lo,
+        s.name.en,
+        s.feeLak,
+        opts.sampleFees ? 1 : 0,
+        JSON.stringify(s.documents.lo),
+        JSON.stringify(s.documents.en),
+        s.targetMinutes,
+        s.dailyCap,
+        i,
+      ),
+    );
+    const counter = db.prepare('INSERT INTO counters (number, name_lo, name_en) VALUES (?, ?, ?)');
+    const serves = db.prepare(
+      'INSERT INTO counter_services (counter_id, service_id, rank) VALUES (?, ?, ?)',
+    );
+    const counterIds = centre.counters.map((c) => {
+      const id = Number(counter.run(c.number, c.name.lo, c.name.en).lastInsertRowid);
+      c.services.forEach((s, rank) => serves.run(id, s, rank));
+      return id;
+    });
+    const staff = db.prepare(
+      'INSERT INTO staff (username, name, role, pin_hash) VALUES (?, ?, ?, ?)',
+    );
+    const allowed = db.prepare('INSERT INTO staff_counters (staff_id, counter_id) VALUES (?, ?)');
+    for (const s of centre.staff) {
+      const id = Number(
+        staff.run(s.username, s.name, s.role, pins.get(s.username)).lastInsertRowid,
+      );
+      for (const counterId of counterIds) allowed.run(id, counterId);
+    }
+  })();
+}

@@ -1,0 +1,145 @@
+/**
+ * The hub's command line. The only module that reads flags and the
+ * environment; everything else gets its dependencies from here.
+ *
+ *   npm run hub -- [--demo] [--host H] [--port P] [--data-dir D] [--tz Z] [--public-url U]
+ *   npm run hub -- device add --role kiosk --name "Kiosk 1" [--data-dir D]
+ */
+import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import pino from 'pino';
+import { openDatabase } from './db/open.js';
+import { createHub } from './app.js';
+import { hasCentre, seedCentre } from './demo/seed.js';
+import { DEMO_CENTRE } from './demo/centre-data.js';
+import { addDevice, type DeviceRole } from './auth/devices.js';
+import { systemClock } from './clock.js';
+import { WEB_APPS } from './net/web-apps.js';
+import { assertTimeZone } from '../../shared/domain/numbering.js';
+import { ROLES } from '../../shared/protocol.js';
+
+export const DEFAULT_PORT = 8470;
+
+const HELP = `Khiu hub — the queue server of a One-Door Service Centre.
+
+Usage:
+  npm run hub -- [options]                 run the hub
+  npm run hub -- device add --role R --name N [--data-dir D]
+                                           register a station and print its token
+
+Options:
+  --host <addr>        address to listen on (default 127.0.0.1; 0.0.0.0 for the whole LAN)
+  --port <n>           port for HTTP, Socket.IO and the apps (default ${DEFAULT_PORT}; 0 picks a free one)
+  --data-dir <dir>     where the SQLite database and backups live (default ./data)
+  --demo               seed the demo centre on first start and let clients on this
+                       machine (loopback) claim any role without a token; never in production
+  --tz <zone>          the centre's time zone, e.g. Asia/Vientiane (default: the stored one,
+                       or Asia/Vientiane); the service day rolls over at its midnight
+  --public-url <url>   the address phones and stations reach the hub by, used in QR codes
+                       (default: the listening address)
+  --role <role>        with "device add": ${ROLES.filter((r) => r !== 'public').join(', ')}
+  --name <name>        with "device add": a name staff will recognise
+  -h, --help           show this help
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`khiu: ${message}\n`);
+  process.exit(1);
+}
+
+function parse() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'string', default: String(DEFAULT_PORT) },
+        'data-dir': { type: 'string', default: './data' },
+        demo: { type: 'boolean', default: false },
+        tz: { type: 'string' },
+        'public-url': { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    fail(`${(err as Error).message}\nRun with --help for the options.`);
+  }
+}
+
+function deviceAdd(dataDir: string, role: string | undefined, name: string | undefined) {
+  const roles = ROLES.filter((r): r is DeviceRole => r !== 'public');
+  const deviceRole = roles.find((r) => r === role);
+  if (!deviceRole) fail(`device add needs --role, one of: ${roles.join(', ')}`);
+  if (!name?.trim()) fail('device add needs --name');
+  const db = openDatabase(join(dataDir, 'khiu.sqlite'));
+  const device = addDevice(db, systemClock, deviceRole, name.trim());
+  db.close();
+  process.stdout.write(
+    `Added ${device.role} "${device.name}" (device ${device.id}).\n` +
+      `Token (shown once; enter it in the station's setup screen):\n${device.token}\n`,
+  );
+}
+
+async function serve(values: ReturnType<typeof parse>['values']) {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be 0–65535, not ${values.port}`); // prettier-ignore
+  if (values.tz) {
+    try {
+      assertTimeZone(values.tz);
+    } catch {
+      fail(`--tz ${values.tz} is not a time zone this machine knows (try Asia/Vientiane)`);
+    }
+  }
+  const log = pino(
+    process.stdout.isTTY
+      ? { transport: { target: 'pino-pretty', options: { colorize: true } } }
+      : {},
+  );
+  const dataDir = resolve(values['data-dir']);
+  const dbFile = join(dataDir, 'khiu.sqlite');
+  const db = openDatabase(dbFile);
+  if (!hasCentre(db)) {
+    if (!values.demo) fail(`${dbFile} has no centre yet. Start once with --demo to try Khiu.`);
+    seedCentre(db, { ...DEMO_CENTRE, timeZone: values.tz ?? DEMO_CENTRE.timeZone }, { sampleFees: true }); // prettier-ignore
+    log.info('seeded the demo centre');
+  } else if (values.tz) {
+    db.prepare('UPDATE centre SET time_zone = ? WHERE id = 1').run(values.tz);
+  }
+
+  const hub = createHub({
+    db,
+    log,
+    demo: values.demo,
+    ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+    webRoot: resolve('dist', 'web'),
+    backupDir: join(dataDir, 'backups'),
+  });
+  const url = await hub.listen(port, values.host).catch((err: Error) => fail(`cannot listen: ${err.message}`)); // prettier-ignore
+  const lines = [
+    `Khiu hub listening on ${url}${values.demo ? '  (demo mode: loopback clients may claim any role)' : ''}`,
+    ...WEB_APPS.map((app) => `  ${app.padEnd(8)} ${url}/${app}`),
+    `  api      ${url}/api/v1/health`,
+    `  data     ${dbFile}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  const stop = (signal: string) => {
+    log.info({ signal }, 'stopping');
+    void hub.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+const { values, positionals } = parse();
+if (values.help) {
+  process.stdout.write(HELP);
+} else if (positionals[0] === 'device' && positionals[1] === 'add') {
+  deviceAdd(resolve(values['data-dir']), values.role, values.name);
+} else if (positionals.length > 0) {
+  fail(`unknown command "${positionals.join(' ')}". Run with --help.`);
+} else {
+  await serve(values);
+}

@@ -1,0 +1,51 @@
+/** The REST API (`/api/v1`): health, the public snapshot, one ticket by code. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Views } from '../queue/views.js';
+import type { Broadcaster } from './broadcaster.js';
+import type { AckError } from '../../../shared/protocol.js';
+
+export const API_PREFIX = '/api/v1';
+
+export interface RestDeps {
+  views: Views;
+  broadcaster: () => Broadcaster;
+  health: () => Record<string, unknown>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(json),
+  });
+  res.end(json);
+}
+
+const fail = (res: ServerResponse, status: number, error: AckError) => send(res, status, { error });
+
+/** Answers requests under /api/v1; returns false for any other path. */
+export function createRestHandler(deps: RestDeps) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const url = new URL(req.url ?? '/', 'http://hub');
+    if (!url.pathname.startsWith(`${API_PREFIX}/`)) return false;
+    const path = url.pathname.slice(API_PREFIX.length);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      fail(res, 405, { code: 'invalid-request', message: `${req.method} is not supported here` });
+      return true;
+    }
+    if (path === '/health') {
+      send(res, 200, deps.health());
+    } else if (path === '/snapshot') {
+      send(res, 200, deps.broadcaster().snapshot(false));
+    } else if (path.startsWith('/tickets/')) {
+      const code = decodeURIComponent(path.slice('/tickets/'.length));
+      const view = /^[A-Za-z0-9_-]{8,32}$/.test(code) ? deps.views.ticket(code) : null;
+      if (view) send(res, 200, view);
+      else fail(res, 404, { code: 'not-found', message: 'No ticket has that code' });
+    } else {
+      fail(res, 404, { code: 'not-found', message: `No route ${url.pathname}` });
+    }
+    return true;
+  };
+}

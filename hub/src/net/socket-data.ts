@@ -1,0 +1,12 @@
+import type { Role } from '../../../shared/protocol.js';
+
+/** What the hub remembers about one connection. */
+export interface SocketData {
+  role: Role;
+  deviceId: number | null;
+  staffId: number | null;
+  /** The counter this connection's clerk opened with `counter:open`. */
+  counterId: number | null;
+  /** Ticket codes this connection watches (phones). */
+  watching: string[];
+}

@@ -1,0 +1,113 @@
+/**
+ * The centre's configuration (services, ministries, counters), read once and
+ * again whenever it changes. It changes rarely; every ticket needs it.
+ */
+import { z } from 'zod';
+import type { Db } from '../db/open.js';
+import { LocalizedSchema, type Localized, type LocalizedList } from '../../../shared/protocol.js';
+import { DEFAULT_PRIORITY_EVERY } from '../../../shared/domain/next-ticket.js';
+
+export const CentreSettingsSchema = z.object({
+  /** One priority ticket after every N others when both wait (DESIGN.md). */
+  priorityEvery: z.number().int().min(0).max(20).default(DEFAULT_PRIORITY_EVERY),
+  notices: z.array(LocalizedSchema).default([]),
+});
+export type CentreSettings = z.infer<typeof CentreSettingsSchema>;
+
+export interface ServiceConfig {
+  id: string;
+  prefix: string;
+  ministry: { id: string; name: Localized };
+  name: Localized;
+  feeLak: number;
+  feeIsSample: boolean;
+  documents: LocalizedList;
+  targetMinutes: number;
+  dailyCap: number | null;
+  open: boolean;
+}
+
+export interface CounterConfig {
+  id: number;
+  number: number;
+  name: Localized;
+  /** Best-ranked first. */
+  services: string[];
+}
+
+export interface CentreConfig {
+  name: Localized;
+  timeZone: string;
+  settings: CentreSettings;
+  services: Map<string, ServiceConfig>;
+  counters: Map<number, CounterConfig>;
+}
+
+const jsonList = z.array(z.string());
+
+export class NoCentreError extends Error {
+  constructor() {
+    super('The database holds no centre yet: start the hub with --demo, or set the centre up.');
+  }
+}
+
+export function loadConfig(db: Db): CentreConfig {
+  const centre = db
+    .prepare<[], { name_lo: string; name_en: string; time_zone: string; settings: string }>(
+      'SELECT name_lo, name_en, time_zone, settings FROM centre WHERE id = 1',
+    )
+    .get();
+  if (!centre) throw new NoCentreError();
+
+  const services = new Map<string, ServiceConfig>();
+  const serviceRows = db
+    .prepare<[], Record<string, string | number | null>>(
+      `SELECT s.*, m.name_lo AS m_lo, m.name_en AS m_en FROM services s
+       JOIN ministries m ON m.id = s.ministry_id ORDER BY m.sort, s.sort, s.prefix`,
+    )
+    .all();
+  for (const r of serviceRows) {
+    const id = String(r.id);
+    services.set(id, {
+      id,
+      prefix: String(r.prefix),
+      ministry: { id: String(r.ministry_id), name: { lo: String(r.m_lo), en: String(r.m_en) } },
+      name: { lo: String(r.name_lo), en: String(r.name_en) },
+      feeLak: Number(r.fee_lak),
+      feeIsSample: r.fee_is_sample === 1,
+      documents: {
+        lo: jsonList.parse(JSON.parse(String(r.documents_lo))),
+        en: jsonList.parse(JSON.parse(String(r.documents_en))),
+      },
+      targetMinutes: Number(r.target_minutes),
+      dailyCap: r.daily_cap === null ? null : Number(r.daily_cap),
+      open: r.open === 1,
+    });
+  }
+
+  const counters = new Map<number, CounterConfig>();
+  const counterRows = db
+    .prepare<[], { id: number; number: number; name_lo: string; name_en: string }>(
+      'SELECT id, number, name_lo, name_en FROM counters ORDER BY number',
+    )
+    .all();
+  const ranked = db.prepare<[number], { service_id: string }>(
+    'SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY rank',
+  );
+  for (const r of counterRows) {
+    counters.set(r.id, {
+      id: r.id,
+      number: r.number,
+      name: { lo: r.name_lo, en: r.name_en },
+      services: ranked.all(r.id).map((s) => s.service_id),
+    });
+  }
+
+  return {
+    name: { lo: centre.name_lo, en: centre.name_en },
+    timeZone: centre.time_zone,
+    settings: CentreSettingsSchema.parse(JSON.parse(centre.settings)),
+    services,
+    counters,
+  };
+}

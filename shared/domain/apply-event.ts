@@ -1,0 +1,67 @@
+/**
+ * The one fold from hub events into client state. Every app keeps a
+ * `Snapshot` and feeds each `queue:event` through here; a `null` result means
+ * the client missed an event and must ask for a fresh snapshot.
+ */
+import type {
+  CallView,
+  PublicQueueEvent,
+  PublicTicket,
+  QueueEvent,
+  Snapshot,
+  Ticket,
+} from '../protocol.js';
+
+export const RECENT_CALLS_MAX = 10;
+
+function mergeById<T extends { id: number | string }>(list: readonly T[], updates: readonly T[]) {
+  if (updates.length === 0) return list as T[];
+  const byId = new Map(updates.map((u) => [u.id, u]));
+  const merged = list.map((item) => byId.get(item.id) ?? item);
+  const known = new Set(list.map((item) => item.id));
+  return [...merged, ...updates.filter((u) => !known.has(u.id))];
+}
+
+/** Calls newest first; a recall moves the ticket's call back to the top. */
+export function addCall(calls: readonly CallView[], call: CallView): CallView[] {
+  return [call, ...calls.filter((c) => c.ticketId !== call.ticketId)].slice(0, RECENT_CALLS_MAX);
+}
+
+export function byQueueOrder(a: Ticket, b: Ticket): number {
+  return a.queuedAt - b.queuedAt || a.id - b.id;
+}
+
+function isFullTicket(ticket: Ticket | PublicTicket): ticket is Ticket {
+  return 'code' in ticket;
+}
+
+function foldWaiting(waiting: readonly Ticket[], tickets: readonly (Ticket | PublicTicket)[]) {
+  const full = tickets.filter(isFullTicket);
+  if (full.length === 0) return waiting as Ticket[];
+  const changed = new Set(full.map((t) => t.id));
+  return [
+    ...waiting.filter((t) => !changed.has(t.id)),
+    ...full.filter((t) => t.status === 'waiting'),
+  ].sort(byQueueOrder);
+}
+
+export function applyEvent(state: Snapshot, event: QueueEvent | PublicQueueEvent): Snapshot | null {
+  if (event.seq <= state.seq) return state; // already folded in (e.g. arrived with a snapshot)
+  if (event.seq !== state.seq + 1) return null;
+
+  const replaces = event.type === 'day-rolled' || event.type === 'config-changed';
+  const next: Snapshot = {
+    ...state,
+    seq: event.seq,
+    day: event.day,
+    centre: event.centre ?? state.centre,
+    services: replaces ? event.services : mergeById(state.services, event.services),
+    counters: replaces ? event.counters : mergeById(state.counters, event.counters),
+    recentCalls: event.call ? addCall(state.recentCalls, event.call) : state.recentCalls,
+  };
+  if (event.type === 'day-rolled') next.recentCalls = [];
+  if (state.waiting) {
+    next.waiting = event.type === 'day-rolled' ? [] : foldWaiting(state.waiting, event.tickets);
+  }
+  return next;
+}
