@@ -1,0 +1,187 @@
+/**
+ * Test harness: a real hub on 127.0.0.1 port 0 with a temporary SQLite file,
+ * and real Socket.IO clients. Every integration test starts here.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { openDatabase, type Db } from '../hub/src/db/open.js';
+import { createHub, type Hub, type HubOptions } from '../hub/src/app.js';
+import { seedCentre } from '../hub/src/demo/seed.js';
+import { DEMO_CENTRE, type DemoCentre } from '../hub/src/demo/centre-data.js';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type RequestEvent,
+  type RequestPayload,
+  type ResponseData,
+  type Role,
+  type ServerToClientEvents,
+  type Snapshot,
+} from '../shared/protocol.js';
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestHub {
+  hub: Hub;
+  db: Db;
+  url: string;
+  dataDir: string;
+  clients: Client[];
+  close(): Promise<void>;
+}
+
+export function tempDir(prefix = 'khiu-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function startHub(
+  opts: { centre?: DemoCentre; dataDir?: string; seed?: boolean } & Omit<HubOptions, 'db'> = {},
+): Promise<TestHub> {
+  const dataDir = opts.dataDir ?? tempDir();
+  const db = openDatabase(join(dataDir, 'khiu.sqlite'));
+  if (opts.seed !== false) seedCentre(db, opts.centre ?? DEMO_CENTRE, { sampleFees: true });
+  const hub = createHub({ demo: true, ...opts, db });
+  const url = await hub.listen(0, '127.0.0.1');
+  const clients: Client[] = [];
+  return {
+    hub,
+    db,
+    url,
+    dataDir,
+    clients,
+    async close() {
+      for (const c of clients) c.disconnect();
+      await hub.close();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Connects a client and resolves with it and the snapshot the hub sends on connect. */
+export function connect(
+  t: Pick<TestHub, 'url' | 'clients'>,
+  auth: { role?: Role; token?: string } = {},
+): Promise<{ client: Client; snapshot: Snapshot }> {
+  const client: Client = io(t.url, {
+    transports: ['websocket'],
+    auth: { protocol: PROTOCOL_VERSION, ...auth },
+    reconnection: false,
+    forceNew: true,
+  });
+  t.clients.push(client);
+  return new Promise((resolve, reject) => {
+    client.once('queue:snapshot', (snapshot) => resolve({ client, snapshot }));
+    client.once('connect_error', reject);
+  });
+}
+
+export function send<E extends RequestEvent>(
+  client: Client,
+  event: E,
+  payload: RequestPayload<E>,
+): Promise<Ack<ResponseData[E]>> {
+  const emit = client.emitWithAck as (e: string, p: unknown) => Promise<Ack<ResponseData[E]>>;
+  return emit.call(client, event, payload);
+}
+
+/** Sends anything at all, for tests of what the hub refuses. */
+export function sendRaw(client: Client, event: string, payload: unknown): Promise<Ack<unknown>> {
+  const emit = client.emitWithAck as (e: string, p: unknown) => Promise<Ack<unknown>>;
+  return emit.call(client, event, payload);
+}
+
+/** The data of a successful ack; fails the test with the hub's error otherwise. */
+export function ok<T>(ack: Ack<T>): T {
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
+  return ack.data;
+}
+
+let requestCounter = 0;
+export const newRequestId = () => `req-${process.pid}-${++requestCounter}-${Date.now()}`;
+
+export async function issue(
+  kiosk: Client,
+  serviceId: string,
+  extra: Partial<RequestPayload<'ticket:issue'>> = {},
+) {
+  return ok(await send(kiosk, 'ticket:issue', { serviceId, lang: 'lo', requestId: newRequestId(), ...extra })); // prettier-ignore
+}
+
+/** A counter client with a clerk logged in and `counterId` open. */
+export async function openCounter(
+  t: Pick<TestHub, 'url' | 'clients'>,
+  counterId: number,
+  username = 'clerk1',
+  pin = '1234',
+) {
+  const { client, snapshot } = await connect(t, { role: 'counter' });
+  ok(await send(client, 'staff:login', { username, pin }));
+  ok(await send(client, 'counter:open', { counterId }));
+  return { client, snapshot };
+}
+
+/** Resolves with the next `count` queue events a client receives. */
+export function nextEvents(client: Client, count: number) {
+  return new Promise<Parameters<ServerToClientEvents['queue:event']>[0][]>((resolve) => {
+    const events: Parameters<ServerToClientEvents['queue:event']>[0][] = [];
+    const on = (e: (typeof events)[number]) => {
+      events.push(e);
+      if (events.length === count) {
+        client.off('queue:event', on);
+        resolve(events);
+      }
+    };
+    client.on('queue:event', on);
+  });
+}
+
+/** Row counts of every table, to show that a refused request changed nothing. */
+export function tableCounts(db: Db): Record<string, number> {
+  const tables = db
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    )
+    .all();
+  return Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
+    ]),
+  );
+}
+
+/** A full dump of the mutable tables, for "changes nothing" checks stricter than counts. */
+export function dumpState(db: Db): string {
+  return JSON.stringify(
+    ['tickets', 'ticket_events', 'counters', 'counter_events', 'feedback', 'number_series'].map(
+      (t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all(),
+    ),
+  );
+}
+
+type AnyQueueEvent = Parameters<ServerToClientEvents['queue:event']>[0];
+
+/** Records every queue event a client receives from now on. */
+export function recordEvents(client: Client) {
+  const events: AnyQueueEvent[] = [];
+  client.on('queue:event', (e) => events.push(e));
+  return {
+    events,
+    /** Resolves with the first recorded event that matches, waiting up to `timeoutMs`. */
+    waitFor(match: (e: AnyQueueEvent) => boolean, timeoutMs = 2000): Promise<AnyQueueEvent> {
+      return new Promise((resolve, reject) => {
+        const started = Date.now();
+        const poll = () => {
+          const found = events.find(match);
+          if (found) return resolve(found);
+          if (Date.now() - started > timeoutMs) return reject(new Error('event did not arrive'));
+          setTimeout(poll, 5);
+        };
+        poll();
+      });
+    },
+  };
+}
