@@ -223,7 +223,12 @@ export const TicketViewSchema = z.object({
   status: TicketStatusSchema,
   day: ServiceDaySchema,
   lang: LangSchema,
-  service: z.object({ id: z.string(), name: LocalizedSchema, feeLak: z.number().int() }),
+  service: z.object({
+    id: z.string(),
+    name: LocalizedSchema,
+    feeLak: z.number().int(),
+    feeIsSample: z.boolean(),
+  }),
   /** People to be called before this ticket; null once it has been called. */
   peopleAhead: z.number().int().nonnegative().nullable(),
   estimatedWaitMs: z.number().int().nonnegative().nullable(),

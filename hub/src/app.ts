@@ -74,9 +74,18 @@ export function createHub(opts: HubOptions) {
   const webApps = createWebAppHandler(opts.webRoot ?? join(process.cwd(), 'dist', 'web'));
 
   const httpServer: HttpServer = createServer((req, res) => {
-    if (rest(req, res) || webApps(req, res)) return;
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Not found. Apps: /kiosk /counter /display /console; API: /api/v1/health\n');
+    try {
+      if (rest(req, res) || webApps(req, res)) return;
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found. Apps: /kiosk /counter /display /console; API: /api/v1/health\n');
+    } catch (err) {
+      // One bad request must never take the centre's hub down.
+      log.error({ err, url: req.url }, 'HTTP request failed');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ error: { code: 'internal', message: 'The hub could not do that' } }),
+      );
+    }
   });
 
   function rolloverIfDue() {

@@ -13,7 +13,7 @@ function input(overrides: Partial<WaitEstimateInput> = {}): WaitEstimateInput {
     now: NOW,
     windowMs: DEFAULT_RATE_WINDOW_MS,
     servingCounters: 2,
-    targetMinutes: 5,
+    assumedServiceMinutes: 5,
     ...overrides,
   };
 }
@@ -77,7 +77,7 @@ describe('estimateWaitMs', () => {
   });
 
   it('is unknown when the target time is missing and there is no rate yet', () => {
-    expect(estimateWaitMs(input({ targetMinutes: 0 }))).toBeNull();
+    expect(estimateWaitMs(input({ assumedServiceMinutes: 0 }))).toBeNull();
   });
 });
 
@@ -89,7 +89,7 @@ describe('estimateWaitMs: properties', () => {
     now: fc.constant(NOW),
     windowMs: fc.integer({ min: MINUTE_MS, max: 2 * DEFAULT_RATE_WINDOW_MS }),
     servingCounters: fc.nat(5),
-    targetMinutes: fc.integer({ min: 0, max: 60 }),
+    assumedServiceMinutes: fc.integer({ min: 0, max: 60 }),
   });
 
   it('never decreases as more people are ahead', () => {

@@ -25,8 +25,8 @@ export interface WaitEstimateInput {
   windowMs: number;
   /** Open, unpaused counters that serve this service. */
   servingCounters: number;
-  /** The service's target service time, used before there is data. */
-  targetMinutes: number;
+  /** Minutes one citizen takes at a counter, assumed until there are completions to measure. */
+  assumedServiceMinutes: number;
 }
 
 /** How long someone with `peopleAhead` people in front waits, in ms; null when unknown. */
@@ -46,7 +46,10 @@ function observedRatePerMs({ completedAt, now, windowMs }: WaitEstimateInput): n
   return counted.length / spanMs;
 }
 
-function assumedRatePerMs({ servingCounters, targetMinutes }: WaitEstimateInput): number | null {
-  if (servingCounters <= 0 || targetMinutes <= 0) return null;
-  return servingCounters / (targetMinutes * MS_PER_MINUTE);
+function assumedRatePerMs({
+  servingCounters,
+  assumedServiceMinutes,
+}: WaitEstimateInput): number | null {
+  if (servingCounters <= 0 || assumedServiceMinutes <= 0) return null;
+  return servingCounters / (assumedServiceMinutes * MS_PER_MINUTE);
 }

@@ -45,23 +45,36 @@ export function createStaffAuth(db: Db, clock: Clock) {
     counters: countersOf.all(row.id).map((r) => r.counter_id),
   });
 
+  const badCredentials = () =>
+    new HubError('unauthorized', 'Wrong username or PIN', 'bad-credentials');
   const lockedOut = () =>
     new HubError('unauthorized', 'Too many wrong PINs: try again in a few minutes', 'locked-out');
 
+  const isLocked = (id: number) => (byId.get(id)?.locked_until ?? 0) > clock.now();
+
   return {
+    /**
+     * Each attempt is counted before the slow scrypt check, so a burst of
+     * concurrent guesses cannot all slip past the lock-out.
+     */
     async login(username: string, pin: string): Promise<Staff> {
       const row = byUsername.get(username);
-      if (row?.locked_until && row.locked_until > clock.now()) throw lockedOut();
-      const ok = await verifyPin(pin, row?.pin_hash ?? dummyPinHash());
-      if (!row || !ok) {
-        if (row) {
-          const count = failed.get(row.id)?.failed_logins ?? 0;
-          if (count >= MAX_FAILED_LOGINS) {
-            lock.run(clock.now() + LOCKOUT_MS, row.id);
-            throw lockedOut();
-          }
-        }
-        throw new HubError('unauthorized', 'Wrong username or PIN', 'bad-credentials');
+      if (!row) {
+        await verifyPin(pin, dummyPinHash());
+        throw badCredentials();
+      }
+      if (isLocked(row.id)) throw lockedOut();
+      const attempt = failed.get(row.id)?.failed_logins ?? 0;
+      if (attempt > MAX_FAILED_LOGINS) {
+        lock.run(clock.now() + LOCKOUT_MS, row.id);
+        throw lockedOut();
+      }
+      const ok = await verifyPin(pin, row.pin_hash);
+      if (isLocked(row.id)) throw lockedOut();
+      if (!ok) {
+        if (attempt < MAX_FAILED_LOGINS) throw badCredentials();
+        lock.run(clock.now() + LOCKOUT_MS, row.id);
+        throw lockedOut();
       }
       succeeded.run(row.id);
       return toStaff(row);

@@ -14,10 +14,15 @@ export class NewerDatabaseError extends Error {
   }
 }
 
+export function assertNotNewer(db: Database): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) throw new NewerDatabaseError(version);
+  return version;
+}
+
 /** Brings the database up to SCHEMA_VERSION, each step in its own transaction. */
 export function migrate(db: Database): { from: number; to: number } {
-  const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > SCHEMA_VERSION) throw new NewerDatabaseError(from);
+  const from = assertNotNewer(db);
   for (let version = from; version < SCHEMA_VERSION; version++) {
     const step = MIGRATIONS[version];
     if (!step) throw new Error(`Missing migration ${version + 1}`);

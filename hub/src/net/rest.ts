@@ -39,7 +39,8 @@ export function createRestHandler(deps: RestDeps) {
     } else if (path === '/snapshot') {
       send(res, 200, deps.broadcaster().snapshot(false));
     } else if (path.startsWith('/tickets/')) {
-      const code = decodeURIComponent(path.slice('/tickets/'.length));
+      // Codes are plain ASCII; anything needing decoding is not a code (and may not decode).
+      const code = path.slice('/tickets/'.length);
       const view = /^[A-Za-z0-9_-]{8,32}$/.test(code) ? deps.views.ticket(code) : null;
       if (view) send(res, 200, view);
       else fail(res, 404, { code: 'not-found', message: 'No ticket has that code' });

@@ -68,6 +68,12 @@ type Handler<E extends RequestEvent> = (
 const isLoopback = (address: string) =>
   address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 
+/**
+ * Only staff devices see full tickets (codes, priorities) and who sits at
+ * each counter; kiosks, hall displays and phones get the public subset.
+ */
+const seesFullEvents = (role: Role) => role === 'counter' || role === 'console';
+
 const done = <T>(data: T): Outcome<T> => ({ data, changes: [] });
 
 export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
@@ -146,27 +152,28 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
       if (ctx.socket.data.role === 'console') ctx.staff();
       return queue.issue(ctx.actor, p, ctx.socket.data.role === 'kiosk' ? 'kiosk' : 'api');
     },
-    'staff:login': async ({ socket }, p) => {
+    'staff:login': async (ctx, p) => {
       const staff = await staffAuth.login(p.username, p.pin);
-      if (socket.data.role === 'console' && staff.role !== 'manager') {
+      if (ctx.socket.data.role === 'console' && staff.role !== 'manager') {
         throw new HubError('forbidden', 'The console is for managers');
       }
-      socket.data.staffId = staff.id;
-      socket.data.counterId = null;
-      return done({ staff });
+      const changes = leaveCounter(ctx);
+      ctx.socket.data.staffId = staff.id;
+      return { data: { staff }, changes };
     },
-    'staff:logout': ({ socket }) => {
-      socket.data.staffId = null;
-      socket.data.counterId = null;
-      return done({});
+    'staff:logout': (ctx) => {
+      const changes = leaveCounter(ctx);
+      ctx.socket.data.staffId = null;
+      return { data: {}, changes };
     },
     'counter:open': (ctx, { counterId }) => {
       const staff = ctx.staff();
+      counterView(counterId); // not-found before forbidden
       if (!staff.counters.includes(counterId)) {
         throw new HubError('forbidden', `You may not work at counter ${counterId}`, 'not-allowed-at-counter'); // prettier-ignore
       }
       const outcome = queue.openCounter(ctx.actor, counterId);
-      ctx.socket.data.counterId = counterId;
+      takeCounter(ctx.socket, counterId);
       return { data: counterView(counterId), changes: outcome.changes };
     },
     'counter:call-next': (ctx, p) => (ctx.staff(), queue.callNext(ctx.actor, p.counterId)),
@@ -200,6 +207,27 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     },
   };
 
+  /** Which connection works each counter: a counter is worked from one place at a time. */
+  const counterOwners = new Map<number, HubSocket>();
+
+  function takeCounter(socket: HubSocket, counterId: number) {
+    const previous = counterOwners.get(counterId);
+    if (previous && previous !== socket) previous.data.counterId = null;
+    if (socket.data.counterId !== null) counterOwners.delete(socket.data.counterId);
+    counterOwners.set(counterId, socket);
+    socket.data.counterId = counterId;
+  }
+
+  /** A clerk who logs out closes their counter, unless a citizen is still at it. */
+  function leaveCounter(ctx: Ctx) {
+    const counterId = ctx.socket.data.counterId;
+    if (counterId === null) return [];
+    counterOwners.delete(counterId);
+    ctx.socket.data.counterId = null;
+    if (store.counterCurrent(counterId)) return [];
+    return queue.closeCounter(ctx.actor, counterId).changes;
+  }
+
   function withCounterView(ctx: Ctx, run: () => Outcome<number>) {
     ctx.staff();
     const outcome = run();
@@ -207,7 +235,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
   }
 
   function snapshotFor(role: Role) {
-    return broadcaster.snapshot(role === 'counter' || role === 'console');
+    return broadcaster.snapshot(seesFullEvents(role));
   }
 
   async function handle<E extends RequestEvent>(
@@ -240,7 +268,9 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
 
   io.on('connection', (socket) => {
     const { role } = socket.data;
-    void socket.join(role === 'public' ? PUBLIC_ROOM : FULL_ROOM);
+    // Taken before joining a room, so no event can overtake the first snapshot.
+    socket.emit('queue:snapshot', snapshotFor(role));
+    void socket.join(seesFullEvents(role) ? FULL_ROOM : PUBLIC_ROOM);
     const allow = role === 'public' ? tokenBucket(PUBLIC_BURST, PUBLIC_PER_SECOND, deps.now) : null;
 
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -258,9 +288,9 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
 
     socket.on('disconnect', () => {
       for (const code of socket.data.watching) broadcaster.unwatch(code);
+      const counterId = socket.data.counterId;
+      if (counterId !== null && counterOwners.get(counterId) === socket) counterOwners.delete(counterId); // prettier-ignore
     });
-
-    socket.emit('queue:snapshot', snapshotFor(role));
   });
 
   return { io, broadcaster };

@@ -322,7 +322,13 @@ export function createQueueService(deps: {
         }
         const t = ticket(ticketId);
         const front = Math.min(store.frontOfQueue(t.serviceId) ?? clock.now(), clock.now()) - 1;
-        const resumed = move(t, 'resume', actor, { queuedAt: front, counterId: null });
+        const resumed = move(t, 'resume', actor, {
+          queuedAt: front,
+          counterId: null,
+          staffId: null,
+          calledAt: null,
+          startedAt: null,
+        });
         return { data: resumed, changes: [change('ticket-resumed', { ...resumed, counterId: t.counterId })] }; // prettier-ignore
       })();
     },

@@ -48,7 +48,7 @@ export function createViews(deps: {
       now,
       windowMs: DEFAULT_RATE_WINDOW_MS,
       servingCounters: store.servingCounters(serviceId),
-      targetMinutes: DEFAULT_SERVICE_MS / 60_000,
+      assumedServiceMinutes: DEFAULT_SERVICE_MS / 60_000,
     });
   }
 
@@ -103,7 +103,7 @@ export function createViews(deps: {
   function recentCalls(): CallView[] {
     const calls: CallView[] = [];
     const seen = new Set<number>();
-    for (const r of store.recentCalls(deps.currentDay(), RECENT_CALLS_MAX * 4)) {
+    for (const r of store.recentCalls(deps.currentDay(), RECENT_CALLS_MAX * 20)) {
       if (seen.has(r.ticket_id)) continue;
       seen.add(r.ticket_id);
       const c = config().counters.get(r.counter_id);
@@ -171,6 +171,7 @@ export function createViews(deps: {
           id: t.serviceId,
           name: s?.name ?? { lo: t.serviceId, en: t.serviceId },
           feeLak: s?.feeLak ?? 0,
+          feeIsSample: s?.feeIsSample ?? false,
         },
         peopleAhead: ahead,
         estimatedWaitMs: ahead === null ? null : estimate(t.serviceId, ahead),

@@ -110,8 +110,9 @@ export function migration001(db: Database): void {
       parent_id INTEGER REFERENCES tickets (id),
       request_id TEXT UNIQUE
     ) STRICT;
-    CREATE INDEX tickets_open ON tickets (status, service_id, queued_at)
-      WHERE status IN ('waiting', 'called', 'serving', 'parked');
+    CREATE INDEX tickets_waiting ON tickets (service_id, queued_at, id) WHERE status = 'waiting';
+    CREATE INDEX tickets_at_counter ON tickets (counter_id, called_at)
+      WHERE status IN ('called', 'serving');
     CREATE INDEX tickets_day_service ON tickets (day, service_id);
     CREATE INDEX tickets_parent ON tickets (parent_id) WHERE parent_id IS NOT NULL;
     CREATE INDEX tickets_finished ON tickets (service_id, finished_at) WHERE status = 'done';
