@@ -181,4 +181,26 @@ describe('ticket lifecycle over real sockets', () => {
     const stolen = await send(c2, 'counter:call', { counterId: 2, ticketId: ticket.id });
     expect(stolen).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'status' } });
   });
+
+  it('lets a second clerk take over a counter, after which the first can no longer work it', async () => {
+    await issue(kiosk, 'family-book-entry');
+    const { client: first } = await openCounter(t, 1, 'clerk1');
+    const { client: second } = await openCounter(t, 1, 'clerk2');
+    const refused = await send(first, 'counter:call-next', { counterId: 1 });
+    expect(refused).toMatchObject({ ok: false, error: { reason: 'counter-not-open' } });
+    expect(ok(await send(second, 'counter:call-next', { counterId: 1 }))?.label).toBe('F001');
+  });
+
+  it('closes an idle counter when its clerk logs out, and keeps one with a citizen open', async () => {
+    const ticket = await issue(kiosk, 'family-book-entry');
+    const { client: idle } = await openCounter(t, 2, 'clerk2');
+    const { client: busy } = await openCounter(t, 1, 'clerk1');
+    ok(await send(busy, 'counter:call-next', { counterId: 1 }));
+    ok(await send(idle, 'staff:logout', {}));
+    ok(await send(busy, 'staff:logout', {}));
+    const { snapshot } = await connect(t, { role: 'console' });
+    const status = (id: number) => snapshot.counters.find((c) => c.id === id);
+    expect(status(2)).toMatchObject({ status: 'closed', staff: null });
+    expect(status(1)).toMatchObject({ status: 'open', current: { ticketId: ticket.id } });
+  });
 });

@@ -1,0 +1,407 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import {
+  connect,
+  dumpState,
+  issue,
+  newRequestId,
+  ok,
+  openCounter,
+  send,
+  sendRaw,
+  startHub,
+  type Client,
+  type TestHub,
+} from '../harness.js';
+import { DEMO_CENTRE, type DemoCentre } from '../../hub/src/demo/centre-data.js';
+import { addDevice } from '../../hub/src/auth/devices.js';
+import { LOCKOUT_MS, MAX_FAILED_LOGINS } from '../../hub/src/auth/staff-login.js';
+import { manualClock, systemClock } from '../../hub/src/clock.js';
+import {
+  EVENT_ROLES,
+  PROTOCOL_VERSION,
+  RequestSchemas,
+  ROLES,
+  type RequestEvent,
+  type RequestPayload,
+  type Role,
+  type Ticket,
+} from '../../shared/protocol.js';
+
+// DESIGN.md "Protocol" and "Security": the handshake fixes a client's role, every event is
+// checked against the role × event matrix, staff log in with a PIN that locks out, and
+// phones are rate-limited.
+
+/** The demo centre with few staff (fast to seed); `trainee` gets no counters in some tests. */
+const CENTRE: DemoCentre = {
+  ...DEMO_CENTRE,
+  staff: [
+    ...DEMO_CENTRE.staff.filter((s) => ['clerk1', 'clerk2', 'manager'].includes(s.username)),
+    { username: 'trainee', name: 'Noy Trainee', role: 'clerk', pin: '4321' },
+  ],
+};
+
+const EVENTS = Object.keys(RequestSchemas) as RequestEvent[];
+const mayNotSend = (role: Role, event: RequestEvent) =>
+  !(EVENT_ROLES[event] as readonly Role[]).includes(role);
+
+/** Everything a refused request must leave alone, including staff lock-out counters. */
+function state(t: TestHub): string {
+  const staff = t.db.prepare('SELECT id, failed_logins, locked_until FROM staff ORDER BY id').all();
+  return dumpState(t.db) + JSON.stringify(staff);
+}
+
+/** Connects with any handshake at all; resolves 'connected' or 'refused: <message>'. */
+function handshake(t: TestHub, auth: Record<string, unknown>): Promise<string> {
+  const client: Client = io(t.url, {
+    transports: ['websocket'],
+    auth,
+    reconnection: false,
+    forceNew: true,
+  });
+  t.clients.push(client);
+  return new Promise((resolve) => {
+    client.once('queue:snapshot', () => resolve('connected'));
+    client.once('connect_error', (err) => resolve(`refused: ${err.message}`));
+  });
+}
+
+const staffIdOf = (t: TestHub, username: string) =>
+  (t.db.prepare('SELECT id FROM staff WHERE username = ?').get(username) as { id: number }).id;
+
+interface World {
+  kiosk: Client;
+  /** clerk1 at counter 1, holding `called`. */
+  counter: Client;
+  /** manager logged in. */
+  console: Client;
+  waiting: Ticket;
+  called: Ticket;
+  finished: Ticket;
+}
+
+async function setUp(t: TestHub): Promise<World> {
+  const { client: kiosk } = await connect(t, { role: 'kiosk' });
+  const { client: consoleClient } = await connect(t, { role: 'console' });
+  ok(await send(consoleClient, 'staff:login', { username: 'manager', pin: '9999' }));
+  const finished = await issue(kiosk, 'family-book-entry');
+  const { client: counter2 } = await openCounter(t, 2, 'clerk2');
+  ok(await send(counter2, 'counter:call-next', { counterId: 2 }));
+  ok(await send(counter2, 'ticket:start', { ticketId: finished.id }));
+  ok(await send(counter2, 'ticket:complete', { ticketId: finished.id }));
+  const called = await issue(kiosk, 'national-id-card');
+  const waiting = await issue(kiosk, 'family-book-entry');
+  const { client: counter } = await openCounter(t, 1, 'clerk1');
+  expect(ok(await send(counter, 'counter:call-next', { counterId: 1 }))?.id).toBe(called.id);
+  return { kiosk, counter, console: consoleClient, waiting, called, finished };
+}
+
+/** A payload each event would accept, naming things that exist, so only the role can refuse it. */
+function wellFormed(w: World): { [E in RequestEvent]: () => RequestPayload<E> } {
+  const ticketId = w.called.id;
+  return {
+    'queue:snapshot': () => ({}),
+    'ticket:issue': () => ({ serviceId: 'birth-certificate', lang: 'lo', requestId: newRequestId() }), // prettier-ignore
+    'staff:login': () => ({ username: 'manager', pin: '9999' }),
+    'staff:logout': () => ({}),
+    'counter:open': () => ({ counterId: 3 }),
+    'counter:call-next': () => ({ counterId: 1 }),
+    'counter:call': () => ({ counterId: 1, ticketId: w.waiting.id }),
+    'ticket:recall': () => ({ ticketId }),
+    'ticket:start': () => ({ ticketId }),
+    'ticket:complete': () => ({ ticketId }),
+    'ticket:no-show': () => ({ ticketId }),
+    'ticket:park': () => ({ ticketId }),
+    'ticket:resume': () => ({ ticketId }),
+    'ticket:cancel': () => ({ ticketId: w.waiting.id }),
+    'ticket:transfer': () => ({ ticketId, toServiceId: 'certified-copies', position: 'front' }),
+    'counter:pause': () => ({ counterId: 1, reason: 'break' }),
+    'counter:resume': () => ({ counterId: 1 }),
+    'counter:close': () => ({ counterId: 1 }),
+    'ticket:watch': () => ({ code: w.called.code }),
+    'feedback:submit': () => ({ code: w.finished.code, score: 5 }),
+  };
+}
+
+describe('the role × event matrix (demo hub, loopback roles)', () => {
+  let t: TestHub;
+  let w: World;
+
+  beforeEach(async () => {
+    t = await startHub({ centre: CENTRE });
+    w = await setUp(t);
+  });
+  afterEach(() => t.close());
+
+  it('refuses every role every event it may not send, and changes nothing', async () => {
+    const payloads = wellFormed(w);
+    const clients: Record<Role, Client> = {
+      kiosk: w.kiosk,
+      counter: w.counter,
+      console: w.console,
+      display: (await connect(t, { role: 'display' })).client,
+      feedback: (await connect(t, { role: 'feedback' })).client,
+      public: (await connect(t)).client,
+    };
+    const before = state(t);
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const role of ROLES) {
+      for (const event of EVENTS.filter((e) => mayNotSend(role, e))) {
+        checked++;
+        const ack = await sendRaw(clients[role], event, payloads[event]());
+        if (ack.ok || ack.error.code !== 'forbidden') {
+          wrong.push(`${role} ${event} → ${JSON.stringify(ack)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBe(85); // 17 kiosk + 2 counter + 18 display + 17 feedback + 14 console + 17 public
+    expect(state(t)).toBe(before);
+
+    // A refusal does not cost a client its connection or its own rights.
+    for (const role of ROLES) {
+      expect(clients[role].connected, role).toBe(true);
+      expect(ok(await send(clients[role], 'queue:snapshot', {})).waiting === undefined).toBe(
+        role !== 'counter' && role !== 'console',
+      );
+    }
+    expect(ok(await send(w.counter, 'ticket:start', { ticketId: w.called.id })).status).toBe('serving'); // prettier-ignore
+  });
+
+  it('asks for a staff login before any counter work, and again after logout', async () => {
+    const payloads = wellFormed(w);
+    const counterWork = EVENTS.filter(
+      (e) =>
+        !mayNotSend('counter', e) &&
+        !['queue:snapshot', 'staff:login', 'staff:logout', 'ticket:watch'].includes(e),
+    );
+    expect(counterWork).toHaveLength(14);
+
+    const { client: anonymous } = await connect(t, { role: 'counter' });
+    const { client: loggedOut } = await openCounter(t, 3, 'clerk2');
+    ok(await send(loggedOut, 'staff:logout', {}));
+    const before = state(t);
+    for (const client of [anonymous, loggedOut]) {
+      for (const event of counterWork) {
+        const ack = await sendRaw(client, event, payloads[event]());
+        expect(ack, event).toMatchObject({
+          ok: false,
+          error: { code: 'unauthorized', reason: 'login-required' },
+        });
+      }
+    }
+    // A console needs its manager logged in too.
+    const { client: consoleClient } = await connect(t, { role: 'console' });
+    for (const event of ['ticket:issue', 'ticket:cancel'] as const) {
+      const ack = await sendRaw(consoleClient, event, payloads[event]());
+      expect(ack, event).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'login-required' } }); // prettier-ignore
+    }
+    expect(state(t)).toBe(before);
+  });
+
+  it('lets a clerk open only the counters they are allowed at, re-read on every request', async () => {
+    t.db.prepare('DELETE FROM staff_counters WHERE staff_id = ?').run(staffIdOf(t, 'trainee'));
+    const { client: trainee } = await connect(t, { role: 'counter' });
+    const { staff } = ok(await send(trainee, 'staff:login', { username: 'trainee', pin: '4321' }));
+    expect(staff.counters).toEqual([]);
+
+    const before = state(t);
+    for (const counterId of [1, 3, 8]) {
+      const ack = await send(trainee, 'counter:open', { counterId });
+      expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'not-allowed-at-counter' } }); // prettier-ignore
+    }
+    // Nor may they work at a counter someone else opened.
+    const call = await send(trainee, 'counter:call', { counterId: 1, ticketId: w.waiting.id });
+    expect(call.ok).toBe(false);
+    expect(state(t)).toBe(before);
+
+    // A manager takes counter 5 away from clerk2 while clerk2 is logged in: it applies at once.
+    const { client: clerk2 } = await connect(t, { role: 'counter' });
+    ok(await send(clerk2, 'staff:login', { username: 'clerk2', pin: '1234' }));
+    t.db
+      .prepare('DELETE FROM staff_counters WHERE staff_id = ? AND counter_id = 5')
+      .run(staffIdOf(t, 'clerk2'));
+    const open5 = await send(clerk2, 'counter:open', { counterId: 5 });
+    expect(open5).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(ok(await send(clerk2, 'counter:open', { counterId: 6 })).status).toBe('open');
+
+    // A deactivated account stops working at once.
+    t.db.prepare('UPDATE staff SET active = 0 WHERE id = ?').run(staffIdOf(t, 'clerk2'));
+    const afterDeactivation = await send(clerk2, 'counter:call-next', { counterId: 6 });
+    expect(afterDeactivation).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'login-required' } }); // prettier-ignore
+  });
+
+  it('refuses a clerk at the console', async () => {
+    const { client: consoleClient } = await connect(t, { role: 'console' });
+    const before = state(t);
+    const login = await send(consoleClient, 'staff:login', { username: 'clerk1', pin: '1234' });
+    expect(login).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // The refused login left the console logged out.
+    const cancel = await send(consoleClient, 'ticket:cancel', { ticketId: w.waiting.id });
+    expect(cancel).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'login-required' } }); // prettier-ignore
+    expect(state(t)).toBe(before);
+
+    ok(await send(consoleClient, 'staff:login', { username: 'manager', pin: '9999' }));
+    expect(ok(await send(consoleClient, 'ticket:cancel', { ticketId: w.waiting.id })).status).toBe('cancelled'); // prettier-ignore
+  });
+});
+
+describe('the handshake without --demo', () => {
+  let t: TestHub;
+
+  beforeEach(async () => {
+    t = await startHub({ centre: CENTRE, demo: false });
+  });
+  afterEach(() => t.close());
+
+  it('refuses a claimed role without a token, and treats a client without one as public', async () => {
+    for (const role of ROLES.filter((r) => r !== 'public')) {
+      await expect(connect(t, { role }), role).rejects.toThrow(/unauthorized/);
+    }
+    for (const auth of [{}, { role: 'public' as const }]) {
+      const { client: phone, snapshot } = await connect(t, auth);
+      expect(snapshot.waiting).toBeUndefined();
+      const issueAck = await send(phone, 'ticket:issue', { serviceId: 'birth-certificate', lang: 'lo', requestId: newRequestId() }); // prettier-ignore
+      expect(issueAck).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      const login = await send(phone, 'staff:login', { username: 'manager', pin: '9999' });
+      expect(login).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(t.db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 0 });
+  });
+
+  it('gives a paired device the role of its token, and refuses unknown and revoked tokens', async () => {
+    const kioskDevice = addDevice(t.db, systemClock, 'kiosk', 'Kiosk by the door');
+    const counterDevice = addDevice(t.db, systemClock, 'counter', 'Counter 1 PC');
+
+    const { client: kiosk, snapshot } = await connect(t, { token: kioskDevice.token });
+    expect(snapshot.waiting).toBeUndefined();
+    const ticket = await issue(kiosk, 'family-book-entry');
+    const audit = t.db.prepare("SELECT device_id FROM ticket_events WHERE ticket_id = ? AND type = 'issue'").get(ticket.id); // prettier-ignore
+    expect(audit).toEqual({ device_id: kioskDevice.id });
+
+    // The token fixes the role: claiming another one changes nothing.
+    const { client: claimsConsole } = await connect(t, { token: kioskDevice.token, role: 'console' }); // prettier-ignore
+    const login = await send(claimsConsole, 'staff:login', { username: 'manager', pin: '9999' });
+    expect(login).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const { client: counter, snapshot: counterSnapshot } = await connect(t, { token: counterDevice.token }); // prettier-ignore
+    expect(counterSnapshot.waiting?.map((x) => x.id)).toEqual([ticket.id]);
+    ok(await send(counter, 'staff:login', { username: 'clerk1', pin: '1234' }));
+    ok(await send(counter, 'counter:open', { counterId: 1 }));
+    expect(ok(await send(counter, 'counter:call-next', { counterId: 1 }))?.id).toBe(ticket.id);
+
+    await expect(connect(t, { token: 'not-a-token-anyone-was-given-0123456789abc' })).rejects.toThrow(/unauthorized/); // prettier-ignore
+    await expect(connect(t, { token: kioskDevice.token.slice(0, -1) })).rejects.toThrow(/unauthorized/); // prettier-ignore
+    t.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ?').run(Date.now(), kioskDevice.id);
+    await expect(connect(t, { token: kioskDevice.token })).rejects.toThrow(/unauthorized/);
+  });
+
+  it('refuses a client that speaks another protocol version or sends a malformed handshake', async () => {
+    expect(await handshake(t, { protocol: PROTOCOL_VERSION })).toBe('connected');
+    for (const auth of [
+      {},
+      { protocol: PROTOCOL_VERSION + 1 },
+      { protocol: 0 },
+      { protocol: String(PROTOCOL_VERSION) },
+      { protocol: PROTOCOL_VERSION, role: 'admin' },
+      { protocol: PROTOCOL_VERSION, token: '' },
+      { protocol: PROTOCOL_VERSION, token: 'x'.repeat(201) },
+    ]) {
+      expect(await handshake(t, auth), JSON.stringify(auth)).toMatch(/^refused: invalid-request/);
+    }
+  });
+});
+
+describe('lock-out and rate limits (manual clock)', () => {
+  const START = Date.UTC(2025, 4, 14, 2, 0); // 09:00 in Vientiane, a Wednesday
+  let t: TestHub;
+  let clock: ReturnType<typeof manualClock>;
+
+  beforeEach(async () => {
+    clock = manualClock(START);
+    t = await startHub({ centre: CENTRE, clock });
+  });
+  afterEach(() => t.close());
+
+  const login = (client: Client, pin: string, username = 'clerk1') =>
+    send(client, 'staff:login', { username, pin });
+
+  it(`locks a clerk out after ${MAX_FAILED_LOGINS} wrong PINs until the lock-out has passed`, async () => {
+    const { client: counter } = await connect(t, { role: 'counter' });
+    for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
+      expect(await login(counter, '0000')).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'bad-credentials' } }); // prettier-ignore
+    }
+    expect(await login(counter, '0000')).toMatchObject({ ok: false, error: { code: 'unauthorized' } }); // prettier-ignore
+
+    const lockedOut = { ok: false, error: { code: 'unauthorized', reason: 'locked-out' } };
+    expect(await login(counter, '1234')).toMatchObject(lockedOut);
+    const { client: otherDesk } = await connect(t, { role: 'counter' });
+    expect(await login(otherDesk, '1234')).toMatchObject(lockedOut);
+    // Someone else's account is not affected.
+    ok(await login(otherDesk, '1234', 'clerk2'));
+
+    clock.advance(LOCKOUT_MS - 1);
+    expect(await login(counter, '1234')).toMatchObject(lockedOut);
+    const stillLocked = await send(counter, 'counter:open', { counterId: 1 });
+    expect(stillLocked).toMatchObject({ ok: false, error: { reason: 'login-required' } });
+
+    clock.advance(1);
+    expect(ok(await login(counter, '1234')).staff.username).toBe('clerk1');
+    expect(ok(await send(counter, 'counter:open', { counterId: 1 })).status).toBe('open');
+
+    // A good login clears the count: four more slips do not lock the clerk out.
+    for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
+      expect(await login(counter, '4321')).toMatchObject({ ok: false, error: { reason: 'bad-credentials' } }); // prettier-ignore
+    }
+    ok(await login(counter, '1234'));
+  });
+
+  it('counts a burst of concurrent guesses against the lock-out too', async () => {
+    const { client: attacker } = await connect(t, { role: 'counter' });
+    const guesses = Array.from({ length: 20 }, (_, i) => String(i).padStart(4, '0'));
+    const acks = await Promise.all([
+      ...guesses.map((pin) => login(attacker, pin)),
+      login(attacker, '1234'), // the right PIN, after twenty wrong ones
+    ]);
+    // The right PIN must not get in after the wrong ones, nor clear the lock-out...
+    expect(acks.at(-1)).toMatchObject({ ok: false, error: { reason: 'locked-out' } });
+    // ...and an attacker gets no more guesses checked than a sequential one would.
+    const tried = acks.filter((a) => !a.ok && a.error.reason === 'bad-credentials');
+    expect(tried.length).toBeLessThanOrEqual(MAX_FAILED_LOGINS);
+    expect(await login(attacker, '1234')).toMatchObject({ ok: false, error: { reason: 'locked-out' } }); // prettier-ignore
+  });
+
+  it('rate-limits a phone that floods ticket:watch, without slowing anyone else', async () => {
+    const { client: kiosk } = await connect(t, { role: 'kiosk' });
+    const ticket = await issue(kiosk, 'birth-certificate');
+    const watch = (client: Client) => send(client, 'ticket:watch', { code: ticket.code });
+
+    const { client: phone } = await connect(t);
+    const flood = await Promise.all(Array.from({ length: 30 }, () => watch(phone)));
+    const answered = flood.filter((a) => a.ok).length;
+    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeLessThan(30);
+    // Requests are answered in order: the burst first, then nothing but refusals.
+    expect(flood.slice(0, answered).every((a) => a.ok)).toBe(true);
+    expect(flood.slice(answered)).toEqual(
+      flood.slice(answered).map(() => ({ ok: false, error: expect.objectContaining({ code: 'rate-limited' }) })), // prettier-ignore
+    );
+    expect(phone.connected).toBe(true);
+
+    // Another phone, and a hall display, are not held back by the flood.
+    const { client: otherPhone } = await connect(t);
+    expect(ok(await watch(otherPhone)).label).toBe('B001');
+    const { client: display } = await connect(t, { role: 'display' });
+    const displayAcks = await Promise.all(Array.from({ length: 40 }, () => watch(display)));
+    expect(displayAcks.every((a) => a.ok)).toBe(true);
+
+    // Time refills the phone's allowance, a little at a time.
+    expect(await watch(phone)).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    clock.advance(1000);
+    const refilled = await Promise.all(Array.from({ length: 10 }, () => watch(phone)));
+    const again = refilled.filter((a) => a.ok).length;
+    expect(again).toBeGreaterThan(0);
+    expect(again).toBeLessThan(10);
+  });
+});

@@ -1,0 +1,417 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  connect,
+  dumpState,
+  issue,
+  ok,
+  openCounter,
+  recordEvents,
+  send,
+  sendRaw,
+  startHub,
+  type Client,
+  type TestHub,
+} from '../harness.js';
+import { DEMO_CENTRE, type DemoCentre } from '../../hub/src/demo/centre-data.js';
+import {
+  RequestSchemas,
+  type Ack,
+  type RequestEvent,
+  type RequestPayload,
+  type Ticket,
+} from '../../shared/protocol.js';
+
+// DESIGN.md "Reliability": every input is validated at the hub; a malformed event gets
+// `invalid-request`, changes nothing, and the hub keeps serving.
+
+/** The demo centre with fewer staff, so seeding hashes fewer PINs. */
+const CENTRE: DemoCentre = {
+  ...DEMO_CENTRE,
+  staff: DEMO_CENTRE.staff.filter((s) => ['clerk1', 'clerk2', 'manager'].includes(s.username)),
+};
+
+/** Emit with no payload argument at all (only the ack). */
+const NO_PAYLOAD = Symbol('no payload');
+
+function sendAnything(client: Client, event: string, payload: unknown): Promise<Ack<unknown>> {
+  if (payload !== NO_PAYLOAD) return sendRaw(client, event, payload);
+  const emit = client.emitWithAck as (e: string) => Promise<Ack<unknown>>;
+  return emit.call(client, event);
+}
+
+/** Everything a refused request must leave alone, including staff lock-out counters. */
+function state(t: TestHub): string {
+  const staff = t.db.prepare('SELECT id, failed_logins, locked_until FROM staff ORDER BY id').all();
+  return dumpState(t.db) + JSON.stringify(staff);
+}
+
+const describeValue = (v: unknown) =>
+  v === NO_PAYLOAD ? 'no payload' : (JSON.stringify(v)?.slice(0, 60) ?? String(v));
+
+interface World {
+  kiosk: Client;
+  display: Client;
+  feedbackTablet: Client;
+  console: Client;
+  /** clerk1 at counter 1, holding `called`. */
+  counter: Client;
+  called: Ticket;
+  waiting: Ticket;
+  /** Served and finished at counter 2, so feedback on it would be accepted. */
+  finished: Ticket;
+}
+
+async function setUp(t: TestHub): Promise<World> {
+  const { client: kiosk } = await connect(t, { role: 'kiosk' });
+  const { client: display } = await connect(t, { role: 'display' });
+  const { client: feedbackTablet } = await connect(t, { role: 'feedback' });
+  const { client: consoleClient } = await connect(t, { role: 'console' });
+  ok(await send(consoleClient, 'staff:login', { username: 'manager', pin: '9999' }));
+
+  const finished = await issue(kiosk, 'family-book-entry');
+  const { client: counter2 } = await openCounter(t, 2, 'clerk2');
+  ok(await send(counter2, 'counter:call-next', { counterId: 2 }));
+  ok(await send(counter2, 'ticket:start', { ticketId: finished.id }));
+  ok(await send(counter2, 'ticket:complete', { ticketId: finished.id }));
+
+  const called = await issue(kiosk, 'national-id-card');
+  const waiting = await issue(kiosk, 'family-book-entry');
+  const { client: counter } = await openCounter(t, 1, 'clerk1');
+  expect(ok(await send(counter, 'counter:call-next', { counterId: 1 }))?.id).toBe(called.id);
+  return { kiosk, display, feedbackTablet, console: consoleClient, counter, called, waiting, finished }; // prettier-ignore
+}
+
+/** A payload the hub would accept for each event, as the base the bad payloads are made from. */
+function validPayloads(w: World): { [E in RequestEvent]: RequestPayload<E> } {
+  const ticketId = w.called.id;
+  return {
+    'queue:snapshot': {},
+    'ticket:issue': { serviceId: 'birth-certificate', lang: 'lo', requestId: 'valid-request-0001' },
+    'staff:login': { username: 'clerk1', pin: '1234' },
+    'staff:logout': {},
+    'counter:open': { counterId: 1 },
+    'counter:call-next': { counterId: 1 },
+    'counter:call': { counterId: 1, ticketId: w.waiting.id },
+    'ticket:recall': { ticketId },
+    'ticket:start': { ticketId },
+    'ticket:complete': { ticketId },
+    'ticket:no-show': { ticketId },
+    'ticket:park': { ticketId },
+    'ticket:resume': { ticketId },
+    'ticket:cancel': { ticketId: w.waiting.id },
+    'ticket:transfer': { ticketId, toServiceId: 'certified-copies', position: 'back' },
+    'counter:pause': { counterId: 1, reason: 'break' },
+    'counter:resume': { counterId: 1 },
+    'counter:close': { counterId: 1 },
+    'ticket:watch': { code: w.called.code },
+    'feedback:submit': { code: w.finished.code, score: 5 },
+  };
+}
+
+/** Who sends each event: a client whose role may send it, so the refusal is about the payload. */
+function senderOf(w: World, event: RequestEvent): Client {
+  switch (event) {
+    case 'ticket:issue':
+      return w.kiosk;
+    case 'ticket:watch':
+      return w.display;
+    case 'feedback:submit':
+      return w.feedbackTablet;
+    case 'queue:snapshot':
+      return w.kiosk;
+    default:
+      return w.counter;
+  }
+}
+
+const BAD_IDS: unknown[] = [0, -1, 1.5, -2.5, 2 ** 53, 1e300, Number.NaN, '1', null, true, [1], {}];
+const BAD_CODES: unknown[] = [
+  '',
+  'abcdefg', // 7 characters: too short
+  'a'.repeat(33),
+  'bad code!',
+  'abcd/../efgh',
+  'abcdefgh\u0000',
+  'ຄິວຄິວຄິວຄິວ',
+  12345678,
+  null,
+];
+const tooLong = (n: number) => 'x'.repeat(n + 1);
+
+type Payload = Record<string, unknown>;
+const withField = (valid: Payload, key: string, values: readonly unknown[]) =>
+  values.map((v) => ({ ...valid, [key]: v }));
+function without(valid: Payload, key: string): Payload {
+  const copy = { ...valid };
+  delete copy[key];
+  return copy;
+}
+
+/** Bad payloads specific to each event's fields. */
+function fieldCases(event: RequestEvent, v: Payload): unknown[] {
+  switch (event) {
+    case 'queue:snapshot':
+    case 'staff:logout':
+      return [{ all: true }];
+    case 'ticket:issue':
+      return [
+        ...withField(v, 'serviceId', ['', tooLong(64), 42, null]),
+        ...withField(v, 'priority', ['vip', '', 'ELDERLY', 1, null]),
+        ...withField(v, 'lang', ['th', 'LO', '', 0]),
+        ...withField(v, 'requestId', ['short', '1234567', tooLong(64), 12345678, null]),
+        without(v, 'serviceId'),
+        without(v, 'lang'),
+        without(v, 'requestId'),
+      ];
+    case 'staff:login':
+      return [
+        ...withField(v, 'pin', ['abcd', '12', '123', '123456789', ' 1234', '12 34', '١٢٣٤', 1234, '']), // prettier-ignore
+        ...withField(v, 'username', ['', tooLong(64), 7, null]),
+        without(v, 'pin'),
+        without(v, 'username'),
+      ];
+    case 'counter:call':
+      return [
+        ...withField(v, 'counterId', BAD_IDS),
+        ...withField(v, 'ticketId', BAD_IDS),
+        without(v, 'ticketId'),
+        without(v, 'counterId'),
+      ];
+    case 'ticket:transfer':
+      return [
+        ...withField(v, 'ticketId', BAD_IDS),
+        ...withField(v, 'toServiceId', ['', tooLong(64), 3, null]),
+        ...withField(v, 'position', ['middle', 'FRONT', '', 0, null]),
+        ...withField(v, 'reason', [tooLong(200), 5, null]),
+        without(v, 'position'),
+        without(v, 'toServiceId'),
+      ];
+    case 'counter:pause':
+      return [
+        ...withField(v, 'counterId', BAD_IDS),
+        ...withField(v, 'reason', ['lunch', '', 3, null]),
+      ];
+    case 'ticket:watch':
+      return withField(v, 'code', BAD_CODES);
+    case 'feedback:submit':
+      return [
+        ...withField(v, 'score', [0, 6, 2.5, -1, '5', null, Number.NaN]),
+        ...withField(v, 'code', BAD_CODES),
+        ...withField(v, 'answers', [
+          'good',
+          [],
+          null,
+          { waitingTime: 6 },
+          { courtesy: 0 },
+          { clarity: 2.5 },
+          { askedToPayMore: 'yes' },
+          { comment: tooLong(500) },
+          { comment: 5 },
+          { tip: 1000 },
+        ]),
+        without(v, 'score'),
+        without(v, 'code'),
+      ];
+    case 'counter:open':
+    case 'counter:call-next':
+    case 'counter:resume':
+    case 'counter:close':
+      return [...withField(v, 'counterId', BAD_IDS), { ticketId: 1 }];
+    case 'ticket:recall':
+    case 'ticket:start':
+    case 'ticket:complete':
+    case 'ticket:no-show':
+    case 'ticket:park':
+    case 'ticket:resume':
+    case 'ticket:cancel':
+      return [...withField(v, 'ticketId', BAD_IDS), { counterId: 1 }];
+  }
+}
+
+/** Every bad payload for one event: the shapes that are never right, then field by field. */
+function badPayloads(event: RequestEvent, valid: Payload): unknown[] {
+  const needsFields = Object.keys(valid).length > 0;
+  return [
+    NO_PAYLOAD,
+    undefined,
+    null,
+    'a string',
+    42,
+    true,
+    [],
+    [valid],
+    new Uint8Array([1, 2, 3]),
+    ...(needsFields ? [{}] : []),
+    { ...valid, extra: 1 },
+    { ...valid, isAdmin: true },
+    JSON.parse(`{"__proto__": {"admin": true}, ${JSON.stringify(valid).slice(1, -1) || '"x": 1'}}`),
+    ...fieldCases(event, valid),
+  ];
+}
+
+const EVENTS = Object.keys(RequestSchemas) as RequestEvent[];
+
+describe('malformed requests', () => {
+  let t: TestHub;
+  let w: World;
+
+  beforeEach(async () => {
+    t = await startHub({ centre: CENTRE });
+    w = await setUp(t);
+  });
+  afterEach(() => t.close());
+
+  /** The hub still does its everyday work for every kind of client. */
+  async function expectStillServing() {
+    const fresh = await connect(t, { role: 'kiosk' });
+    expect(fresh.snapshot.services.length).toBeGreaterThan(0);
+    const next = await issue(fresh.client, 'residence-certificate');
+    expect(next.status).toBe('waiting');
+    ok(await send(w.counter, 'ticket:start', { ticketId: w.called.id }));
+    ok(await send(w.counter, 'ticket:complete', { ticketId: w.called.id }));
+    expect(ok(await send(w.counter, 'counter:call-next', { counterId: 1 }))?.id).toBe(w.waiting.id); // prettier-ignore
+    expect(ok(await send(w.display, 'ticket:watch', { code: next.code })).peopleAhead).toBe(0);
+    ok(await send(w.feedbackTablet, 'feedback:submit', { code: w.finished.code, score: 4 }));
+  }
+
+  it('answers invalid-request to every bad payload of every event, and changes nothing', async () => {
+    const valid = validPayloads(w);
+    for (const event of EVENTS) {
+      // The base payloads really are well-formed, so each bad one differs only in what it breaks.
+      expect(RequestSchemas[event].safeParse(valid[event]).success, event).toBe(true);
+    }
+    const before = state(t);
+    const wrong: string[] = [];
+    let sent = 0;
+    for (const event of EVENTS) {
+      const sender = senderOf(w, event);
+      const acks = await Promise.all(
+        badPayloads(event, valid[event]).map(async (payload) => ({
+          payload,
+          ack: await sendAnything(sender, event, payload),
+        })),
+      );
+      sent += acks.length;
+      for (const { payload, ack } of acks) {
+        const refused =
+          !ack.ok && ack.error.code === 'invalid-request' && ack.error.message.length > 0;
+        if (!refused) wrong.push(`${event} ${describeValue(payload)} → ${JSON.stringify(ack)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(sent).toBeGreaterThan(500);
+    expect(state(t)).toBe(before);
+    await expectStillServing();
+  });
+
+  it('answers invalid-request to events it does not know', async () => {
+    const { client: phone } = await connect(t);
+    const before = state(t);
+    const names = [
+      'ticket:delete',
+      'admin:drop',
+      'db:exec',
+      'TICKET:ISSUE',
+      'ticket:issue ',
+      'constructor',
+      '__proto__',
+      'toString',
+      'hasOwnProperty',
+      'queue:event',
+      'print:job',
+    ];
+    for (const client of [w.counter, w.console, phone]) {
+      for (const name of names) {
+        const ack = await sendRaw(client, name, { ticketId: w.called.id });
+        expect(ack, name).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      }
+    }
+    expect(state(t)).toBe(before);
+    await expectStillServing();
+  });
+
+  it('answers not-found to well-formed requests naming what does not exist, and changes nothing', async () => {
+    const { client: phone } = await connect(t);
+    const { client: counter3 } = await openCounter(t, 3, 'clerk2'); // free: holds no ticket
+    const missingTicket = 999_999;
+    const missingCode = 'AAAAAAAAAAAAAAAA';
+    const cases: [Client, RequestEvent, unknown][] = [
+      [w.kiosk, 'ticket:issue', { serviceId: 'no-such-service', lang: 'en', requestId: 'missing-service-1' }], // prettier-ignore
+      [w.console, 'ticket:issue', { serviceId: 'no-such-service', lang: 'lo', requestId: 'missing-service-2' }], // prettier-ignore
+      [counter3, 'counter:open', { counterId: 999 }],
+      [counter3, 'counter:call-next', { counterId: 999 }],
+      [counter3, 'counter:call', { counterId: 999, ticketId: w.waiting.id }],
+      [counter3, 'counter:call', { counterId: 3, ticketId: missingTicket }],
+      [counter3, 'counter:pause', { counterId: 999, reason: 'break' }],
+      [counter3, 'counter:resume', { counterId: 999 }],
+      [counter3, 'counter:close', { counterId: 999 }],
+      ...(
+        [
+          'ticket:recall',
+          'ticket:start',
+          'ticket:complete',
+          'ticket:no-show',
+          'ticket:park',
+          'ticket:resume',
+          'ticket:cancel',
+        ] as const
+      ).map((e): [Client, RequestEvent, unknown] => [w.counter, e, { ticketId: missingTicket }]),
+      [w.console, 'ticket:cancel', { ticketId: missingTicket }],
+      [w.counter, 'ticket:transfer', { ticketId: missingTicket, toServiceId: 'certified-copies', position: 'front' }], // prettier-ignore
+      [w.counter, 'ticket:transfer', { ticketId: w.called.id, toServiceId: 'no-such-service', position: 'back' }], // prettier-ignore
+      [phone, 'ticket:watch', { code: missingCode }],
+      [w.display, 'ticket:watch', { code: missingCode }],
+      [phone, 'feedback:submit', { code: missingCode, score: 5 }],
+      [w.feedbackTablet, 'feedback:submit', { code: missingCode, score: 1, answers: { courtesy: 1 } }], // prettier-ignore
+    ];
+    const before = state(t);
+    const wrong: string[] = [];
+    for (const [client, event, payload] of cases) {
+      const ack = await sendRaw(client, event, payload);
+      if (ack.ok || ack.error.code !== 'not-found') {
+        wrong.push(`${event} ${JSON.stringify(payload)} → ${JSON.stringify(ack)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(state(t)).toBe(before);
+    // The transfer to nowhere left the citizen at the counter.
+    const ticket = t.db.prepare('SELECT status, counter_id FROM tickets WHERE id = ?').get(w.called.id); // prettier-ignore
+    expect(ticket).toEqual({ status: 'called', counter_id: 1 });
+    await expectStillServing();
+  });
+
+  it('survives a payload over 64 KiB: the sender gets no ticket, everyone else carries on', async () => {
+    const seen = recordEvents(w.display);
+    const before = state(t);
+    const huge = { serviceId: 'birth-certificate', lang: 'lo', requestId: 'huge-request-0001', padding: 'x'.repeat(70 * 1024) }; // prettier-ignore
+    const outcome = await Promise.race([
+      sendRaw(w.kiosk, 'ticket:issue', huge).then((ack) => ({ ack })),
+      new Promise<{ disconnected: string }>((resolve) =>
+        w.kiosk.once('disconnect', (reason) => resolve({ disconnected: reason })),
+      ),
+    ]);
+    if ('ack' in outcome) {
+      expect(outcome.ack).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    } else {
+      expect(w.kiosk.connected).toBe(false);
+    }
+    // Also a huge string inside a field the schema knows, from a phone.
+    const { client: phone } = await connect(t);
+    const watched = await Promise.race([
+      sendRaw(phone, 'ticket:watch', { code: 'A'.repeat(100 * 1024) }).then((ack) => ack.ok),
+      new Promise<'disconnected'>((resolve) => phone.once('disconnect', () => resolve('disconnected'))), // prettier-ignore
+    ]);
+    expect(watched).not.toBe(true);
+    expect(state(t)).toBe(before);
+
+    // Other clients were not dropped, and a new kiosk is served as usual.
+    expect(w.display.connected).toBe(true);
+    expect(w.counter.connected).toBe(true);
+    const { client: kiosk, snapshot } = await connect(t, { role: 'kiosk' });
+    expect(snapshot.services.find((s) => s.id === 'birth-certificate')?.waiting).toBe(0);
+    const ticket = await issue(kiosk, 'birth-certificate');
+    expect(ticket.label).toBe('B001');
+    await seen.waitFor((e) => e.type === 'ticket-issued' && e.tickets.some((x) => x.id === ticket.id)); // prettier-ignore
+    await expectStillServing();
+  });
+});

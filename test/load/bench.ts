@@ -1,0 +1,298 @@
+/**
+ * `npm run bench`: load figures for the hub, each beside a baseline measured
+ * in the same run on the same machine (raw better-sqlite3 with the hub's
+ * pragmas; a bare Socket.IO server broadcasting). The hub runs as its own
+ * process from the real CLI; the load generator is this process. Everything
+ * targets 127.0.0.1 and stops by itself.
+ *
+ * Prints a table, then the same figures as JSON (also written to
+ * bench-results.json).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
+import { io as connectClient, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type Ack, type Ticket } from '../../shared/protocol.js';
+
+const KIOSKS = 20;
+const PHASE_MS = 4000;
+const PACED_RATE_PER_KIOSK = 5; // 20 kiosks × 5/s = 100 tickets/s, far above a real centre's peak
+const DISPLAY_COUNTS = [100, 1000] as const;
+const CALLS_PER_DELIVERY_RUN = 40;
+const CONNECT_BATCH = 100;
+
+type Figures = Record<string, number>;
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN); // prettier-ignore
+const stats = (samples: number[]) => {
+  const s = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(s, 50), p99: percentile(s, 99), max: s.at(-1) ?? NaN, n: s.length };
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ------------------------------------------------------------------ processes
+
+async function startProcess(args: string[], readyPattern: RegExp) {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args[0]} did not start`)), 30_000);
+    lines.on('line', (line) => {
+      const m = readyPattern.exec(line);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+function stop(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+// ------------------------------------------------------------------ clients
+
+function client(url: string, role: string): Promise<Socket> {
+  const socket = connectClient(url, {
+    transports: ['websocket'],
+    auth: { protocol: PROTOCOL_VERSION, role },
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+async function clients(url: string, role: string, count: number): Promise<Socket[]> {
+  const all: Socket[] = [];
+  for (let i = 0; i < count; i += CONNECT_BATCH) {
+    const batch = Math.min(CONNECT_BATCH, count - i);
+    all.push(...(await Promise.all(Array.from({ length: batch }, () => client(url, role)))));
+  }
+  return all;
+}
+
+async function request<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
+  const ack = (await socket.emitWithAck(event, payload)) as Ack<T>;
+  if (!ack.ok) throw new Error(`${event}: ${ack.error.code} ${ack.error.message}`);
+  return ack.data;
+}
+
+let requestSeq = 0;
+const issuePayload = () => ({
+  serviceId: 'certified-copies',
+  lang: 'lo',
+  requestId: `bench-${process.pid}-${++requestSeq}`,
+});
+
+/** Each kiosk issues back to back for the phase: the hub's ceiling. */
+async function issueClosedLoop(kiosks: Socket[]) {
+  const latencies: number[] = [];
+  const end = performance.now() + PHASE_MS;
+  await Promise.all(
+    kiosks.map(async (k) => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        await request<Ticket>(k, 'ticket:issue', issuePayload());
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { perSecond: latencies.length / (PHASE_MS / 1000), ...stats(latencies) };
+}
+
+/** Each kiosk issues at a steady pace: ack latency when the hub is not saturated. */
+async function issuePaced(kiosks: Socket[]) {
+  const latencies: number[] = [];
+  const intervalMs = 1000 / PACED_RATE_PER_KIOSK;
+  const end = performance.now() + PHASE_MS;
+  await Promise.all(
+    kiosks.map(async (k, i) => {
+      await sleep((i * intervalMs) / kiosks.length); // spread the kiosks over the interval
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        await request<Ticket>(k, 'ticket:issue', issuePayload());
+        latencies.push(performance.now() - t0);
+        await sleep(Math.max(0, intervalMs - (performance.now() - t0)));
+      }
+    }),
+  );
+  return stats(latencies);
+}
+
+/** Time from a counter's call-next to each display receiving the ticket-called event. */
+async function callDelivery(displays: Socket[], counter: Socket, kiosk: Socket) {
+  const latencies: number[] = [];
+  let sentAt = 0;
+  for (const d of displays) {
+    d.on('queue:event', (e: { type: string }) => {
+      if (e.type === 'ticket-called') latencies.push(performance.now() - sentAt);
+    });
+  }
+  for (let i = 0; i < CALLS_PER_DELIVERY_RUN; i++) {
+    const ticket = await request<Ticket>(kiosk, 'ticket:issue', issuePayload());
+    await sleep(30);
+    sentAt = performance.now();
+    await request(counter, 'counter:call', { counterId: 3, ticketId: ticket.id });
+    await sleep(60); // let every display receive it before the next call
+    await request(counter, 'ticket:no-show', { ticketId: ticket.id });
+    await sleep(30);
+  }
+  for (const d of displays) d.off('queue:event');
+  return stats(latencies);
+}
+
+async function hubMemory(url: string) {
+  const health = (await (await fetch(`${url}/api/v1/health`)).json()) as {
+    memory: { rss: number; heapUsed: number };
+  };
+  return health.memory;
+}
+
+// ------------------------------------------------------------------ baselines
+
+function rawSqliteBaseline(dir: string) {
+  const db = new Database(join(dir, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT, label TEXT, at INTEGER) STRICT');
+  const insert = db.prepare('INSERT INTO t (code, label, at) VALUES (?, ?, ?)');
+  const tx = db.transaction((i: number) => insert.run(`code-${i}`, `N${i}`, Date.now()));
+  const latencies: number[] = [];
+  const end = performance.now() + PHASE_MS / 2;
+  let i = 0;
+  while (performance.now() < end) {
+    const t0 = performance.now();
+    tx(i++);
+    latencies.push(performance.now() - t0);
+  }
+  db.close();
+  return { perSecond: latencies.length / (PHASE_MS / 2000), ...stats(latencies) };
+}
+
+async function rawBroadcastBaseline(count: number) {
+  const { child, url } = await startProcess(['test/load/raw-broadcast-server.ts'], /listening on (\S+)/); // prettier-ignore
+  try {
+    const sockets = await clients(url, 'display', count);
+    const trigger = sockets[0]!;
+    const latencies: number[] = [];
+    let sentAt = 0;
+    for (const s of sockets) s.on('tick', () => latencies.push(performance.now() - sentAt));
+    for (let i = 0; i < CALLS_PER_DELIVERY_RUN; i++) {
+      sentAt = performance.now();
+      await trigger.emitWithAck('broadcast', { label: 'N001', counter: 3, i });
+      await sleep(60);
+    }
+    for (const s of sockets) s.disconnect();
+    return stats(latencies);
+  } finally {
+    await stop(child);
+  }
+}
+
+// ------------------------------------------------------------------ run
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'khiu-bench-'));
+  const figures: Record<string, Figures> = {};
+  const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
+
+  log('baseline: raw better-sqlite3 insert transactions');
+  figures.rawSqlite = rawSqliteBaseline(dir);
+
+  log('starting hub');
+  const { child, url } = await startProcess(
+    ['hub/src/main.ts', '--demo', '--port', '0', '--data-dir', join(dir, 'hub')],
+    /Khiu hub listening on (\S+)/,
+  );
+  try {
+    const kiosks = await clients(url, 'kiosk', KIOSKS);
+    const counter = await client(url, 'counter');
+    await request(counter, 'staff:login', { username: 'clerk3', pin: '1234' });
+    await request(counter, 'counter:open', { counterId: 3 });
+
+    log('issue, 0 displays');
+    figures.issue0 = await issueClosedLoop(kiosks);
+    figures.issuePaced0 = await issuePaced(kiosks);
+
+    let displays: Socket[] = [];
+    for (const count of DISPLAY_COUNTS) {
+      await sleep(300);
+      const before = await hubMemory(url);
+      const added = count - displays.length;
+      displays.push(...(await clients(url, 'display', added)));
+      await sleep(1000);
+      const after = await hubMemory(url);
+      figures[`memory${count}`] = {
+        rssPerConnectionKiB: (after.rss - before.rss) / added / 1024,
+        heapPerConnectionKiB: (after.heapUsed - before.heapUsed) / added / 1024,
+        hubRssMiB: after.rss / 2 ** 20,
+      };
+      log(`call delivery, ${count} displays`);
+      figures[`delivery${count}`] = await callDelivery(displays, counter, kiosks[0]!);
+      log(`raw broadcast baseline, ${count} clients`);
+      figures[`rawBroadcast${count}`] = await rawBroadcastBaseline(count);
+    }
+
+    log('issue, 1000 displays');
+    figures.issuePaced1000 = await issuePaced(kiosks);
+    figures.issue1000 = await issueClosedLoop(kiosks);
+
+    for (const s of [...displays, ...kiosks, counter]) s.disconnect();
+    displays = [];
+  } finally {
+    await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  report(figures);
+}
+
+function report(f: Record<string, Figures>) {
+  const ms = (x: number | undefined) => (x === undefined ? '' : x.toFixed(2));
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? '' : `${(a / b).toFixed(2)}×`;
+  const raw = f.rawSqlite;
+  const rows: string[][] = [
+    ['figure', 'value', 'baseline', 'ratio'],
+    ['issue/s, 20 kiosks back to back, 0 displays', f.issue0?.perSecond?.toFixed(0) ?? '', `${raw?.perSecond?.toFixed(0)} raw inserts/s`, ratio(f.issue0?.perSecond, raw?.perSecond)], // prettier-ignore
+    ['issue/s, 20 kiosks back to back, 1000 displays', f.issue1000?.perSecond?.toFixed(0) ?? '', `${raw?.perSecond?.toFixed(0)} raw inserts/s`, ratio(f.issue1000?.perSecond, raw?.perSecond)], // prettier-ignore
+    ['issue ack ms p50/p99, back to back, 0 displays', `${ms(f.issue0?.p50)} / ${ms(f.issue0?.p99)}`, `${ms(raw?.p50)} / ${ms(raw?.p99)} raw tx`, ratio(f.issue0?.p99, raw?.p99)], // prettier-ignore
+    ['issue ack ms p50/p99, back to back, 1000 displays', `${ms(f.issue1000?.p50)} / ${ms(f.issue1000?.p99)}`, `${ms(raw?.p50)} / ${ms(raw?.p99)} raw tx`, ratio(f.issue1000?.p99, raw?.p99)], // prettier-ignore
+    [`issue ack ms p50/p99, ${KIOSKS * PACED_RATE_PER_KIOSK}/s paced, 0 displays`, `${ms(f.issuePaced0?.p50)} / ${ms(f.issuePaced0?.p99)}`, `${ms(raw?.p50)} / ${ms(raw?.p99)} raw tx`, ratio(f.issuePaced0?.p99, raw?.p99)], // prettier-ignore
+    [`issue ack ms p50/p99, ${KIOSKS * PACED_RATE_PER_KIOSK}/s paced, 1000 displays`, `${ms(f.issuePaced1000?.p50)} / ${ms(f.issuePaced1000?.p99)}`, `${ms(raw?.p50)} / ${ms(raw?.p99)} raw tx`, ratio(f.issuePaced1000?.p99, raw?.p99)], // prettier-ignore
+  ];
+  for (const n of DISPLAY_COUNTS) {
+    const d = f[`delivery${n}`];
+    const b = f[`rawBroadcast${n}`];
+    rows.push([`call → display ms p50/p99/max, ${n} displays`, `${ms(d?.p50)} / ${ms(d?.p99)} / ${ms(d?.max)}`, `${ms(b?.p50)} / ${ms(b?.p99)} / ${ms(b?.max)} raw broadcast`, ratio(d?.p99, b?.p99)]); // prettier-ignore
+    const m = f[`memory${n}`];
+    rows.push([`hub memory per connection KiB (rss / heap), ${n} displays`, `${m?.rssPerConnectionKiB?.toFixed(1)} / ${m?.heapPerConnectionKiB?.toFixed(1)}`, `hub rss ${m?.hubRssMiB?.toFixed(0)} MiB`, '']); // prettier-ignore
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ');
+  process.stdout.write(`\n${line(rows[0]!)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n`);
+  for (const r of rows.slice(1)) process.stdout.write(`${line(r)}\n`);
+  const json = JSON.stringify({ at: new Date().toISOString(), node: process.version, figures: f }, null, 2); // prettier-ignore
+  writeFileSync('bench-results.json', `${json}\n`);
+  process.stdout.write(`\n${json}\n`);
+}
+
+await main();
+process.exit(0);

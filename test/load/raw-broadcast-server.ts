@@ -1,0 +1,22 @@
+/**
+ * The bench's baseline: a bare Socket.IO server on 127.0.0.1 that, when asked,
+ * broadcasts one small message to every client. Nothing else, so the hub's
+ * delivery time can be read as a ratio to it.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+
+const http = createServer();
+const io = new Server(http, { serveClient: false });
+io.on('connection', (socket) => {
+  socket.on('broadcast', (payload: unknown, ack: () => void) => {
+    ack();
+    setImmediate(() => io.emit('tick', payload));
+  });
+});
+http.listen(0, '127.0.0.1', () => {
+  const { port } = http.address() as AddressInfo;
+  process.stdout.write(`raw broadcast server listening on http://127.0.0.1:${port}\n`);
+});
+process.once('SIGTERM', () => void io.close().then(() => process.exit(0)));
