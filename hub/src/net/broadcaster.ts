@@ -1,8 +1,13 @@
 /**
  * Turns committed changes into `queue:event`s (full for staff devices, the
- * public subset for phones) and `ticket:update`s for phones watching a
- * ticket. Events go out just after the acks of the same turn of the event
- * loop, so an ack never waits behind a broadcast to a thousand displays.
+ * public subset for everyone else) and `ticket:update`s for phones watching
+ * a ticket.
+ *
+ * Acks never wait for broadcasts: events are built after the acks of the
+ * same turn of the event loop, and the sends themselves go through a FIFO
+ * that is worked in short slices. Public clients are spread over a few
+ * rooms (shards), so a broadcast to a thousand displays is several small
+ * sends with requests served in between, not one long block.
  */
 import type { Server } from 'socket.io';
 import type { Change } from '../queue/queue-service.js';
@@ -20,8 +25,12 @@ import type {
 import type { SocketData } from './socket-data.js';
 
 export const FULL_ROOM = 'full';
-export const PUBLIC_ROOM = 'public';
+/** Public clients per shard room: one send slice's worth. */
+export const PUBLIC_SHARD_SIZE = 128;
+const publicRoom = (shard: number) => `public:${shard}`;
 const watchRoom = (code: string) => `watch:${code}`;
+/** How long one slice of sends may hold the event loop before requests get a turn. */
+const SEND_SLICE_MS = 1;
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -36,6 +45,28 @@ export function createBroadcaster(deps: {
   let seq = 0;
   let pending: Change[] = [];
   let scheduled = false;
+  /** Members per public shard; a shard is filled before the next is opened, so few clients means one encode. */
+  const shardSizes: number[] = [];
+  /** Sends in commit order; worked a slice at a time. */
+  const sends: (() => void)[] = [];
+  let sending = false;
+
+  function pump() {
+    const until = performance.now() + SEND_SLICE_MS;
+    let i = 0;
+    while (i < sends.length && performance.now() < until) sends[i++]?.();
+    sends.splice(0, i);
+    if (sends.length > 0) setImmediate(pump);
+    else sending = false;
+  }
+
+  function enqueue(send: () => void) {
+    sends.push(send);
+    if (!sending) {
+      sending = true;
+      setImmediate(pump);
+    }
+  }
   /** Watched ticket codes → the service their newest ticket waits in. */
   const watched = new Map<string, { serviceId: string; watchers: number }>();
 
@@ -70,8 +101,10 @@ export function createBroadcaster(deps: {
     const touched = new Set<string>();
     for (const c of changes) {
       const { full, pub } = toEvents(c);
-      io.to(FULL_ROOM).emit('queue:event', full);
-      io.to(PUBLIC_ROOM).emit('queue:event', pub);
+      enqueue(() => io.to(FULL_ROOM).emit('queue:event', full));
+      shardSizes.forEach((size, shard) => {
+        if (size > 0) enqueue(() => io.to(publicRoom(shard)).emit('queue:event', pub));
+      });
       for (const s of c.serviceIds) touched.add(s);
     }
     for (const [code, entry] of watched) {
@@ -79,7 +112,7 @@ export function createBroadcaster(deps: {
       const view = views.ticket(code);
       if (!view) continue;
       entry.serviceId = view.service.id;
-      io.to(watchRoom(code)).emit('ticket:update', view);
+      enqueue(() => io.to(watchRoom(code)).emit('ticket:update', view));
     }
   }
 
@@ -97,6 +130,17 @@ export function createBroadcaster(deps: {
     snapshot(withWaiting: boolean): Snapshot {
       if (pending.length > 0) flush();
       return views.snapshot(seq, withWaiting);
+    },
+
+    /** Puts a public client in the first shard with room; call the returned function when it leaves. */
+    joinPublic(socketJoin: (room: string) => void): () => void {
+      let shard = shardSizes.findIndex((size) => size < PUBLIC_SHARD_SIZE);
+      if (shard === -1) shard = shardSizes.push(0) - 1;
+      shardSizes[shard] = (shardSizes[shard] ?? 0) + 1;
+      socketJoin(publicRoom(shard));
+      return () => {
+        shardSizes[shard] = Math.max(0, (shardSizes[shard] ?? 1) - 1);
+      };
     },
 
     watch(socketJoin: (room: string) => void, code: string, serviceId: string) {

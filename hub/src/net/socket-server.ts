@@ -12,7 +12,7 @@ import type { Views } from '../queue/views.js';
 import type { StaffAuth } from '../auth/staff-login.js';
 import type { createDeviceAuth } from '../auth/devices.js';
 import { HubError, notFound } from '../queue/hub-error.js';
-import { createBroadcaster, FULL_ROOM, PUBLIC_ROOM, type Broadcaster } from './broadcaster.js';
+import { createBroadcaster, FULL_ROOM, type Broadcaster } from './broadcaster.js';
 import type { SocketData } from './socket-data.js';
 import { tokenBucket } from './rate-limit.js';
 import {
@@ -270,7 +270,9 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     const { role } = socket.data;
     // Taken before joining a room, so no event can overtake the first snapshot.
     socket.emit('queue:snapshot', snapshotFor(role));
-    void socket.join(seesFullEvents(role) ? FULL_ROOM : PUBLIC_ROOM);
+    let leavePublic = () => {};
+    if (seesFullEvents(role)) void socket.join(FULL_ROOM);
+    else leavePublic = broadcaster.joinPublic((room) => void socket.join(room));
     const allow = role === 'public' ? tokenBucket(PUBLIC_BURST, PUBLIC_PER_SECOND, deps.now) : null;
 
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -287,6 +289,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     });
 
     socket.on('disconnect', () => {
+      leavePublic();
       for (const code of socket.data.watching) broadcaster.unwatch(code);
       const counterId = socket.data.counterId;
       if (counterId !== null && counterOwners.get(counterId) === socket) counterOwners.delete(counterId); // prettier-ignore
