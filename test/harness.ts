@@ -107,7 +107,14 @@ export async function issue(
   serviceId: string,
   extra: Partial<RequestPayload<'ticket:issue'>> = {},
 ) {
-  return ok(await send(kiosk, 'ticket:issue', { serviceId, lang: 'lo', requestId: newRequestId(), ...extra })); // prettier-ignore
+  return ok(
+    await send(kiosk, 'ticket:issue', {
+      serviceId,
+      lang: 'lo',
+      requestId: newRequestId(),
+      ...extra,
+    }),
+  );
 }
 
 /** A counter client with a clerk logged in and `counterId` open. */

@@ -113,7 +113,10 @@ export function createHub(opts: HubOptions) {
 
   let rolloverTimer: NodeJS.Timeout | undefined;
   function scheduleRollover() {
-    const delay = Math.min(msUntilNextServiceDay(clock.now(), config.timeZone), ROLLOVER_CHECK_MAX_MS); // prettier-ignore
+    const delay = Math.min(
+      msUntilNextServiceDay(clock.now(), config.timeZone),
+      ROLLOVER_CHECK_MAX_MS,
+    );
     rolloverTimer = setTimeout(() => {
       rolloverIfDue();
       scheduleRollover();
@@ -152,7 +155,7 @@ export function createHub(opts: HubOptions) {
         });
       });
       const address = httpServer.address() as AddressInfo;
-      const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`; // prettier-ignore
+      const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
       if (!publicUrl) publicUrl = url;
       scheduleRollover();
       if (opts.backupDir) {

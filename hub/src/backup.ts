@@ -52,7 +52,14 @@ export function scheduleBackups(opts: {
       (err: unknown) => opts.log.error({ err }, 'backup failed'),
     );
   const newest = listBackups(opts.dir).at(-1);
-  const newestMs = newest ? Date.parse(newest.replace(/^khiu-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z.*$/, '$1-$2-$3T$4:$5:$6Z')) : 0; // prettier-ignore
+  const newestMs = newest
+    ? Date.parse(
+        newest.replace(
+          /^khiu-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z.*$/,
+          '$1-$2-$3T$4:$5:$6Z',
+        ),
+      )
+    : 0;
   const firstDelay = Math.max(0, newestMs + intervalMs - opts.clock.now());
   let interval: NodeJS.Timeout | undefined;
   const first = setTimeout(() => {

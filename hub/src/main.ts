@@ -84,7 +84,8 @@ function deviceAdd(dataDir: string, role: string | undefined, name: string | und
 
 async function serve(values: ReturnType<typeof parse>['values']) {
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be 0–65535, not ${values.port}`); // prettier-ignore
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    fail(`--port must be 0–65535, not ${values.port}`);
   if (values.tz) {
     try {
       assertTimeZone(values.tz);
@@ -102,7 +103,11 @@ async function serve(values: ReturnType<typeof parse>['values']) {
   const db = openDatabase(dbFile);
   if (!hasCentre(db)) {
     if (!values.demo) fail(`${dbFile} has no centre yet. Start once with --demo to try Khiu.`);
-    seedCentre(db, { ...DEMO_CENTRE, timeZone: values.tz ?? DEMO_CENTRE.timeZone }, { sampleFees: true }); // prettier-ignore
+    seedCentre(
+      db,
+      { ...DEMO_CENTRE, timeZone: values.tz ?? DEMO_CENTRE.timeZone },
+      { sampleFees: true },
+    );
     log.info('seeded the demo centre');
   } else if (values.tz) {
     db.prepare('UPDATE centre SET time_zone = ? WHERE id = 1').run(values.tz);
@@ -116,7 +121,9 @@ async function serve(values: ReturnType<typeof parse>['values']) {
     webRoot: resolve('dist', 'web'),
     backupDir: join(dataDir, 'backups'),
   });
-  const url = await hub.listen(port, values.host).catch((err: Error) => fail(`cannot listen: ${err.message}`)); // prettier-ignore
+  const url = await hub
+    .listen(port, values.host)
+    .catch((err: Error) => fail(`cannot listen: ${err.message}`));
   const lines = [
     `Khiu hub listening on ${url}${values.demo ? '  (demo mode: loopback clients may claim any role)' : ''}`,
     ...WEB_APPS.map((app) => `  ${app.padEnd(8)} ${url}/${app}`),

@@ -132,7 +132,9 @@ describe('30 counters calling at once', () => {
     const counters = await openAllCounters(t);
 
     // Issues and calls interleave on the hub in whatever order they arrive.
-    const issues = Array.from({ length: 20 }, (_, i) => issue(kiosk, SERVED[i % 2] ?? 'family-book-entry')); // prettier-ignore
+    const issues = Array.from({ length: 20 }, (_, i) =>
+      issue(kiosk, SERVED[i % 2] ?? 'family-book-entry'),
+    );
     const calls = counters.map((c, i) => send(c, 'counter:call-next', { counterId: i + 1 }));
     const [issued, firstRound] = await Promise.all([Promise.all(issues), Promise.all(calls)]);
     const first = firstRound.map(ok);
@@ -150,7 +152,9 @@ describe('30 counters calling at once', () => {
     expect(new Set(all).size).toBe(all.length);
     expect(all.sort((a, b) => a - b)).toEqual(issued.map((x) => x.id).sort((a, b) => a - b));
     expect(callRowsPerTicket(t).filter((r) => r.calls !== 1)).toEqual([]);
-    const waiting = t.db.prepare("SELECT count(*) AS n FROM tickets WHERE status = 'waiting'").get(); // prettier-ignore
+    const waiting = t.db
+      .prepare("SELECT count(*) AS n FROM tickets WHERE status = 'waiting'")
+      .get();
     expect(waiting).toEqual({ n: 0 });
   });
 
@@ -168,10 +172,11 @@ describe('30 counters calling at once', () => {
     expect(winners).toHaveLength(1);
     expect(winners[0]?.ticket).toMatchObject({ id: wanted.id, status: 'called' });
     expect(acks.filter((a) => !a.ok)).toEqual(
-      Array.from(
-        { length: 29 },
-        () =>
-        expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'conflict' }) }), // prettier-ignore
+      Array.from({ length: 29 }, () =>
+        expect.objectContaining({
+          ok: false,
+          error: expect.objectContaining({ code: 'conflict' }),
+        }),
       ),
     );
     const row = t.db.prepare('SELECT status, counter_id FROM tickets WHERE id = ?').get(wanted.id);
@@ -214,7 +219,9 @@ describe('ticket:issue is idempotent by requestId', () => {
     expect(first.label).toBe('B001');
     const again = ok(await send(kiosk, 'ticket:issue', request('kiosk-1-request-0001')));
     const { client: reconnected } = await connect(t, { role: 'kiosk' });
-    const afterReconnect = ok(await send(reconnected, 'ticket:issue', request('kiosk-1-request-0001'))); // prettier-ignore
+    const afterReconnect = ok(
+      await send(reconnected, 'ticket:issue', request('kiosk-1-request-0001')),
+    );
     expect(identity(again)).toEqual(identity(first));
     expect(identity(afterReconnect)).toEqual(identity(first));
 
@@ -236,7 +243,9 @@ describe('ticket:issue is idempotent by requestId', () => {
       { request_id: 'kiosk-1-request-0001', n: 1 },
       { request_id: 'kiosk-1-request-0002', n: 1 },
     ]);
-    const issueEvents = t.db.prepare("SELECT count(*) AS n FROM ticket_events WHERE type = 'issue'").get(); // prettier-ignore
+    const issueEvents = t.db
+      .prepare("SELECT count(*) AS n FROM ticket_events WHERE type = 'issue'")
+      .get();
     expect(issueEvents).toEqual({ n: 2 });
 
     // Numbering was consumed once per ticket: the next new request gets the next number.
@@ -244,7 +253,9 @@ describe('ticket:issue is idempotent by requestId', () => {
     expect(third).toMatchObject({ number: second.number + 1, label: 'B003' });
 
     // The hall saw three tickets issued, not fourteen.
-    await seen.waitFor((e) => e.type === 'ticket-issued' && e.tickets.some((x) => x.id === third.id)); // prettier-ignore
+    await seen.waitFor(
+      (e) => e.type === 'ticket-issued' && e.tickets.some((x) => x.id === third.id),
+    );
     expect(seen.events.filter((e) => e.type === 'ticket-issued')).toHaveLength(3);
     const { snapshot } = await connect(t, { role: 'display' });
     expect(snapshot.services.find((s) => s.id === 'birth-certificate')).toMatchObject({
@@ -256,11 +267,21 @@ describe('ticket:issue is idempotent by requestId', () => {
   it('returns the ticket as it is now when a retry arrives after it was called', async () => {
     t = await startHub();
     const { client: kiosk } = await connect(t, { role: 'kiosk' });
-    const ticket = ok(await send(kiosk, 'ticket:issue', { ...request('kiosk-2-request-0001'), serviceId: 'certified-copies' })); // prettier-ignore
+    const ticket = ok(
+      await send(kiosk, 'ticket:issue', {
+        ...request('kiosk-2-request-0001'),
+        serviceId: 'certified-copies',
+      }),
+    );
     const { client: counter } = await openCounter(t, 4, 'clerk4'); // serves N first
     ok(await send(counter, 'counter:call-next', { counterId: 4 }));
 
-    const retried = ok(await send(kiosk, 'ticket:issue', { ...request('kiosk-2-request-0001'), serviceId: 'certified-copies' })); // prettier-ignore
+    const retried = ok(
+      await send(kiosk, 'ticket:issue', {
+        ...request('kiosk-2-request-0001'),
+        serviceId: 'certified-copies',
+      }),
+    );
     expect(retried).toMatchObject({ ...identity(ticket), status: 'called', counterId: 4 });
     expect(t.db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 1 });
   });

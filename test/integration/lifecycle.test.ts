@@ -36,7 +36,10 @@ describe('ticket lifecycle over real sockets', () => {
     const called = ok(await send(counter, 'counter:call-next', { counterId: 1 }));
     expect(called).toMatchObject({ id: ticket.id, status: 'called', counterId: 1 });
     const callEvent = await seen.waitFor((e) => e.type === 'ticket-called');
-    expect(callEvent).toMatchObject({ type: 'ticket-called', call: { label: 'F001', counterNumber: 1 } }); // prettier-ignore
+    expect(callEvent).toMatchObject({
+      type: 'ticket-called',
+      call: { label: 'F001', counterNumber: 1 },
+    });
 
     const recalled = ok(await send(counter, 'ticket:recall', { ticketId: ticket.id }));
     expect(recalled.recalls).toBe(1);
@@ -113,7 +116,12 @@ describe('ticket lifecycle over real sockets', () => {
         reason: 'needs certified copies first',
       }),
     );
-    expect(moved).toMatchObject({ label: citizen.label, serviceId: 'certified-copies', status: 'waiting', parentId: citizen.id }); // prettier-ignore
+    expect(moved).toMatchObject({
+      label: citizen.label,
+      serviceId: 'certified-copies',
+      status: 'waiting',
+      parentId: citizen.id,
+    });
     const original = t.db.prepare('SELECT status FROM tickets WHERE id = ?').get(citizen.id);
     expect(original).toEqual({ status: 'transferred' });
 
@@ -129,7 +137,13 @@ describe('ticket lifecycle over real sockets', () => {
     const { client: c1 } = await openCounter(t, 1, 'clerk1');
     ok(await send(c1, 'counter:call-next', { counterId: 1 }));
     ok(await send(c1, 'ticket:start', { ticketId: citizen.id }));
-    const moved = ok(await send(c1, 'ticket:transfer', { ticketId: citizen.id, toServiceId: 'certified-copies', position: 'back' })); // prettier-ignore
+    const moved = ok(
+      await send(c1, 'ticket:transfer', {
+        ticketId: citizen.id,
+        toServiceId: 'certified-copies',
+        position: 'back',
+      }),
+    );
     const { client: c4 } = await openCounter(t, 4, 'clerk4');
     expect(ok(await send(c4, 'counter:call-next', { counterId: 4 }))?.id).toBe(waitingNotary.id);
     ok(await send(c4, 'ticket:no-show', { ticketId: waitingNotary.id }));
@@ -156,7 +170,10 @@ describe('ticket lifecycle over real sockets', () => {
     const paused = ok(await send(counter, 'counter:pause', { counterId: 1, reason: 'break' }));
     expect(paused).toMatchObject({ status: 'paused', pauseReason: 'break' });
     const refused = await send(counter, 'counter:call-next', { counterId: 1 });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'counter-paused' } }); // prettier-ignore
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', reason: 'counter-paused' },
+    });
     expect(ok(await send(counter, 'counter:resume', { counterId: 1 })).status).toBe('open');
     expect(ok(await send(counter, 'counter:close', { counterId: 1 })).status).toBe('closed');
     await recorder.waitFor((e) => e.counters[0]?.status === 'closed');

@@ -101,7 +101,11 @@ function wellFormed(w: World): { [E in RequestEvent]: () => RequestPayload<E> } 
   const ticketId = w.called.id;
   return {
     'queue:snapshot': () => ({}),
-    'ticket:issue': () => ({ serviceId: 'birth-certificate', lang: 'lo', requestId: newRequestId() }), // prettier-ignore
+    'ticket:issue': () => ({
+      serviceId: 'birth-certificate',
+      lang: 'lo',
+      requestId: newRequestId(),
+    }),
     'staff:login': () => ({ username: 'manager', pin: '9999' }),
     'staff:logout': () => ({}),
     'counter:open': () => ({ counterId: 3 }),
@@ -166,7 +170,9 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
         role !== 'counter' && role !== 'console',
       );
     }
-    expect(ok(await send(w.counter, 'ticket:start', { ticketId: w.called.id })).status).toBe('serving'); // prettier-ignore
+    expect(ok(await send(w.counter, 'ticket:start', { ticketId: w.called.id })).status).toBe(
+      'serving',
+    );
   });
 
   it('asks for a staff login before any counter work, and again after logout', async () => {
@@ -195,7 +201,10 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
     const { client: consoleClient } = await connect(t, { role: 'console' });
     for (const event of ['ticket:issue', 'ticket:cancel'] as const) {
       const ack = await sendRaw(consoleClient, event, payloads[event]());
-      expect(ack, event).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'login-required' } }); // prettier-ignore
+      expect(ack, event).toMatchObject({
+        ok: false,
+        error: { code: 'unauthorized', reason: 'login-required' },
+      });
     }
     expect(state(t)).toBe(before);
   });
@@ -209,7 +218,10 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
     const before = state(t);
     for (const counterId of [1, 3, 8]) {
       const ack = await send(trainee, 'counter:open', { counterId });
-      expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'not-allowed-at-counter' } }); // prettier-ignore
+      expect(ack).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', reason: 'not-allowed-at-counter' },
+      });
     }
     // Nor may they work at a counter someone else opened.
     const call = await send(trainee, 'counter:call', { counterId: 1, ticketId: w.waiting.id });
@@ -229,7 +241,10 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
     // A deactivated account stops working at once.
     t.db.prepare('UPDATE staff SET active = 0 WHERE id = ?').run(staffIdOf(t, 'clerk2'));
     const afterDeactivation = await send(clerk2, 'counter:call-next', { counterId: 6 });
-    expect(afterDeactivation).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'login-required' } }); // prettier-ignore
+    expect(afterDeactivation).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', reason: 'login-required' },
+    });
   });
 
   it('refuses a clerk at the console', async () => {
@@ -239,11 +254,16 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
     expect(login).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // The refused login left the console logged out.
     const cancel = await send(consoleClient, 'ticket:cancel', { ticketId: w.waiting.id });
-    expect(cancel).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'login-required' } }); // prettier-ignore
+    expect(cancel).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', reason: 'login-required' },
+    });
     expect(state(t)).toBe(before);
 
     ok(await send(consoleClient, 'staff:login', { username: 'manager', pin: '9999' }));
-    expect(ok(await send(consoleClient, 'ticket:cancel', { ticketId: w.waiting.id })).status).toBe('cancelled'); // prettier-ignore
+    expect(ok(await send(consoleClient, 'ticket:cancel', { ticketId: w.waiting.id })).status).toBe(
+      'cancelled',
+    );
   });
 });
 
@@ -262,7 +282,11 @@ describe('the handshake without --demo', () => {
     for (const auth of [{}, { role: 'public' as const }]) {
       const { client: phone, snapshot } = await connect(t, auth);
       expect(snapshot.waiting).toBeUndefined();
-      const issueAck = await send(phone, 'ticket:issue', { serviceId: 'birth-certificate', lang: 'lo', requestId: newRequestId() }); // prettier-ignore
+      const issueAck = await send(phone, 'ticket:issue', {
+        serviceId: 'birth-certificate',
+        lang: 'lo',
+        requestId: newRequestId(),
+      });
       expect(issueAck).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       const login = await send(phone, 'staff:login', { username: 'manager', pin: '9999' });
       expect(login).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -277,22 +301,33 @@ describe('the handshake without --demo', () => {
     const { client: kiosk, snapshot } = await connect(t, { token: kioskDevice.token });
     expect(snapshot.waiting).toBeUndefined();
     const ticket = await issue(kiosk, 'family-book-entry');
-    const audit = t.db.prepare("SELECT device_id FROM ticket_events WHERE ticket_id = ? AND type = 'issue'").get(ticket.id); // prettier-ignore
+    const audit = t.db
+      .prepare("SELECT device_id FROM ticket_events WHERE ticket_id = ? AND type = 'issue'")
+      .get(ticket.id);
     expect(audit).toEqual({ device_id: kioskDevice.id });
 
     // The token fixes the role: claiming another one changes nothing.
-    const { client: claimsConsole } = await connect(t, { token: kioskDevice.token, role: 'console' }); // prettier-ignore
+    const { client: claimsConsole } = await connect(t, {
+      token: kioskDevice.token,
+      role: 'console',
+    });
     const login = await send(claimsConsole, 'staff:login', { username: 'manager', pin: '9999' });
     expect(login).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
-    const { client: counter, snapshot: counterSnapshot } = await connect(t, { token: counterDevice.token }); // prettier-ignore
+    const { client: counter, snapshot: counterSnapshot } = await connect(t, {
+      token: counterDevice.token,
+    });
     expect(counterSnapshot.waiting?.map((x) => x.id)).toEqual([ticket.id]);
     ok(await send(counter, 'staff:login', { username: 'clerk1', pin: '1234' }));
     ok(await send(counter, 'counter:open', { counterId: 1 }));
     expect(ok(await send(counter, 'counter:call-next', { counterId: 1 }))?.id).toBe(ticket.id);
 
-    await expect(connect(t, { token: 'not-a-token-anyone-was-given-0123456789abc' })).rejects.toThrow(/unauthorized/); // prettier-ignore
-    await expect(connect(t, { token: kioskDevice.token.slice(0, -1) })).rejects.toThrow(/unauthorized/); // prettier-ignore
+    await expect(
+      connect(t, { token: 'not-a-token-anyone-was-given-0123456789abc' }),
+    ).rejects.toThrow(/unauthorized/);
+    await expect(connect(t, { token: kioskDevice.token.slice(0, -1) })).rejects.toThrow(
+      /unauthorized/,
+    );
     t.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ?').run(Date.now(), kioskDevice.id);
     await expect(connect(t, { token: kioskDevice.token })).rejects.toThrow(/unauthorized/);
   });
@@ -330,9 +365,15 @@ describe('lock-out and rate limits (manual clock)', () => {
   it(`locks a clerk out after ${MAX_FAILED_LOGINS} wrong PINs until the lock-out has passed`, async () => {
     const { client: counter } = await connect(t, { role: 'counter' });
     for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
-      expect(await login(counter, '0000')).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'bad-credentials' } }); // prettier-ignore
+      expect(await login(counter, '0000')).toMatchObject({
+        ok: false,
+        error: { code: 'unauthorized', reason: 'bad-credentials' },
+      });
     }
-    expect(await login(counter, '0000')).toMatchObject({ ok: false, error: { code: 'unauthorized' } }); // prettier-ignore
+    expect(await login(counter, '0000')).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
 
     const lockedOut = { ok: false, error: { code: 'unauthorized', reason: 'locked-out' } };
     expect(await login(counter, '1234')).toMatchObject(lockedOut);
@@ -352,7 +393,10 @@ describe('lock-out and rate limits (manual clock)', () => {
 
     // A good login clears the count: four more slips do not lock the clerk out.
     for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
-      expect(await login(counter, '4321')).toMatchObject({ ok: false, error: { reason: 'bad-credentials' } }); // prettier-ignore
+      expect(await login(counter, '4321')).toMatchObject({
+        ok: false,
+        error: { reason: 'bad-credentials' },
+      });
     }
     ok(await login(counter, '1234'));
   });
@@ -369,7 +413,10 @@ describe('lock-out and rate limits (manual clock)', () => {
     // ...and an attacker gets no more guesses checked than a sequential one would.
     const tried = acks.filter((a) => !a.ok && a.error.reason === 'bad-credentials');
     expect(tried.length).toBeLessThanOrEqual(MAX_FAILED_LOGINS);
-    expect(await login(attacker, '1234')).toMatchObject({ ok: false, error: { reason: 'locked-out' } }); // prettier-ignore
+    expect(await login(attacker, '1234')).toMatchObject({
+      ok: false,
+      error: { reason: 'locked-out' },
+    });
   });
 
   it('rate-limits a phone that floods ticket:watch, without slowing anyone else', async () => {
@@ -385,7 +432,9 @@ describe('lock-out and rate limits (manual clock)', () => {
     // Requests are answered in order: the burst first, then nothing but refusals.
     expect(flood.slice(0, answered).every((a) => a.ok)).toBe(true);
     expect(flood.slice(answered)).toEqual(
-      flood.slice(answered).map(() => ({ ok: false, error: expect.objectContaining({ code: 'rate-limited' }) })), // prettier-ignore
+      flood
+        .slice(answered)
+        .map(() => ({ ok: false, error: expect.objectContaining({ code: 'rate-limited' }) })),
     );
     expect(phone.connected).toBe(true);
 

@@ -78,7 +78,16 @@ async function setUp(t: TestHub): Promise<World> {
   const waiting = await issue(kiosk, 'family-book-entry');
   const { client: counter } = await openCounter(t, 1, 'clerk1');
   expect(ok(await send(counter, 'counter:call-next', { counterId: 1 }))?.id).toBe(called.id);
-  return { kiosk, display, feedbackTablet, console: consoleClient, counter, called, waiting, finished }; // prettier-ignore
+  return {
+    kiosk,
+    display,
+    feedbackTablet,
+    console: consoleClient,
+    counter,
+    called,
+    waiting,
+    finished,
+  };
 }
 
 /** A payload the hub would accept for each event, as the base the bad payloads are made from. */
@@ -165,7 +174,17 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
       ];
     case 'staff:login':
       return [
-        ...withField(v, 'pin', ['abcd', '12', '123', '123456789', ' 1234', '12 34', '١٢٣٤', 1234, '']), // prettier-ignore
+        ...withField(v, 'pin', [
+          'abcd',
+          '12',
+          '123',
+          '123456789',
+          ' 1234',
+          '12 34',
+          '١٢٣٤',
+          1234,
+          '',
+        ]),
         ...withField(v, 'username', ['', tooLong(64), 7, null]),
         without(v, 'pin'),
         without(v, 'username'),
@@ -269,7 +288,7 @@ describe('malformed requests', () => {
     expect(next.status).toBe('waiting');
     ok(await send(w.counter, 'ticket:start', { ticketId: w.called.id }));
     ok(await send(w.counter, 'ticket:complete', { ticketId: w.called.id }));
-    expect(ok(await send(w.counter, 'counter:call-next', { counterId: 1 }))?.id).toBe(w.waiting.id); // prettier-ignore
+    expect(ok(await send(w.counter, 'counter:call-next', { counterId: 1 }))?.id).toBe(w.waiting.id);
     expect(ok(await send(w.display, 'ticket:watch', { code: next.code })).peopleAhead).toBe(0);
     ok(await send(w.feedbackTablet, 'feedback:submit', { code: w.finished.code, score: 4 }));
   }
@@ -336,8 +355,16 @@ describe('malformed requests', () => {
     const missingTicket = 999_999;
     const missingCode = 'AAAAAAAAAAAAAAAA';
     const cases: [Client, RequestEvent, unknown][] = [
-      [w.kiosk, 'ticket:issue', { serviceId: 'no-such-service', lang: 'en', requestId: 'missing-service-1' }], // prettier-ignore
-      [w.console, 'ticket:issue', { serviceId: 'no-such-service', lang: 'lo', requestId: 'missing-service-2' }], // prettier-ignore
+      [
+        w.kiosk,
+        'ticket:issue',
+        { serviceId: 'no-such-service', lang: 'en', requestId: 'missing-service-1' },
+      ],
+      [
+        w.console,
+        'ticket:issue',
+        { serviceId: 'no-such-service', lang: 'lo', requestId: 'missing-service-2' },
+      ],
       [counter3, 'counter:open', { counterId: 999 }],
       [counter3, 'counter:call-next', { counterId: 999 }],
       [counter3, 'counter:call', { counterId: 999, ticketId: w.waiting.id }],
@@ -357,12 +384,24 @@ describe('malformed requests', () => {
         ] as const
       ).map((e): [Client, RequestEvent, unknown] => [w.counter, e, { ticketId: missingTicket }]),
       [w.console, 'ticket:cancel', { ticketId: missingTicket }],
-      [w.counter, 'ticket:transfer', { ticketId: missingTicket, toServiceId: 'certified-copies', position: 'front' }], // prettier-ignore
-      [w.counter, 'ticket:transfer', { ticketId: w.called.id, toServiceId: 'no-such-service', position: 'back' }], // prettier-ignore
+      [
+        w.counter,
+        'ticket:transfer',
+        { ticketId: missingTicket, toServiceId: 'certified-copies', position: 'front' },
+      ],
+      [
+        w.counter,
+        'ticket:transfer',
+        { ticketId: w.called.id, toServiceId: 'no-such-service', position: 'back' },
+      ],
       [phone, 'ticket:watch', { code: missingCode }],
       [w.display, 'ticket:watch', { code: missingCode }],
       [phone, 'feedback:submit', { code: missingCode, score: 5 }],
-      [w.feedbackTablet, 'feedback:submit', { code: missingCode, score: 1, answers: { courtesy: 1 } }], // prettier-ignore
+      [
+        w.feedbackTablet,
+        'feedback:submit',
+        { code: missingCode, score: 1, answers: { courtesy: 1 } },
+      ],
     ];
     const before = state(t);
     const wrong: string[] = [];
@@ -375,7 +414,9 @@ describe('malformed requests', () => {
     expect(wrong).toEqual([]);
     expect(state(t)).toBe(before);
     // The transfer to nowhere left the citizen at the counter.
-    const ticket = t.db.prepare('SELECT status, counter_id FROM tickets WHERE id = ?').get(w.called.id); // prettier-ignore
+    const ticket = t.db
+      .prepare('SELECT status, counter_id FROM tickets WHERE id = ?')
+      .get(w.called.id);
     expect(ticket).toEqual({ status: 'called', counter_id: 1 });
     await expectStillServing();
   });
@@ -383,7 +424,12 @@ describe('malformed requests', () => {
   it('survives a payload over 64 KiB: the sender gets no ticket, everyone else carries on', async () => {
     const seen = recordEvents(w.display);
     const before = state(t);
-    const huge = { serviceId: 'birth-certificate', lang: 'lo', requestId: 'huge-request-0001', padding: 'x'.repeat(70 * 1024) }; // prettier-ignore
+    const huge = {
+      serviceId: 'birth-certificate',
+      lang: 'lo',
+      requestId: 'huge-request-0001',
+      padding: 'x'.repeat(70 * 1024),
+    };
     const outcome = await Promise.race([
       sendRaw(w.kiosk, 'ticket:issue', huge).then((ack) => ({ ack })),
       new Promise<{ disconnected: string }>((resolve) =>
@@ -399,7 +445,9 @@ describe('malformed requests', () => {
     const { client: phone } = await connect(t);
     const watched = await Promise.race([
       sendRaw(phone, 'ticket:watch', { code: 'A'.repeat(100 * 1024) }).then((ack) => ack.ok),
-      new Promise<'disconnected'>((resolve) => phone.once('disconnect', () => resolve('disconnected'))), // prettier-ignore
+      new Promise<'disconnected'>((resolve) =>
+        phone.once('disconnect', () => resolve('disconnected')),
+      ),
     ]);
     expect(watched).not.toBe(true);
     expect(state(t)).toBe(before);
@@ -411,7 +459,9 @@ describe('malformed requests', () => {
     expect(snapshot.services.find((s) => s.id === 'birth-certificate')?.waiting).toBe(0);
     const ticket = await issue(kiosk, 'birth-certificate');
     expect(ticket.label).toBe('B001');
-    await seen.waitFor((e) => e.type === 'ticket-issued' && e.tickets.some((x) => x.id === ticket.id)); // prettier-ignore
+    await seen.waitFor(
+      (e) => e.type === 'ticket-issued' && e.tickets.some((x) => x.id === ticket.id),
+    );
     await expectStillServing();
   });
 });

@@ -30,7 +30,9 @@ const CONNECT_BATCH = 100;
 type Figures = Record<string, number>;
 
 const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN); // prettier-ignore
+  sorted.length === 0
+    ? NaN
+    : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN);
 const stats = (samples: number[]) => {
   const s = [...samples].sort((a, b) => a - b);
   return { p50: percentile(s, 50), p99: percentile(s, 99), max: s.at(-1) ?? NaN, n: s.length };
@@ -112,18 +114,24 @@ async function issueClosedLoop(kiosks: LightClient[]) {
   return { perSecond: latencies.length / (PHASE_MS / 1000), ...stats(latencies) };
 }
 
-/** Each kiosk issues at a steady pace: ack latency when the hub is not saturated. */
-async function issuePaced(kiosks: LightClient[], ratePerKiosk: number) {
+/** Each client sends at a steady pace: ack latency when the server is not saturated. */
+async function paced(
+  kiosks: LightClient[],
+  ratePerKiosk: number,
+  send: (k: LightClient) => Promise<unknown> = (k) =>
+    request<Ticket>(k, 'ticket:issue', issuePayload()),
+) {
   const latencies: number[] = [];
   const intervalMs = 1000 / ratePerKiosk;
   // Long enough for PACED_SAMPLES acks, so p99 is a percentile and not the maximum.
-  const end = performance.now() + Math.max(PHASE_MS, (PACED_SAMPLES / (ratePerKiosk * kiosks.length)) * 1000); // prettier-ignore
+  const end =
+    performance.now() + Math.max(PHASE_MS, (PACED_SAMPLES / (ratePerKiosk * kiosks.length)) * 1000);
   await Promise.all(
     kiosks.map(async (k, i) => {
       await sleep((i * intervalMs) / kiosks.length); // spread the kiosks over the interval
       while (performance.now() < end) {
         const t0 = performance.now();
-        await request<Ticket>(k, 'ticket:issue', issuePayload());
+        await send(k);
         latencies.push(performance.now() - t0);
         await sleep(Math.max(0, intervalMs - (performance.now() - t0)));
       }
@@ -198,8 +206,31 @@ function rawSqliteBaseline(dir: string) {
   return { perSecond: latencies.length / (PHASE_MS / 2000), ...stats(latencies) };
 }
 
+async function rawAckBaseline() {
+  const { child, url } = await startProcess(
+    ['test/load/raw-broadcast-server.ts'],
+    /listening on (\S+)/,
+  );
+  try {
+    const sockets = await clients(url, 'kiosk', KIOSKS);
+    const figures: Record<string, Figures> = {};
+    for (const rate of PACED_RATES_PER_KIOSK) {
+      figures[`rawAckPaced${rate * KIOSKS}`] = await paced(sockets, rate, (k) =>
+        k.request('echo', {}),
+      );
+    }
+    for (const s of sockets) s.close();
+    return figures;
+  } finally {
+    await stop(child);
+  }
+}
+
 async function rawBroadcastBaseline(count: number) {
-  const { child, url } = await startProcess(['test/load/raw-broadcast-server.ts'], /listening on (\S+)/); // prettier-ignore
+  const { child, url } = await startProcess(
+    ['test/load/raw-broadcast-server.ts'],
+    /listening on (\S+)/,
+  );
   try {
     const sockets = await clients(url, 'display', count);
     const recorder = deliveryRecorder(sockets, '"tick"');
@@ -225,6 +256,8 @@ async function main() {
 
   log('baseline: raw better-sqlite3 insert transactions');
   figures.rawSqlite = rawSqliteBaseline(dir);
+  log('baseline: bare Socket.IO acks, paced');
+  Object.assign(figures, await rawAckBaseline());
 
   log('starting hub');
   const { child, url } = await startProcess(
@@ -240,7 +273,7 @@ async function main() {
     log('issue, 0 displays');
     figures.issue0 = await issueClosedLoop(kiosks);
     for (const rate of PACED_RATES_PER_KIOSK) {
-      figures[`issuePaced${rate * KIOSKS}at0`] = await issuePaced(kiosks, rate);
+      figures[`issuePaced${rate * KIOSKS}at0`] = await paced(kiosks, rate);
     }
 
     let displays: LightClient[] = [];
@@ -264,7 +297,7 @@ async function main() {
 
     log('issue, 1000 displays');
     for (const rate of PACED_RATES_PER_KIOSK) {
-      figures[`issuePaced${rate * KIOSKS}at1000`] = await issuePaced(kiosks, rate);
+      figures[`issuePaced${rate * KIOSKS}at1000`] = await paced(kiosks, rate);
     }
     figures.issue1000 = await issueClosedLoop(kiosks);
 
@@ -285,29 +318,69 @@ function report(f: Record<string, Figures>) {
   const raw = f.rawSqlite;
   const rows: string[][] = [
     ['figure', 'value', 'baseline', 'ratio'],
-    ['issue/s, 20 kiosks back to back, 0 displays', f.issue0?.perSecond?.toFixed(0) ?? '', `${raw?.perSecond?.toFixed(0)} raw inserts/s`, ratio(f.issue0?.perSecond, raw?.perSecond)], // prettier-ignore
-    ['issue/s, 20 kiosks back to back, 1000 displays', f.issue1000?.perSecond?.toFixed(0) ?? '', `${raw?.perSecond?.toFixed(0)} raw inserts/s`, ratio(f.issue1000?.perSecond, raw?.perSecond)], // prettier-ignore
-    ['issue ack ms p50/p99, back to back, 0 displays', `${ms(f.issue0?.p50)} / ${ms(f.issue0?.p99)}`, `${ms(raw?.p50)} / ${ms(raw?.p99)} raw tx`, ratio(f.issue0?.p99, raw?.p99)], // prettier-ignore
-    ['issue ack ms p50/p99, back to back, 1000 displays', `${ms(f.issue1000?.p50)} / ${ms(f.issue1000?.p99)}`, `${ms(raw?.p50)} / ${ms(raw?.p99)} raw tx`, ratio(f.issue1000?.p99, raw?.p99)], // prettier-ignore
+    [
+      'issue/s, 20 kiosks back to back, 0 displays',
+      f.issue0?.perSecond?.toFixed(0) ?? '',
+      `${raw?.perSecond?.toFixed(0)} raw inserts/s`,
+      ratio(f.issue0?.perSecond, raw?.perSecond),
+    ],
+    [
+      'issue/s, 20 kiosks back to back, 1000 displays',
+      f.issue1000?.perSecond?.toFixed(0) ?? '',
+      `${raw?.perSecond?.toFixed(0)} raw inserts/s`,
+      ratio(f.issue1000?.perSecond, raw?.perSecond),
+    ],
+    [
+      'issue ack ms p50/p99, back to back, 0 displays',
+      `${ms(f.issue0?.p50)} / ${ms(f.issue0?.p99)}`,
+      `${ms(raw?.p50)} / ${ms(raw?.p99)} raw tx`,
+      ratio(f.issue0?.p99, raw?.p99),
+    ],
+    [
+      'issue ack ms p50/p99, back to back, 1000 displays',
+      `${ms(f.issue1000?.p50)} / ${ms(f.issue1000?.p99)}`,
+      `${ms(raw?.p50)} / ${ms(raw?.p99)} raw tx`,
+      ratio(f.issue1000?.p99, raw?.p99),
+    ],
   ];
   for (const displays of [0, 1000]) {
     for (const rate of PACED_RATES_PER_KIOSK) {
       const p = f[`issuePaced${rate * KIOSKS}at${displays}`];
-      rows.push([`issue ack ms p50/p99, ${rate * KIOSKS}/s paced, ${displays} displays`, `${ms(p?.p50)} / ${ms(p?.p99)}`, `${ms(raw?.p50)} / ${ms(raw?.p99)} raw tx`, ratio(p?.p99, raw?.p99)]); // prettier-ignore
+      const b = f[`rawAckPaced${rate * KIOSKS}`];
+      rows.push([
+        `issue ack ms p50/p99, ${rate * KIOSKS}/s paced, ${displays} displays`,
+        `${ms(p?.p50)} / ${ms(p?.p99)}`,
+        `${ms(b?.p50)} / ${ms(b?.p99)} bare Socket.IO ack`,
+        ratio(p?.p99, b?.p99),
+      ]);
     }
   }
   for (const n of DISPLAY_COUNTS) {
     const d = f[`delivery${n}`];
     const b = f[`rawBroadcast${n}`];
-    rows.push([`call → display ms p50/p99/max, ${n} displays`, `${ms(d?.p50)} / ${ms(d?.p99)} / ${ms(d?.max)}`, `${ms(b?.p50)} / ${ms(b?.p99)} / ${ms(b?.max)} raw broadcast`, ratio(d?.p99, b?.p99)]); // prettier-ignore
+    rows.push([
+      `call → display ms p50/p99/max, ${n} displays`,
+      `${ms(d?.p50)} / ${ms(d?.p99)} / ${ms(d?.max)}`,
+      `${ms(b?.p50)} / ${ms(b?.p99)} / ${ms(b?.max)} raw broadcast`,
+      ratio(d?.p99, b?.p99),
+    ]);
     const m = f[`memory${n}`];
-    rows.push([`hub memory per connection KiB (rss / heap), ${n} displays`, `${m?.rssPerConnectionKiB?.toFixed(1)} / ${m?.heapPerConnectionKiB?.toFixed(1)}`, `hub rss ${m?.hubRssMiB?.toFixed(0)} MiB`, '']); // prettier-ignore
+    rows.push([
+      `hub memory per connection KiB (rss / heap), ${n} displays`,
+      `${m?.rssPerConnectionKiB?.toFixed(1)} / ${m?.heapPerConnectionKiB?.toFixed(1)}`,
+      `hub rss ${m?.hubRssMiB?.toFixed(0)} MiB`,
+      '',
+    ]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ');
   process.stdout.write(`\n${line(rows[0]!)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n`);
   for (const r of rows.slice(1)) process.stdout.write(`${line(r)}\n`);
-  const json = JSON.stringify({ at: new Date().toISOString(), node: process.version, figures: f }, null, 2); // prettier-ignore
+  const json = JSON.stringify(
+    { at: new Date().toISOString(), node: process.version, figures: f },
+    null,
+    2,
+  );
   writeFileSync('bench-results.json', `${json}\n`);
   process.stdout.write(`\n${json}\n`);
 }

@@ -1,7 +1,8 @@
 /**
- * The bench's baseline: a bare Socket.IO server on 127.0.0.1 that, when asked,
- * broadcasts one small message to every client. Nothing else, so the hub's
- * delivery time can be read as a ratio to it.
+ * The bench's baseline: a bare Socket.IO server on 127.0.0.1 that acks an
+ * `echo` at once and, when asked, broadcasts one small message to every
+ * client. Nothing else, so the hub's ack and delivery times can be read as
+ * ratios to what Socket.IO itself costs on this machine.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import { Server } from 'socket.io';
 const http = createServer();
 const io = new Server(http, { serveClient: false });
 io.on('connection', (socket) => {
+  socket.on('echo', (_payload: unknown, ack: () => void) => ack());
   socket.on('broadcast', (payload: unknown, ack: () => void) => {
     ack();
     setImmediate(() => io.emit('tick', payload));

@@ -170,7 +170,11 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
       const staff = ctx.staff();
       counterView(counterId); // not-found before forbidden
       if (!staff.counters.includes(counterId)) {
-        throw new HubError('forbidden', `You may not work at counter ${counterId}`, 'not-allowed-at-counter'); // prettier-ignore
+        throw new HubError(
+          'forbidden',
+          `You may not work at counter ${counterId}`,
+          'not-allowed-at-counter',
+        );
       }
       const outcome = queue.openCounter(ctx.actor, counterId);
       takeCounter(ctx.socket, counterId);
@@ -283,7 +287,10 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
         return reply({ ok: false, error: { code: 'rate-limited', message: 'Too many requests' } });
       }
       if (!known.has(event)) {
-        return reply({ ok: false, error: { code: 'invalid-request', message: `Unknown event ${event}` } }); // prettier-ignore
+        return reply({
+          ok: false,
+          error: { code: 'invalid-request', message: `Unknown event ${event}` },
+        });
       }
       void handle(socket, event as RequestEvent, args.length > 1 ? args[0] : undefined, reply);
     });
@@ -292,7 +299,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
       leavePublic();
       for (const code of socket.data.watching) broadcaster.unwatch(code);
       const counterId = socket.data.counterId;
-      if (counterId !== null && counterOwners.get(counterId) === socket) counterOwners.delete(counterId); // prettier-ignore
+      if (counterId !== null && counterOwners.get(counterId) === socket)
+        counterOwners.delete(counterId);
     });
   });
 

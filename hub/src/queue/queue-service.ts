@@ -63,7 +63,9 @@ export function createQueueService(deps: {
   });
 
   function service(id: string) {
-    return config().services.get(id) ?? (() => { throw notFound(`Service ${id}`); })(); // prettier-ignore
+    const s = config().services.get(id);
+    if (!s) throw notFound(`Service ${id}`);
+    return s;
   }
 
   function counter(id: number) {
@@ -74,7 +76,9 @@ export function createQueueService(deps: {
   }
 
   function ticket(id: number): Ticket {
-    return store.ticketById(id) ?? (() => { throw notFound(`Ticket ${id}`); })(); // prettier-ignore
+    const t = store.ticketById(id);
+    if (!t) throw notFound(`Ticket ${id}`);
+    return t;
   }
 
   /** Moves a ticket along the lifecycle and writes the audit row; refuses what the lifecycle does not allow. */
@@ -220,7 +224,15 @@ export function createQueueService(deps: {
     store.insertCounterEvent(counterId, clock.now(), type, actor.staffId, next.pauseReason);
     return {
       data: counterId,
-      changes: [{ type: 'counter-updated', ticketIds: [], serviceIds: counter(counterId).services, counterIds: [counterId], call: null }], // prettier-ignore
+      changes: [
+        {
+          type: 'counter-updated',
+          ticketIds: [],
+          serviceIds: counter(counterId).services,
+          counterIds: [counterId],
+          call: null,
+        },
+      ],
     };
   }
 
@@ -329,7 +341,10 @@ export function createQueueService(deps: {
           calledAt: null,
           startedAt: null,
         });
-        return { data: resumed, changes: [change('ticket-resumed', { ...resumed, counterId: t.counterId })] }; // prettier-ignore
+        return {
+          data: resumed,
+          changes: [change('ticket-resumed', { ...resumed, counterId: t.counterId })],
+        };
       })();
     },
 
