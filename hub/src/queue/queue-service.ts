@@ -469,7 +469,12 @@ export function createQueueService(deps: {
      */
     rollover(): Change | null {
       const day = serviceDay(clock.now(), config().timeZone);
-      if (store.currentDay() === day) return null;
+      const previous = store.currentDay();
+      if (previous === day) return null;
+      if (previous === null) {
+        store.setCurrentDay(day); // a new centre's first day: nothing to expire or announce
+        return null;
+      }
       return db.transaction(() => {
         const hub: Actor = { deviceId: null, staffId: null, counterId: null };
         const expired = store
