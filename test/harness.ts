@@ -38,13 +38,16 @@ export function tempDir(prefix = 'khiu-test-'): string {
 }
 
 export async function startHub(
-  opts: { centre?: DemoCentre; dataDir?: string; seed?: boolean } & Omit<HubOptions, 'db'> = {},
+  opts: { centre?: DemoCentre; dataDir?: string; seed?: boolean; port?: number } & Omit<
+    HubOptions,
+    'db'
+  > = {},
 ): Promise<TestHub> {
   const dataDir = opts.dataDir ?? tempDir();
   const db = openDatabase(join(dataDir, 'khiu.sqlite'));
   if (opts.seed !== false) seedCentre(db, opts.centre ?? DEMO_CENTRE, { sampleFees: true });
   const hub = createHub({ demo: true, ...opts, db });
-  const url = await hub.listen(0, '127.0.0.1');
+  const url = await hub.listen(opts.port ?? 0, '127.0.0.1');
   const clients: Client[] = [];
   return {
     hub,

@@ -76,6 +76,8 @@ export const en = {
   'connection.connecting': 'Connecting…',
   'connection.offline': "Cannot reach the centre's server — trying again…",
   'connection.reconnected': 'Connected again',
+  'connection.refused':
+    "This screen may not connect to the centre's server. Please tell a staff member.",
 
   'ticket.ticket': 'Ticket',
   'ticket.number': 'Ticket number',
@@ -91,6 +93,35 @@ export const en = {
   'ticket.goToCounter': 'Please go to counter {number}',
   'ticket.scanQr': 'Scan the QR code to follow your turn on your phone',
 
+  'kiosk.welcome': 'Welcome',
+  'kiosk.chooseService': 'Choose the service you need',
+  'kiosk.chooseServiceHint': 'Tap a service to see its fee and the documents to bring.',
+  'kiosk.loading': 'Loading…',
+  'kiosk.noServices':
+    'No services are giving out tickets right now. Please ask at the reception desk.',
+  'kiosk.waitingCount': '{count} waiting',
+  'kiosk.nobodyWaiting': 'Nobody waiting',
+  'kiosk.peopleWaiting': 'People waiting',
+  'kiosk.officialFee': 'Official fee',
+  'kiosk.feeSampleShort': 'sample fee',
+  'kiosk.noDocuments': 'No documents needed',
+  'kiosk.serviceClosed': 'Not giving out tickets now',
+  'kiosk.dailyCapReached': "Today's tickets are all given out",
+  'kiosk.takeTicket': 'Take a ticket',
+  'kiosk.back': 'Back',
+  'kiosk.priorityQuestion': 'Does one of these apply to you?',
+  'kiosk.priorityHint': 'People in these groups are called sooner.',
+  'kiosk.priorityNo': 'No, none of these',
+  'kiosk.issuing': 'Getting your ticket…',
+  'kiosk.issueUnreachable':
+    "Your ticket could not be issued: the centre's server did not answer. Please tap again.",
+  'kiosk.offlineNoTickets': 'Tickets cannot be given out until the connection is back.',
+  'kiosk.yourNumber': 'Your ticket number',
+  'kiosk.yourPlace': 'Your place in the queue',
+  'kiosk.qrAlt': 'QR code to follow ticket {label} on a phone',
+  'kiosk.returningIn': 'This screen goes back to the start in {seconds} s',
+  'kiosk.done': 'Done',
+
   'counter.name': 'Counter {number}',
 
   'fee.kip': '{amount} kip',
@@ -98,6 +129,44 @@ export const en = {
 
   'wait.about': 'about {minutes} min',
   'wait.unknown': 'not known yet',
+
+  // The station's own pages (setup and offline), shown in Lao and English side by side.
+  'station.setup.title': 'Set up this station',
+  'station.setup.intro':
+    "Tell this device where the centre's server is and what the device is for. To come back here later, press Ctrl+Alt+Shift+S.",
+  'station.setup.savedUnreadable':
+    'The saved settings could not be read. Please set this station up again.',
+  'station.setup.hubAddress': "Address of the centre's server (hub)",
+  'station.setup.hubAddressHint': 'For example 192.168.1.10:8470',
+  'station.setup.search': 'Find servers on this network',
+  'station.setup.searching': 'Searching…',
+  'station.setup.noneFound':
+    "No server answered. Check that the centre's server is on and on the same network, or type its address.",
+  'station.setup.found': 'Servers found: tap one to use it',
+  'station.setup.role': 'This device is',
+  'station.role.kiosk': 'A ticket kiosk',
+  'station.role.counter': "A counter (the clerk's screen)",
+  'station.role.display': 'A waiting-room display',
+  'station.role.feedback': 'A feedback tablet',
+  'station.setup.token': 'Device token',
+  'station.setup.tokenHint': 'The token the centre manager created for this device.',
+  'station.setup.tokenKept': 'A token is saved. Leave this empty to keep it.',
+  'station.setup.save': 'Save and start',
+  'station.setup.checking': "Checking the centre's server…",
+  'station.setup.saveAnyway': 'Save anyway',
+  'station.setup.back': 'Back, without changes',
+  'station.setup.quit': 'Close the station',
+  'station.error.badAddress':
+    'That is not a server address. Type it like 192.168.1.10:8470 or http://192.168.1.10:8470.',
+  'station.error.chooseRole': 'Choose what this device is for.',
+  'station.error.unreachable':
+    'No server answered at {url}. Check the address and the network cable, or save anyway and the station will keep trying.',
+  'station.error.saveFailed':
+    'The settings could not be saved on this device ({detail}). Please tell the technician.',
+  'station.offline.retryIn': 'Trying again in {seconds} s',
+  'station.offline.trying': 'Trying now…',
+  'station.offline.retryNow': 'Try now',
+  'station.offline.help': 'If this lasts more than a few minutes, please tell a staff member.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,83 @@
+import { t } from '../../../shared/i18n/index.js';
+import type { Priority } from '../../../shared/protocol.js';
+import { issueTicket } from '../connection.js';
+import { issuingBlock, issuingBlockDetail } from '../service-text.js';
+import { useKioskStore } from '../store.js';
+
+/** The groups a citizen may declare at the kiosk; appointments are booked, not declared here. */
+const DECLARABLE: readonly Exclude<Priority, 'none' | 'appointment'>[] = [
+  'elderly',
+  'disability',
+  'pregnant',
+  'monk',
+];
+
+/**
+ * "Does one of these apply to you?" Each answer is one big button that takes
+ * the ticket at once: one question, one tap, nothing to confirm.
+ */
+export function PriorityScreen({ serviceId }: { serviceId: string }) {
+  const lang = useKioskStore((s) => s.lang);
+  const online = useKioskStore((s) => s.status === 'online');
+  const pending = useKioskStore((s) => s.screen.name === 'priority' && s.screen.pending);
+  const error = useKioskStore((s) => (s.screen.name === 'priority' ? s.screen.error : null));
+  const service = useKioskStore((s) => s.snapshot?.services.find((x) => x.id === serviceId));
+  const back = useKioskStore((s) => s.back);
+
+  // A service that closes while the question is on screen says so before anyone taps.
+  const block = service ? issuingBlock(service) : null;
+  const disabled = pending || !online || block !== null;
+  const choose = (priority: Priority) => void issueTicket(priority);
+
+  return (
+    <main className="screen priority" aria-busy={pending}>
+      <div className="priority__head">
+        {service ? <p className="priority__service">{service.name[lang]}</p> : null}
+        <h1 className="priority__question">{t(lang, 'kiosk.priorityQuestion')}</h1>
+        <p className="priority__hint">{t(lang, 'kiosk.priorityHint')}</p>
+      </div>
+      <div className="priority__options">
+        {DECLARABLE.map((priority) => (
+          <button
+            key={priority}
+            type="button"
+            className="button button--choice"
+            disabled={disabled}
+            onClick={() => choose(priority)}
+          >
+            {t(lang, `priority.${priority}`)}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="button button--primary priority__none"
+          disabled={disabled}
+          onClick={() => choose('none')}
+        >
+          {t(lang, 'kiosk.priorityNo')}
+        </button>
+      </div>
+      <div className="priority__status" aria-live="polite">
+        {pending ? <p className="notice">{t(lang, 'kiosk.issuing')}</p> : null}
+        {!pending && block ? (
+          <p className="notice notice--warning">{t(lang, issuingBlockDetail(block))}</p>
+        ) : null}
+        {!pending && !block && error ? (
+          <p className="notice notice--error" role="alert">
+            {t(lang, error)}
+          </p>
+        ) : null}
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={pending}
+          onClick={back}
+        >
+          {t(lang, 'kiosk.back')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+import { formatMinutes, t } from '../../../shared/i18n/index.js';
+import { issuingBlock, issuingBlockDetail, waitingText } from '../service-text.js';
+import { useKioskStore } from '../store.js';
+import { Fact } from './Fact.js';
+import { FeeFact } from './FeeFact.js';
+
+/** One service: fee, documents to bring and the queue, live; then "Take a ticket". */
+export function ServiceScreen({ serviceId }: { serviceId: string }) {
+  const lang = useKioskStore((s) => s.lang);
+  const service = useKioskStore((s) => s.snapshot?.services.find((x) => x.id === serviceId));
+  const online = useKioskStore((s) => s.status === 'online');
+  const askPriority = useKioskStore((s) => s.askPriority);
+  const back = useKioskStore((s) => s.back);
+
+  if (!service) {
+    // Removed by a config change while someone was looking at it.
+    return (
+      <main className="screen">
+        <p className="screen__note">{t(lang, 'kiosk.noServices')}</p>
+        <div className="actions">
+          <button type="button" className="button button--secondary" onClick={back}>
+            {t(lang, 'kiosk.back')}
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  const block = issuingBlock(service);
+  const documents = service.documents[lang];
+  return (
+    <main className="screen service">
+      <div className="service__head">
+        <p className="service__ministry">{service.ministry.name[lang]}</p>
+        <h1 className="service__name">{service.name[lang]}</h1>
+      </div>
+      <div className="service__facts facts">
+        <FeeFact feeLak={service.feeLak} isSample={service.feeIsSample} />
+        <Fact label={t(lang, 'kiosk.peopleWaiting')}>{waitingText(service.waiting, lang)}</Fact>
+        <Fact label={t(lang, 'ticket.estimatedWait')}>
+          {service.waiting === 0 ? '—' : formatMinutes(service.estimatedWaitMs, lang)}
+        </Fact>
+      </div>
+      <section className="service__documents documents">
+        <h2 className="documents__title">{t(lang, 'ticket.documents')}</h2>
+        {documents.length === 0 ? (
+          <p>{t(lang, 'kiosk.noDocuments')}</p>
+        ) : (
+          <ol className="documents__list">
+            {documents.map((doc) => (
+              <li key={doc}>{doc}</li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {block ? (
+        <p className="notice notice--warning service__block" role="status">
+          {t(lang, issuingBlockDetail(block))}
+        </p>
+      ) : null}
+      <div className="actions service__actions">
+        <button type="button" className="button button--secondary" onClick={back}>
+          {t(lang, 'kiosk.back')}
+        </button>
+        {block ? null : (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!online}
+            onClick={askPriority}
+          >
+            {t(lang, 'kiosk.takeTicket')}
+          </button>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { formatMinutes, t } from '../../../shared/i18n/index.js';
+import { peopleAheadText } from '../service-text.js';
+import { useKioskStore, type IssuedTicket } from '../store.js';
+import { FeeFact } from './FeeFact.js';
+import { Fact } from './Fact.js';
+import { QrCode } from './QrCode.js';
+
+const COUNTDOWN_TICK_MS = 250;
+
+/** The phone page of a ticket: `${publicUrl}/t/<code>`. */
+export function phoneUrl(publicUrl: string, code: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/t/${code}`;
+}
+
+/** Counts down to zero, then calls `onDone` once. */
+function useCountdown(durationMs: number, onDone: () => void): number {
+  const [secondsLeft, setSecondsLeft] = useState(Math.ceil(durationMs / 1000));
+  useEffect(() => {
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const leftMs = durationMs - (Date.now() - started);
+      if (leftMs <= 0) {
+        clearInterval(timer);
+        onDone();
+      } else {
+        setSecondsLeft(Math.ceil(leftMs / 1000));
+      }
+    }, COUNTDOWN_TICK_MS);
+    return () => clearInterval(timer);
+  }, [durationMs, onDone]);
+  return secondsLeft;
+}
+
+/**
+ * The issued ticket, big, with its QR code. A tap anywhere, or the timer,
+ * takes the kiosk home for the next person.
+ */
+export function TicketScreen({ issued }: { issued: IssuedTicket }) {
+  const { ticket, peopleAhead, estimatedWaitMs } = issued;
+  const lang = useKioskStore((s) => s.lang);
+  const ticketMs = useKioskStore((s) => s.settings.ticketMs);
+  const goHome = useKioskStore((s) => s.goHome);
+  const service = useKioskStore((s) => s.snapshot?.services.find((x) => x.id === ticket.serviceId));
+  const publicUrl = useKioskStore((s) => s.snapshot?.centre.publicUrl ?? window.location.origin);
+  const secondsLeft = useCountdown(ticketMs, goHome);
+
+  return (
+    // The whole screen is a tap target for "done", besides the real button below.
+    <main className="screen ticket" onClick={goHome}>
+      <section className="ticket__main">
+        <p className="ticket__label">{t(lang, 'kiosk.yourNumber')}</p>
+        <p className="ticket__number" data-testid="ticket-number">
+          {ticket.label}
+        </p>
+        {service ? <p className="ticket__service">{service.name[lang]}</p> : null}
+        <div className="facts ticket__facts">
+          {peopleAhead === null ? null : (
+            <Fact label={t(lang, 'kiosk.yourPlace')} testId="people-ahead">
+              {peopleAheadText(peopleAhead, lang)}
+            </Fact>
+          )}
+          <Fact label={t(lang, 'ticket.estimatedWait')}>
+            {/* Next in line still waits for the person at the counter: "about 1 min", never 0. */}
+            {formatMinutes(peopleAhead === 0 ? (estimatedWaitMs ?? 0) : estimatedWaitMs, lang)}
+          </Fact>
+          {service ? <FeeFact feeLak={service.feeLak} isSample={service.feeIsSample} /> : null}
+        </div>
+      </section>
+      <section className="ticket__phone">
+        <QrCode
+          url={phoneUrl(publicUrl, ticket.code)}
+          alt={t(lang, 'kiosk.qrAlt', { label: ticket.label })}
+        />
+        <p className="ticket__scan">{t(lang, 'ticket.scanQr')}</p>
+      </section>
+      <div className="actions ticket__actions">
+        <p className="ticket__countdown">
+          {t(lang, 'kiosk.returningIn', { seconds: secondsLeft })}
+        </p>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={(event) => {
+            event.stopPropagation();
+            goHome();
+          }}
+        >
+          {t(lang, 'kiosk.done')}
+        </button>
+      </div>
+    </main>
+  );
+}

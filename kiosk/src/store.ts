@@ -1,0 +1,86 @@
+/**
+ * The kiosk's one store. The hub's state (`snapshot`, `status`) is written by
+ * connection.ts; the screens are a small state machine the components move
+ * through with the actions below.
+ */
+import { create } from 'zustand';
+import type { Lang, MessageKey } from '../../shared/i18n/index.js';
+import type { Snapshot, Ticket } from '../../shared/protocol.js';
+import type { HubStatus } from '../../shared/ui/hub-connection.js';
+import { newRequestId } from '../../shared/ui/request-id.js';
+import { readSettings, type KioskSettings } from './settings.js';
+
+export const START_LANG: Lang = 'lo';
+
+/** A ticket the hub has issued, with where it stood in the queue when it was issued. */
+export interface IssuedTicket {
+  ticket: Ticket;
+  peopleAhead: number | null;
+  estimatedWaitMs: number | null;
+}
+
+export type Screen =
+  | { name: 'home' }
+  | { name: 'service'; serviceId: string }
+  | {
+      name: 'priority';
+      serviceId: string;
+      /** One per attempt at a ticket: every tap in this visit to the screen reuses it. */
+      requestId: string;
+      pending: boolean;
+      error: MessageKey | null;
+    }
+  | { name: 'ticket'; issued: IssuedTicket };
+
+export interface KioskState {
+  settings: KioskSettings;
+  lang: Lang;
+  status: HubStatus;
+  snapshot: Snapshot | null;
+  fontsReady: boolean;
+  screen: Screen;
+  /** Rises each time the kiosk goes home, so the home screen starts again at the top. */
+  visit: number;
+
+  setLang(lang: Lang): void;
+  openService(serviceId: string): void;
+  askPriority(): void;
+  back(): void;
+  goHome(): void;
+  /** Nobody is here any more: home, in Lao, for the next visitor. */
+  reset(): void;
+}
+
+export const useKioskStore = create<KioskState>()((set, get) => ({
+  settings: readSettings(),
+  lang: START_LANG,
+  status: 'connecting',
+  snapshot: null,
+  fontsReady: false,
+  screen: { name: 'home' },
+  visit: 0,
+
+  setLang: (lang) => set({ lang }),
+  openService: (serviceId) => set({ screen: { name: 'service', serviceId } }),
+  askPriority: () => {
+    const { screen } = get();
+    if (screen.name !== 'service') return;
+    set({
+      screen: {
+        name: 'priority',
+        serviceId: screen.serviceId,
+        requestId: newRequestId(),
+        pending: false,
+        error: null,
+      },
+    });
+  },
+  back: () => {
+    const { screen } = get();
+    if (screen.name === 'priority')
+      set({ screen: { name: 'service', serviceId: screen.serviceId } });
+    else get().goHome();
+  },
+  goHome: () => set((s) => ({ screen: { name: 'home' }, visit: s.visit + 1 })),
+  reset: () => set((s) => ({ screen: { name: 'home' }, visit: s.visit + 1, lang: START_LANG })),
+}));

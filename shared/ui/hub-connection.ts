@@ -1,0 +1,163 @@
+/**
+ * One app's link to the hub, with no React in it: handshake, the snapshot the
+ * hub pushes on every (re)connect, `applyEvent` for each `queue:event`, a
+ * fresh snapshot on any `seq` gap (docs/protocol.md §9), and reconnection.
+ * Each app's `connection.ts` creates one and copies what it reports into its
+ * zustand store.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { applyEvent } from '../domain/apply-event.js';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type RequestEvent,
+  type RequestPayload,
+  type ResponseData,
+  type Role,
+  type ServerToClientEvents,
+  type Snapshot,
+} from '../protocol.js';
+
+export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * `connecting`: first attempt, nothing known yet. `online`: connected and the
+ * snapshot is in. `offline`: the hub cannot be reached; retrying. `refused`:
+ * the hub turned this device away (unknown token, role not allowed); retrying
+ * slowly, since only a person can fix it.
+ */
+export type HubStatus = 'connecting' | 'online' | 'offline' | 'refused';
+
+export interface HubConnectionOptions {
+  role: Role;
+  /** A paired device's token; without one only demo hubs accept roles other than public. */
+  token?: string | undefined;
+  /** Defaults to the page's own origin: the hub serves the apps. */
+  url?: string;
+  onSnapshot(snapshot: Snapshot): void;
+  onStatus(status: HubStatus): void;
+}
+
+export interface HubConnection {
+  readonly socket: HubSocket;
+  /** Sends one request; rejects if not connected or no ack comes within `timeoutMs`. */
+  request<E extends RequestEvent>(
+    event: E,
+    payload: RequestPayload<E>,
+    timeoutMs?: number,
+  ): Promise<Ack<ResponseData[E]>>;
+  close(): void;
+}
+
+export const REQUEST_TIMEOUT_MS = 10_000;
+const RECONNECT_DELAY_MS = 1_000;
+const RECONNECT_DELAY_MAX_MS = 5_000;
+const REFUSED_RETRY_MS = 15_000;
+
+export class HubUnreachableError extends Error {
+  constructor(cause?: unknown) {
+    super('The hub did not answer', { cause });
+    this.name = 'HubUnreachableError';
+  }
+}
+
+export function connectToHub(opts: HubConnectionOptions): HubConnection {
+  const socket: HubSocket = io(opts.url ?? window.location.origin, {
+    auth: {
+      protocol: PROTOCOL_VERSION,
+      role: opts.role,
+      ...(opts.token ? { token: opts.token } : {}),
+    },
+    reconnectionDelay: RECONNECT_DELAY_MS,
+    reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
+  });
+
+  let state: Snapshot | null = null;
+  let resyncing = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function replace(snapshot: Snapshot) {
+    state = snapshot;
+    resyncing = false;
+    opts.onSnapshot(snapshot);
+    opts.onStatus('online');
+  }
+
+  /** Socket.IO gives up after a refusal or a server-side disconnect; we never do. */
+  function retryLater(delayMs: number) {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      if (!socket.connected) socket.connect();
+    }, delayMs);
+  }
+
+  // Every (re)connect brings a snapshot before any event (docs/protocol.md §2), and it
+  // replaces the state whole: after a hub restart its seq may be lower than ours.
+  socket.on('queue:snapshot', replace);
+
+  socket.on('queue:event', (event) => {
+    if (!state || resyncing) return;
+    const next = applyEvent(state, event);
+    if (next) {
+      state = next;
+      opts.onSnapshot(next);
+      return;
+    }
+    resyncing = true;
+    // An ack callback rather than emitWithAck: it runs before the next packet is
+    // handled, so no event after the ack is dropped as "in flight".
+    socket.emit('queue:snapshot', {}, (ack) => {
+      if (ack.ok) replace(ack.data);
+      else resyncing = false;
+    });
+  });
+
+  socket.on('disconnect', (reason) => {
+    resyncing = false;
+    opts.onStatus('offline');
+    if (reason === 'io server disconnect') retryLater(RECONNECT_DELAY_MS);
+  });
+
+  socket.on('connect_error', (err) => {
+    // A refused handshake's message starts with its error code; a transport error does not.
+    const refused = /^(unauthorized|invalid-request|forbidden)\b/.test(err.message);
+    opts.onStatus(refused ? 'refused' : 'offline');
+    // After a refusal Socket.IO does not retry by itself.
+    if (!socket.active) retryLater(refused ? REFUSED_RETRY_MS : RECONNECT_DELAY_MAX_MS);
+  });
+
+  opts.onStatus('connecting');
+
+  return {
+    socket,
+    request<E extends RequestEvent>(
+      event: E,
+      payload: RequestPayload<E>,
+      timeoutMs = REQUEST_TIMEOUT_MS,
+    ): Promise<Ack<ResponseData[E]>> {
+      // Never let Socket.IO buffer a request while offline: it would be sent on
+      // reconnect, long after the person who asked has walked away.
+      if (!socket.connected) return Promise.reject(new HubUnreachableError());
+      return new Promise((resolve, reject) => {
+        // Socket.IO's typed emit cannot follow a generic event name to its ack type;
+        // RequestPayload<E> and ResponseData[E] keep the two ends matched instead.
+        const timed = socket.timeout(timeoutMs) as unknown as {
+          emit(
+            ev: E,
+            body: RequestPayload<E>,
+            ack: (err: Error | null, res: Ack<ResponseData[E]>) => void,
+          ): void;
+        };
+        timed.emit(event, payload, (err, res) => {
+          if (err) reject(new HubUnreachableError(err));
+          else resolve(res);
+        });
+      });
+    },
+    close() {
+      clearTimeout(retryTimer);
+      socket.close();
+    },
+  };
+}

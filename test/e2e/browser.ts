@@ -1,0 +1,50 @@
+/**
+ * Chromium for the end-to-end tests, driven by playwright-core. No browser is
+ * downloaded: it is CHROMIUM_PATH, else Debian's /usr/bin/chromium (which
+ * .ci/run installs), else the one inside the npm package @sparticuz/chromium
+ * when that happens to be installed.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Flags for a closed network: no background fetches that would be refused anyway. */
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+async function sparticuz(): Promise<{ executablePath: string; args: string[] } | null> {
+  try {
+    const name = '@sparticuz/chromium';
+    const mod = (await import(name)) as {
+      default: { executablePath(): Promise<string>; args: string[] };
+    };
+    return { executablePath: await mod.default.executablePath(), args: mod.default.args };
+  } catch {
+    return null;
+  }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const explicit = process.env.CHROMIUM_PATH;
+  if (explicit) return chromium.launch({ executablePath: explicit, args: QUIET_FLAGS });
+  if (existsSync('/usr/bin/chromium')) {
+    return chromium.launch({ executablePath: '/usr/bin/chromium', args: QUIET_FLAGS });
+  }
+  const packaged = await sparticuz();
+  if (packaged) {
+    return chromium.launch({
+      executablePath: packaged.executablePath,
+      args: [...packaged.args, ...QUIET_FLAGS],
+    });
+  }
+  throw new Error(
+    'No Chromium found: set CHROMIUM_PATH, or install Debian\'s "chromium" package (.ci/run does).',
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * The kiosk in a real browser against a real demo hub: a first-time visitor
+ * takes tickets in Lao and in English by pressing buttons found by their
+ * visible names, in portrait and landscape, while every screen is written to
+ * test-results/screenshots/ for a person to look at.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import jsqr from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.js';
+import { startHub, type TestHub } from '../harness.js';
+import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
+import { t } from '../../shared/i18n/index.js';
+import type { Lang } from '../../shared/protocol.js';
+
+const WEB_ROOT = join(process.cwd(), 'dist', 'web');
+const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
+const VIEWPORTS = {
+  portrait: { width: 1080, height: 1920 },
+  landscape: { width: 1920, height: 1080 },
+} as const;
+
+const serviceName = (id: string, lang: Lang) => {
+  const s = DEMO_CENTRE.services.find((x) => x.id === id);
+  if (!s) throw new Error(`no demo service ${id}`);
+  return s.name[lang];
+};
+
+// jsqr is CommonJS: Node hands over its module.exports, which is the function itself,
+// while its typings (read under NodeNext) describe a namespace with a default.
+const jsQR = jsqr as unknown as typeof jsqr.default;
+
+function decodeQr(dataUrl: string): string | null {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
+
+describe('kiosk in Chromium', () => {
+  let hub: TestHub;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB_ROOT, 'kiosk', 'index.html'))) {
+      throw new Error('dist/web/kiosk is missing: run `npm run build` first (npm test does)');
+    }
+    mkdirSync(SHOTS, { recursive: true });
+    hub = await startHub({ webRoot: WEB_ROOT });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  async function openKiosk(viewport: (typeof VIEWPORTS)[keyof typeof VIEWPORTS], query = '') {
+    const page = await browser.newPage({ viewport, hasTouch: true });
+    await page.goto(`${hub.url}/kiosk/${query}`);
+    await page.locator('.kiosk[data-ready="true"]').waitFor();
+    return page;
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SHOTS, `kiosk-${name}.png`) });
+
+  /** The path a first-time visitor takes; returns the ticket the hub stored. */
+  async function takeTicket(page: Page, lang: Lang, serviceId: string, tag: string) {
+    if (lang === 'en') await page.getByRole('button', { name: 'English', exact: true }).click();
+    await shot(page, `home-${tag}`);
+    await page.getByRole('button', { name: new RegExp(serviceName(serviceId, lang)) }).click();
+    await shot(page, `service-${tag}`);
+    await page.getByRole('button', { name: t(lang, 'kiosk.takeTicket') }).click();
+    await shot(page, `priority-${tag}`);
+    await page.getByRole('button', { name: t(lang, 'kiosk.priorityNo') }).click();
+    await page.getByTestId('ticket-number').waitFor();
+    await shot(page, `ticket-${tag}`);
+
+    const shown = (await page.getByTestId('ticket-number').textContent())?.trim();
+    const stored = hub.db
+      .prepare<[string], { label: string; code: string; lang: string }>(
+        'SELECT label, code, lang FROM tickets WHERE service_id = ? ORDER BY id DESC LIMIT 1',
+      )
+      .get(serviceId);
+    expect(stored).toBeDefined();
+    expect(shown).toBe(stored?.label);
+    expect(stored?.lang).toBe(lang);
+
+    const qr = page.getByTestId('ticket-qr');
+    const url = `${hub.url}/t/${stored?.code}`;
+    expect(await qr.getAttribute('data-url')).toBe(url);
+    expect(decodeQr((await qr.getAttribute('src')) ?? '')).toBe(url);
+    return stored;
+  }
+
+  it('loads the bundled Lao font, with no Lao font on the machine needed', async () => {
+    const page = await openKiosk(VIEWPORTS.portrait);
+    // A string, so this Node-side file needs no DOM typings; it runs in the page.
+    expect(await page.evaluate(`document.fonts.check('24px "Khiu Lao"', 'ກ')`)).toBe(true);
+    await page.close();
+  });
+
+  for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
+    for (const lang of ['lo', 'en'] as const) {
+      it(`takes a ticket in ${lang === 'lo' ? 'Lao' : 'English'}, ${orientation}`, async () => {
+        const page = await openKiosk(viewport);
+        await takeTicket(page, lang, 'family-book-entry', `${orientation}-${lang}`);
+        // A tap on the ticket screen returns home.
+        await page.getByRole('button', { name: t(lang, 'kiosk.done') }).click();
+        await page
+          .getByRole('button', { name: new RegExp(serviceName('birth-certificate', lang)) })
+          .waitFor();
+        await page.close();
+      });
+    }
+  }
+
+  it('issues one ticket for a double tap', async () => {
+    const page = await openKiosk(VIEWPORTS.portrait);
+    const count = () =>
+      (hub.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+    const before = count();
+    await page
+      .getByRole('button', { name: new RegExp(serviceName('national-id-card', 'lo')) })
+      .click();
+    await page.getByRole('button', { name: t('lo', 'kiosk.takeTicket') }).click();
+    await page.getByRole('button', { name: t('lo', 'kiosk.priorityNo') }).dblclick();
+    await page.getByTestId('ticket-number').waitFor();
+    await page.waitForTimeout(300); // a second issue, if any, would have landed by now
+    expect(count()).toBe(before + 1);
+    await page.close();
+  });
+
+  it('returns home by itself after the ticket time', async () => {
+    const page = await openKiosk(VIEWPORTS.landscape, '?ticketSeconds=1');
+    await takeTicket(page, 'lo', 'birth-certificate', 'timeout');
+    await page.getByTestId('ticket-number').waitFor({ state: 'detached', timeout: 5000 });
+    await page.close();
+  });
+
+  it('says it is offline while the hub is down, and comes back by itself', async () => {
+    const page = await openKiosk(VIEWPORTS.portrait);
+    const port = Number(new URL(hub.url).port);
+    const { dataDir } = hub;
+    await hub.hub.close();
+    await page.getByTestId('offline-banner').waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('button', { name: new RegExp(serviceName('certified-copies', 'lo')) })
+      .click();
+    expect(await page.getByRole('button', { name: t('lo', 'kiosk.takeTicket') }).isDisabled()).toBe(
+      true,
+    );
+    await shot(page, 'offline-portrait-lo');
+
+    hub = await startHub({ webRoot: WEB_ROOT, dataDir, seed: false, port });
+    await page.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await page.getByRole('button', { name: t('lo', 'kiosk.takeTicket') }).isEnabled()).toBe(
+      true,
+    );
+    await page.close();
+  });
+});
