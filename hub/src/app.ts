@@ -6,6 +6,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { networkInterfaces } from 'node:os';
 import pino, { type Logger } from 'pino';
 import type { Db } from './db/open.js';
 import { SCHEMA_VERSION } from './db/migrate.js';
@@ -34,6 +35,21 @@ export interface HubOptions {
   webRoot?: string;
   /** Where scheduled backups go; none are taken when absent. */
   backupDir?: string;
+}
+
+/**
+ * The address to show and to put in QR codes. A hub listening on every
+ * interface (0.0.0.0) is reached by its LAN address, not by 0.0.0.0.
+ */
+export function listeningUrl(address: AddressInfo): string {
+  let host = address.address;
+  if (host === '0.0.0.0' || host === '::') {
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i?.family === 'IPv4' && !i.internal);
+    host = lan?.address ?? '127.0.0.1';
+  }
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }
 
 /** Rollover re-checks at least this often, in case the machine slept through midnight. */
@@ -154,8 +170,7 @@ export function createHub(opts: HubOptions) {
           resolve();
         });
       });
-      const address = httpServer.address() as AddressInfo;
-      const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+      const url = listeningUrl(httpServer.address() as AddressInfo);
       if (!publicUrl) publicUrl = url;
       scheduleRollover();
       if (opts.backupDir) {

@@ -15,6 +15,7 @@ import { DEMO_CENTRE } from './demo/centre-data.js';
 import { addDevice, type DeviceRole } from './auth/devices.js';
 import { systemClock } from './clock.js';
 import { WEB_APPS } from './net/web-apps.js';
+import { announceHub } from './net/announce.js';
 import { assertTimeZone } from '../../shared/domain/numbering.js';
 import { ROLES } from '../../shared/protocol.js';
 
@@ -132,9 +133,22 @@ async function serve(values: ReturnType<typeof parse>['values']) {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 
+  // Stations on the LAN find the hub by mDNS; a hub only this machine can reach has nothing to announce.
+  const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(values.host);
+  const unannounce = loopbackOnly
+    ? async () => {}
+    : announceHub({
+        name: `Khiu ${new URL(url).host}`,
+        port: Number(new URL(url).port),
+        publicUrl: values['public-url'] ?? url,
+        log,
+      });
+
   const stop = (signal: string) => {
     log.info({ signal }, 'stopping');
-    void hub.close().then(() => process.exit(0));
+    void unannounce()
+      .then(() => hub.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
