@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { openDatabase, type Db } from '../hub/src/db/open.js';
 import { createHub, type Hub, type HubOptions } from '../hub/src/app.js';
@@ -20,6 +21,7 @@ import {
   type Role,
   type ServerToClientEvents,
   type Snapshot,
+  type Ticket,
 } from '../shared/protocol.js';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -195,3 +197,52 @@ export function recordEvents(client: Client) {
     },
   };
 }
+
+export interface BusyCentre {
+  kiosk: Client;
+  display: Client;
+  feedbackTablet: Client;
+  console: Client;
+  /** clerk1 at counter 1, holding `called`. */
+  counter: Client;
+  called: Ticket;
+  waiting: Ticket;
+  /** Served and finished at counter 2, so feedback on it would be accepted. */
+  finished: Ticket;
+}
+
+/**
+ * A centre mid-morning, for tests of what the hub refuses: a kiosk, a display, a feedback
+ * tablet, a manager at the console, clerk1 at counter 1 holding a called ticket, one
+ * ticket waiting and one finished.
+ */
+export async function busyCentre(t: TestHub): Promise<BusyCentre> {
+  const { client: kiosk } = await connect(t, { role: 'kiosk' });
+  const { client: display } = await connect(t, { role: 'display' });
+  const { client: feedbackTablet } = await connect(t, { role: 'feedback' });
+  const { client: consoleClient } = await connect(t, { role: 'console' });
+  ok(await send(consoleClient, 'staff:login', { username: 'manager', pin: '9999' }));
+
+  const finished = await issue(kiosk, 'family-book-entry');
+  const { client: counter2 } = await openCounter(t, 2, 'clerk2');
+  ok(await send(counter2, 'counter:call-next', { counterId: 2 }));
+  ok(await send(counter2, 'ticket:start', { ticketId: finished.id }));
+  ok(await send(counter2, 'ticket:complete', { ticketId: finished.id }));
+
+  const called = await issue(kiosk, 'national-id-card');
+  const waiting = await issue(kiosk, 'family-book-entry');
+  const { client: counter } = await openCounter(t, 1, 'clerk1');
+  expect(ok(await send(counter, 'counter:call-next', { counterId: 1 }))?.id).toBe(called.id);
+  return {
+    kiosk,
+    display,
+    feedbackTablet,
+    console: consoleClient,
+    counter,
+    called,
+    waiting,
+    finished,
+  };
+}
+
+/** A payload the hub would accept for each event, as the base the bad payloads are made from. */

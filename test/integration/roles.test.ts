@@ -12,6 +12,8 @@ import {
   startHub,
   type Client,
   type TestHub,
+  busyCentre,
+  type BusyCentre,
 } from '../harness.js';
 import { DEMO_CENTRE, type DemoCentre } from '../../hub/src/demo/centre-data.js';
 import { addDevice } from '../../hub/src/auth/devices.js';
@@ -25,7 +27,6 @@ import {
   type RequestEvent,
   type RequestPayload,
   type Role,
-  type Ticket,
 } from '../../shared/protocol.js';
 
 // DESIGN.md "Protocol" and "Security": the handshake fixes a client's role, every event is
@@ -69,35 +70,7 @@ function handshake(t: TestHub, auth: Record<string, unknown>): Promise<string> {
 const staffIdOf = (t: TestHub, username: string) =>
   (t.db.prepare('SELECT id FROM staff WHERE username = ?').get(username) as { id: number }).id;
 
-interface World {
-  kiosk: Client;
-  /** clerk1 at counter 1, holding `called`. */
-  counter: Client;
-  /** manager logged in. */
-  console: Client;
-  waiting: Ticket;
-  called: Ticket;
-  finished: Ticket;
-}
-
-async function setUp(t: TestHub): Promise<World> {
-  const { client: kiosk } = await connect(t, { role: 'kiosk' });
-  const { client: consoleClient } = await connect(t, { role: 'console' });
-  ok(await send(consoleClient, 'staff:login', { username: 'manager', pin: '9999' }));
-  const finished = await issue(kiosk, 'family-book-entry');
-  const { client: counter2 } = await openCounter(t, 2, 'clerk2');
-  ok(await send(counter2, 'counter:call-next', { counterId: 2 }));
-  ok(await send(counter2, 'ticket:start', { ticketId: finished.id }));
-  ok(await send(counter2, 'ticket:complete', { ticketId: finished.id }));
-  const called = await issue(kiosk, 'national-id-card');
-  const waiting = await issue(kiosk, 'family-book-entry');
-  const { client: counter } = await openCounter(t, 1, 'clerk1');
-  expect(ok(await send(counter, 'counter:call-next', { counterId: 1 }))?.id).toBe(called.id);
-  return { kiosk, counter, console: consoleClient, waiting, called, finished };
-}
-
-/** A payload each event would accept, naming things that exist, so only the role can refuse it. */
-function wellFormed(w: World): { [E in RequestEvent]: () => RequestPayload<E> } {
+function wellFormed(w: BusyCentre): { [E in RequestEvent]: () => RequestPayload<E> } {
   const ticketId = w.called.id;
   return {
     'queue:snapshot': () => ({}),
@@ -129,11 +102,11 @@ function wellFormed(w: World): { [E in RequestEvent]: () => RequestPayload<E> } 
 
 describe('the role × event matrix (demo hub, loopback roles)', () => {
   let t: TestHub;
-  let w: World;
+  let w: BusyCentre;
 
   beforeEach(async () => {
     t = await startHub({ centre: CENTRE });
-    w = await setUp(t);
+    w = await busyCentre(t);
   });
   afterEach(() => t.close());
 

@@ -11,6 +11,8 @@ import {
   startHub,
   type Client,
   type TestHub,
+  busyCentre,
+  type BusyCentre,
 } from '../harness.js';
 import { DEMO_CENTRE, type DemoCentre } from '../../hub/src/demo/centre-data.js';
 import {
@@ -18,7 +20,6 @@ import {
   type Ack,
   type RequestEvent,
   type RequestPayload,
-  type Ticket,
 } from '../../shared/protocol.js';
 
 // DESIGN.md "Reliability": every input is validated at the hub; a malformed event gets
@@ -48,50 +49,7 @@ function state(t: TestHub): string {
 const describeValue = (v: unknown) =>
   v === NO_PAYLOAD ? 'no payload' : (JSON.stringify(v)?.slice(0, 60) ?? String(v));
 
-interface World {
-  kiosk: Client;
-  display: Client;
-  feedbackTablet: Client;
-  console: Client;
-  /** clerk1 at counter 1, holding `called`. */
-  counter: Client;
-  called: Ticket;
-  waiting: Ticket;
-  /** Served and finished at counter 2, so feedback on it would be accepted. */
-  finished: Ticket;
-}
-
-async function setUp(t: TestHub): Promise<World> {
-  const { client: kiosk } = await connect(t, { role: 'kiosk' });
-  const { client: display } = await connect(t, { role: 'display' });
-  const { client: feedbackTablet } = await connect(t, { role: 'feedback' });
-  const { client: consoleClient } = await connect(t, { role: 'console' });
-  ok(await send(consoleClient, 'staff:login', { username: 'manager', pin: '9999' }));
-
-  const finished = await issue(kiosk, 'family-book-entry');
-  const { client: counter2 } = await openCounter(t, 2, 'clerk2');
-  ok(await send(counter2, 'counter:call-next', { counterId: 2 }));
-  ok(await send(counter2, 'ticket:start', { ticketId: finished.id }));
-  ok(await send(counter2, 'ticket:complete', { ticketId: finished.id }));
-
-  const called = await issue(kiosk, 'national-id-card');
-  const waiting = await issue(kiosk, 'family-book-entry');
-  const { client: counter } = await openCounter(t, 1, 'clerk1');
-  expect(ok(await send(counter, 'counter:call-next', { counterId: 1 }))?.id).toBe(called.id);
-  return {
-    kiosk,
-    display,
-    feedbackTablet,
-    console: consoleClient,
-    counter,
-    called,
-    waiting,
-    finished,
-  };
-}
-
-/** A payload the hub would accept for each event, as the base the bad payloads are made from. */
-function validPayloads(w: World): { [E in RequestEvent]: RequestPayload<E> } {
+function validPayloads(w: BusyCentre): { [E in RequestEvent]: RequestPayload<E> } {
   const ticketId = w.called.id;
   return {
     'queue:snapshot': {},
@@ -118,7 +76,7 @@ function validPayloads(w: World): { [E in RequestEvent]: RequestPayload<E> } {
 }
 
 /** Who sends each event: a client whose role may send it, so the refusal is about the payload. */
-function senderOf(w: World, event: RequestEvent): Client {
+function senderOf(w: BusyCentre, event: RequestEvent): Client {
   switch (event) {
     case 'ticket:issue':
       return w.kiosk;
@@ -272,11 +230,11 @@ const EVENTS = Object.keys(RequestSchemas) as RequestEvent[];
 
 describe('malformed requests', () => {
   let t: TestHub;
-  let w: World;
+  let w: BusyCentre;
 
   beforeEach(async () => {
     t = await startHub({ centre: CENTRE });
-    w = await setUp(t);
+    w = await busyCentre(t);
   });
   afterEach(() => t.close());
 
