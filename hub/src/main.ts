@@ -6,6 +6,7 @@
  *   npm run hub -- device add --role kiosk --name "Kiosk 1" [--data-dir D]
  */
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { openDatabase } from './db/open.js';
@@ -114,12 +115,13 @@ async function serve(values: ReturnType<typeof parse>['values']) {
     db.prepare('UPDATE centre SET time_zone = ? WHERE id = 1').run(values.tz);
   }
 
+  const webRoot = resolve('dist', 'web');
   const hub = createHub({
     db,
     log,
     demo: values.demo,
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
-    webRoot: resolve('dist', 'web'),
+    webRoot,
     backupDir: join(dataDir, 'backups'),
   });
   const url = await hub
@@ -127,7 +129,10 @@ async function serve(values: ReturnType<typeof parse>['values']) {
     .catch((err: Error) => fail(`cannot listen: ${err.message}`));
   const lines = [
     `Khiu hub listening on ${url}${values.demo ? '  (demo mode: loopback clients may claim any role)' : ''}`,
-    ...WEB_APPS.map((app) => `  ${app.padEnd(8)} ${url}/${app}`),
+    ...WEB_APPS.map((app) => {
+      const built = existsSync(join(webRoot, app, 'index.html'));
+      return `  ${app.padEnd(8)} ${url}/${app}${built ? '' : '   (not built yet)'}`;
+    }),
     `  api      ${url}/api/v1/health`,
     `  data     ${dbFile}`,
   ];

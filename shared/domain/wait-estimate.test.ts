@@ -25,9 +25,11 @@ describe('estimateWaitMs', () => {
     expect(DEFAULT_RATE_WINDOW_MS).toBe(60 * MINUTE_MS);
   });
 
-  it('is 0 with nobody ahead, even when the wait would be unknown', () => {
-    expect(estimateWaitMs(input({ peopleAhead: 0, servingCounters: 0 }))).toBe(0);
+  it('is 0 with nobody ahead while a counter serves, and unknown when none does', () => {
+    expect(estimateWaitMs(input({ peopleAhead: 0 }))).toBe(0);
     expect(estimateWaitMs(input({ peopleAhead: -1 }))).toBe(0);
+    // The next in line still cannot be told a time when no counter is open.
+    expect(estimateWaitMs(input({ peopleAhead: 0, servingCounters: 0 }))).toBeNull();
   });
 
   it('divides people ahead by the rate observed from the oldest completion to now', () => {

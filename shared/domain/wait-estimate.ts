@@ -31,9 +31,10 @@ export interface WaitEstimateInput {
 
 /** How long someone with `peopleAhead` people in front waits, in ms; null when unknown. */
 export function estimateWaitMs(input: WaitEstimateInput): number | null {
-  if (input.peopleAhead <= 0) return 0;
   const perMs = observedRatePerMs(input) ?? assumedRatePerMs(input);
+  // With no counter serving and no history, even the next in line cannot be told a time.
   if (perMs === null) return null;
+  if (input.peopleAhead <= 0) return 0;
   return Math.max(0, Math.round(input.peopleAhead / perMs));
 }
 

@@ -6,11 +6,10 @@ import { Fact } from './Fact.js';
 /** The fee, said plainly to be official, or plainly marked when it is a demo sample. */
 export function FeeFact({ feeLak, isSample }: { feeLak: number; isSample: boolean }) {
   const lang = useKioskStore((s) => s.lang);
-  const sample = isSample && feeLak > 0;
   return (
-    <Fact label={t(lang, sample ? 'ticket.fee' : 'kiosk.officialFee')}>
+    <Fact label={t(lang, isSample ? 'ticket.fee' : 'kiosk.officialFee')}>
       {feeText(feeLak, lang)}
-      {sample ? (
+      {isSample ? (
         <span className="sample-mark sample-mark--block">{t(lang, 'ticket.feeSample')}</span>
       ) : null}
     </Fact>

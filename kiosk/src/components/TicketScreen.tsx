@@ -40,14 +40,15 @@ export function TicketScreen({ issued }: { issued: IssuedTicket }) {
   const { ticket, peopleAhead, estimatedWaitMs } = issued;
   const lang = useKioskStore((s) => s.lang);
   const ticketMs = useKioskStore((s) => s.settings.ticketMs);
-  const goHome = useKioskStore((s) => s.goHome);
+  // The next citizen starts afresh, in Lao.
+  const done = useKioskStore((s) => s.reset);
   const service = useKioskStore((s) => s.snapshot?.services.find((x) => x.id === ticket.serviceId));
   const publicUrl = useKioskStore((s) => s.snapshot?.centre.publicUrl ?? window.location.origin);
-  const secondsLeft = useCountdown(ticketMs, goHome);
+  const secondsLeft = useCountdown(ticketMs, done);
 
   return (
-    // The whole screen is a tap target for "done", besides the real button below.
-    <main className="screen ticket" onClick={goHome}>
+    // Only the Done button ends the screen: a tap on the number must not lose the citizen's ticket.
+    <main className="screen ticket">
       <section className="ticket__main">
         <p className="ticket__label">{t(lang, 'kiosk.yourNumber')}</p>
         <p className="ticket__number" data-testid="ticket-number">
@@ -61,8 +62,7 @@ export function TicketScreen({ issued }: { issued: IssuedTicket }) {
             </Fact>
           )}
           <Fact label={t(lang, 'ticket.estimatedWait')}>
-            {/* Next in line still waits for the person at the counter: "about 1 min", never 0. */}
-            {formatMinutes(peopleAhead === 0 ? (estimatedWaitMs ?? 0) : estimatedWaitMs, lang)}
+            {formatMinutes(estimatedWaitMs, lang)}
           </Fact>
           {service ? <FeeFact feeLak={service.feeLak} isSample={service.feeIsSample} /> : null}
         </div>
@@ -78,14 +78,7 @@ export function TicketScreen({ issued }: { issued: IssuedTicket }) {
         <p className="ticket__countdown">
           {t(lang, 'kiosk.returningIn', { seconds: secondsLeft })}
         </p>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={(event) => {
-            event.stopPropagation();
-            goHome();
-          }}
-        >
+        <button type="button" className="button button--primary" onClick={done}>
           {t(lang, 'kiosk.done')}
         </button>
       </div>
