@@ -150,7 +150,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     'queue:snapshot': ({ socket }) => done(snapshotFor(socket.data.role)),
     'ticket:issue': (ctx, p) => {
       if (ctx.socket.data.role === 'console') ctx.staff();
-      return queue.issue(ctx.actor, p, ctx.socket.data.role === 'kiosk' ? 'kiosk' : 'api');
+      return queue.issueGrouped(ctx.actor, p, ctx.socket.data.role === 'kiosk' ? 'kiosk' : 'api');
     },
     'staff:login': async (ctx, p) => {
       const staff = await staffAuth.login(p.username, p.pin);

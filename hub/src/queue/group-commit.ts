@@ -1,0 +1,53 @@
+/**
+ * Group commit: mutations that arrive in the same turn of the event loop
+ * share one transaction, so one fsync makes them all durable. Each still gets
+ * its own result or error (a failed one rolls back to its own savepoint), and
+ * none is answered before the shared commit.
+ */
+import type { Db } from '../db/open.js';
+
+type Result = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+interface Pending {
+  run: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export function createGroupCommit(db: Db) {
+  let pending: Pending[] = [];
+
+  function flush() {
+    const items = pending;
+    pending = [];
+    const results: Result[] = [];
+    try {
+      db.transaction(() => {
+        for (const item of items) {
+          try {
+            results.push({ ok: true, value: item.run() });
+          } catch (error) {
+            results.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      // The commit itself failed: nothing in the batch is durable, so nothing succeeded.
+      for (const item of items) item.reject(error);
+      return;
+    }
+    items.forEach((item, i) => {
+      const r = results[i];
+      if (r?.ok) item.resolve(r.value);
+      else item.reject(r?.error);
+    });
+  }
+
+  /** Runs `run` (which may open its own, nested, transaction) in the next shared commit. */
+  return function commit<T>(run: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      pending.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      if (pending.length === 1) setImmediate(flush);
+    });
+  };
+}
