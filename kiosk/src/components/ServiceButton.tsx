@@ -19,7 +19,7 @@ export function ServiceButton({ service }: { service: ServiceView }) {
       <span className="service-button__facts">
         <span className="service-button__fee">
           {feeText(service.feeLak, lang)}
-          {service.feeIsSample && service.feeLak > 0 ? (
+          {service.feeIsSample ? (
             <span className="sample-mark"> ({t(lang, 'kiosk.feeSampleShort')})</span>
           ) : null}
         </span>
