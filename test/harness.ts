@@ -135,36 +135,6 @@ export async function openCounter(
   return { client, snapshot };
 }
 
-/** Resolves with the next `count` queue events a client receives. */
-export function nextEvents(client: Client, count: number) {
-  return new Promise<Parameters<ServerToClientEvents['queue:event']>[0][]>((resolve) => {
-    const events: Parameters<ServerToClientEvents['queue:event']>[0][] = [];
-    const on = (e: (typeof events)[number]) => {
-      events.push(e);
-      if (events.length === count) {
-        client.off('queue:event', on);
-        resolve(events);
-      }
-    };
-    client.on('queue:event', on);
-  });
-}
-
-/** Row counts of every table, to show that a refused request changed nothing. */
-export function tableCounts(db: Db): Record<string, number> {
-  const tables = db
-    .prepare<[], { name: string }>(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-    )
-    .all();
-  return Object.fromEntries(
-    tables.map(({ name }) => [
-      name,
-      (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
-    ]),
-  );
-}
-
 /** A full dump of the mutable tables, for "changes nothing" checks stricter than counts. */
 export function dumpState(db: Db): string {
   return JSON.stringify(
