@@ -143,6 +143,39 @@ describe('kiosk in Chromium', () => {
     await page.close();
   });
 
+  it('says so, live, when a service reaches its daily cap or is closed', async () => {
+    const page = await openKiosk(VIEWPORTS.landscape);
+    const land = page.getByRole('button', { name: new RegExp(serviceName('land-title', 'lo')) });
+    await land.waitFor();
+    expect(await land.textContent()).not.toContain(t('lo', 'kiosk.dailyCapReached'));
+
+    // The rest of the day's land-title tickets go to other kiosks.
+    const cap = DEMO_CENTRE.services.find((s) => s.id === 'land-title')?.dailyCap ?? 0;
+    const kioskActor = { deviceId: null, staffId: null, counterId: null };
+    for (let i = 0; i < cap; i++) {
+      hub.hub.queue.issue(
+        kioskActor,
+        { serviceId: 'land-title', lang: 'lo', requestId: `cap-${i}-${Date.now()}` },
+        'kiosk',
+      );
+    }
+    hub.hub.reloadConfig(); // any event carries the new counts; this one carries all services
+    await page.getByText(t('lo', 'kiosk.dailyCapReached')).waitFor();
+    await land.click();
+    expect(await page.getByRole('button', { name: t('lo', 'kiosk.takeTicket') }).count()).toBe(0);
+    await shot(page, 'cap-landscape-lo');
+
+    // A manager closes a service: every kiosk stops offering it at once.
+    hub.db.prepare("UPDATE services SET open = 0 WHERE id = 'vehicle-registration'").run();
+    hub.hub.reloadConfig();
+    await page.getByRole('button', { name: t('lo', 'kiosk.back') }).click();
+    const vehicle = page.getByRole('button', {
+      name: new RegExp(serviceName('vehicle-registration', 'lo')),
+    });
+    await vehicle.filter({ hasText: t('lo', 'kiosk.serviceClosed') }).waitFor();
+    await page.close();
+  });
+
   // Socket.IO's reconnection backs off up to 5 s, so allow for a couple of rounds.
   it(
     'says it is offline while the hub is down, and comes back by itself',
