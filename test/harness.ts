@@ -216,3 +216,36 @@ export async function busyCentre(t: TestHub): Promise<BusyCentre> {
 }
 
 /** A payload the hub would accept for each event, as the base the bad payloads are made from. */
+
+/** A well-formed payload for every event, naming things the busy centre has (fresh requestIds). */
+export function wellFormedPayloads(w: BusyCentre): {
+  [E in RequestEvent]: () => RequestPayload<E>;
+} {
+  const ticketId = w.called.id;
+  return {
+    'queue:snapshot': () => ({}),
+    'ticket:issue': () => ({
+      serviceId: 'birth-certificate',
+      lang: 'lo',
+      requestId: newRequestId(),
+    }),
+    'staff:login': () => ({ username: 'manager', pin: '9999' }),
+    'staff:logout': () => ({}),
+    'counter:open': () => ({ counterId: 3 }),
+    'counter:call-next': () => ({ counterId: 1 }),
+    'counter:call': () => ({ counterId: 1, ticketId: w.waiting.id }),
+    'ticket:recall': () => ({ ticketId }),
+    'ticket:start': () => ({ ticketId }),
+    'ticket:complete': () => ({ ticketId }),
+    'ticket:no-show': () => ({ ticketId }),
+    'ticket:park': () => ({ ticketId }),
+    'ticket:resume': () => ({ ticketId }),
+    'ticket:cancel': () => ({ ticketId: w.waiting.id }),
+    'ticket:transfer': () => ({ ticketId, toServiceId: 'certified-copies', position: 'front' }),
+    'counter:pause': () => ({ counterId: 1, reason: 'break' }),
+    'counter:resume': () => ({ counterId: 1 }),
+    'counter:close': () => ({ counterId: 1 }),
+    'ticket:watch': () => ({ code: w.called.code }),
+    'feedback:submit': () => ({ code: w.finished.code, score: 5 }),
+  };
+}

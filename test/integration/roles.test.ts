@@ -14,6 +14,7 @@ import {
   type TestHub,
   busyCentre,
   type BusyCentre,
+  wellFormedPayloads,
 } from '../harness.js';
 import { DEMO_CENTRE, type DemoCentre } from '../../hub/src/demo/centre-data.js';
 import { addDevice } from '../../hub/src/auth/devices.js';
@@ -25,7 +26,6 @@ import {
   RequestSchemas,
   ROLES,
   type RequestEvent,
-  type RequestPayload,
   type Role,
 } from '../../shared/protocol.js';
 
@@ -70,36 +70,6 @@ function handshake(t: TestHub, auth: Record<string, unknown>): Promise<string> {
 const staffIdOf = (t: TestHub, username: string) =>
   (t.db.prepare('SELECT id FROM staff WHERE username = ?').get(username) as { id: number }).id;
 
-function wellFormed(w: BusyCentre): { [E in RequestEvent]: () => RequestPayload<E> } {
-  const ticketId = w.called.id;
-  return {
-    'queue:snapshot': () => ({}),
-    'ticket:issue': () => ({
-      serviceId: 'birth-certificate',
-      lang: 'lo',
-      requestId: newRequestId(),
-    }),
-    'staff:login': () => ({ username: 'manager', pin: '9999' }),
-    'staff:logout': () => ({}),
-    'counter:open': () => ({ counterId: 3 }),
-    'counter:call-next': () => ({ counterId: 1 }),
-    'counter:call': () => ({ counterId: 1, ticketId: w.waiting.id }),
-    'ticket:recall': () => ({ ticketId }),
-    'ticket:start': () => ({ ticketId }),
-    'ticket:complete': () => ({ ticketId }),
-    'ticket:no-show': () => ({ ticketId }),
-    'ticket:park': () => ({ ticketId }),
-    'ticket:resume': () => ({ ticketId }),
-    'ticket:cancel': () => ({ ticketId: w.waiting.id }),
-    'ticket:transfer': () => ({ ticketId, toServiceId: 'certified-copies', position: 'front' }),
-    'counter:pause': () => ({ counterId: 1, reason: 'break' }),
-    'counter:resume': () => ({ counterId: 1 }),
-    'counter:close': () => ({ counterId: 1 }),
-    'ticket:watch': () => ({ code: w.called.code }),
-    'feedback:submit': () => ({ code: w.finished.code, score: 5 }),
-  };
-}
-
 describe('the role × event matrix (demo hub, loopback roles)', () => {
   let t: TestHub;
   let w: BusyCentre;
@@ -111,7 +81,7 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
   afterEach(() => t.close());
 
   it('refuses every role every event it may not send, and changes nothing', async () => {
-    const payloads = wellFormed(w);
+    const payloads = wellFormedPayloads(w);
     const clients: Record<Role, Client> = {
       kiosk: w.kiosk,
       counter: w.counter,
@@ -149,7 +119,7 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
   });
 
   it('asks for a staff login before any counter work, and again after logout', async () => {
-    const payloads = wellFormed(w);
+    const payloads = wellFormedPayloads(w);
     const counterWork = EVENTS.filter(
       (e) =>
         !mayNotSend('counter', e) &&

@@ -13,6 +13,7 @@ import {
   type TestHub,
   busyCentre,
   type BusyCentre,
+  wellFormedPayloads,
 } from '../harness.js';
 import { DEMO_CENTRE, type DemoCentre } from '../../hub/src/demo/centre-data.js';
 import {
@@ -48,32 +49,6 @@ function state(t: TestHub): string {
 
 const describeValue = (v: unknown) =>
   v === NO_PAYLOAD ? 'no payload' : (JSON.stringify(v)?.slice(0, 60) ?? String(v));
-
-function validPayloads(w: BusyCentre): { [E in RequestEvent]: RequestPayload<E> } {
-  const ticketId = w.called.id;
-  return {
-    'queue:snapshot': {},
-    'ticket:issue': { serviceId: 'birth-certificate', lang: 'lo', requestId: 'valid-request-0001' },
-    'staff:login': { username: 'clerk1', pin: '1234' },
-    'staff:logout': {},
-    'counter:open': { counterId: 1 },
-    'counter:call-next': { counterId: 1 },
-    'counter:call': { counterId: 1, ticketId: w.waiting.id },
-    'ticket:recall': { ticketId },
-    'ticket:start': { ticketId },
-    'ticket:complete': { ticketId },
-    'ticket:no-show': { ticketId },
-    'ticket:park': { ticketId },
-    'ticket:resume': { ticketId },
-    'ticket:cancel': { ticketId: w.waiting.id },
-    'ticket:transfer': { ticketId, toServiceId: 'certified-copies', position: 'back' },
-    'counter:pause': { counterId: 1, reason: 'break' },
-    'counter:resume': { counterId: 1 },
-    'counter:close': { counterId: 1 },
-    'ticket:watch': { code: w.called.code },
-    'feedback:submit': { code: w.finished.code, score: 5 },
-  };
-}
 
 /** Who sends each event: a client whose role may send it, so the refusal is about the payload. */
 function senderOf(w: BusyCentre, event: RequestEvent): Client {
@@ -252,7 +227,10 @@ describe('malformed requests', () => {
   }
 
   it('answers invalid-request to every bad payload of every event, and changes nothing', async () => {
-    const valid = validPayloads(w);
+    const payloads = wellFormedPayloads(w);
+    const valid = Object.fromEntries(EVENTS.map((e) => [e, payloads[e]()])) as {
+      [E in RequestEvent]: RequestPayload<E>;
+    };
     for (const event of EVENTS) {
       // The base payloads really are well-formed, so each bad one differs only in what it breaks.
       expect(RequestSchemas[event].safeParse(valid[event]).success, event).toBe(true);
