@@ -134,8 +134,13 @@ export function createHub(opts: HubOptions) {
       ROLLOVER_CHECK_MAX_MS,
     );
     rolloverTimer = setTimeout(() => {
-      rolloverIfDue();
-      scheduleRollover();
+      try {
+        rolloverIfDue();
+      } catch (err) {
+        log.error({ err }, 'rollover failed; trying again');
+      } finally {
+        scheduleRollover();
+      }
     }, delay + 50);
     rolloverTimer.unref();
   }
@@ -182,6 +187,7 @@ export function createHub(opts: HubOptions) {
     async close(): Promise<void> {
       clearTimeout(rolloverTimer);
       stopBackups?.();
+      sockets.broadcaster.stop(); // nothing queued may touch the database after it closes
       await sockets.io.close(); // also closes the HTTP server
       db.close();
     },

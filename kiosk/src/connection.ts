@@ -87,6 +87,13 @@ export async function issueTicket(priority: Priority): Promise<void> {
   } catch {
     outcome = { error: 'kiosk.issueUnreachable' };
   }
+  // Only a request with no answer may have been committed unseen; any answer settles it.
+  useKioskStore.setState({
+    unanswered:
+      'error' in outcome && outcome.error === 'kiosk.issueUnreachable'
+        ? { serviceId, requestId }
+        : null,
+  });
 
   // The person may have been timed out meanwhile; only this attempt's screen takes the answer.
   const now = useKioskStore.getState().screen;

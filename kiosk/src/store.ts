@@ -41,6 +41,8 @@ export interface KioskState {
   screen: Screen;
   /** Rises each time the kiosk goes home, so the home screen starts again at the top. */
   visit: number;
+  /** A ticket request that got no answer (timeout, lost connection); retried with its requestId. */
+  unanswered: { serviceId: string; requestId: string } | null;
 
   setLang(lang: Lang): void;
   openService(serviceId: string): void;
@@ -59,6 +61,7 @@ export const useKioskStore = create<KioskState>()((set, get) => ({
   fontsReady: false,
   screen: { name: 'home' },
   visit: 0,
+  unanswered: null,
 
   setLang: (lang) => set({ lang }),
   openService: (serviceId) => set({ screen: { name: 'service', serviceId } }),
@@ -69,7 +72,12 @@ export const useKioskStore = create<KioskState>()((set, get) => ({
       screen: {
         name: 'priority',
         serviceId: screen.serviceId,
-        requestId: newRequestId(),
+        // A request the hub may have committed without our hearing back is sent again,
+        // so a second tap after a timeout finds that ticket instead of making another.
+        requestId:
+          get().unanswered?.serviceId === screen.serviceId
+            ? (get().unanswered?.requestId ?? newRequestId())
+            : newRequestId(),
         pending: false,
         error: null,
       },

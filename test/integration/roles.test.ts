@@ -397,3 +397,26 @@ describe('lock-out and rate limits (manual clock)', () => {
     expect(again).toBeLessThan(10);
   });
 });
+
+describe('one clerk on several screens', () => {
+  it('logs in at once from 8 screens without counting any as a wrong PIN', async () => {
+    const t = await startHub({ centre: CENTRE });
+    try {
+      const screens = await Promise.all(
+        Array.from({ length: 8 }, () => connect(t, { role: 'counter' })),
+      );
+      const acks = await Promise.all(
+        screens.map(({ client }) =>
+          send(client, 'staff:login', { username: 'clerk1', pin: '1234' }),
+        ),
+      );
+      expect(acks.every((a) => a.ok)).toBe(true);
+      const row = t.db
+        .prepare("SELECT failed_logins, locked_until FROM staff WHERE username = 'clerk1'")
+        .get();
+      expect(row).toEqual({ failed_logins: 0, locked_until: null });
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -50,34 +50,45 @@ export function createStaffAuth(db: Db, clock: Clock) {
   const lockedOut = () =>
     new HubError('unauthorized', 'Too many wrong PINs: try again in a few minutes', 'locked-out');
 
-  const isLocked = (id: number) => (byId.get(id)?.locked_until ?? 0) > clock.now();
+  const isLocked = (row: StaffRow) => (row.locked_until ?? 0) > clock.now();
+
+  /** One PIN check after another, per account: see `login`. */
+  const queues = new Map<number, Promise<unknown>>();
+
+  async function attempt(id: number, pin: string): Promise<Staff> {
+    const row = byId.get(id);
+    if (!row) throw badCredentials();
+    if (isLocked(row)) throw lockedOut();
+    if (await verifyPin(pin, row.pin_hash)) {
+      succeeded.run(id);
+      return toStaff(row);
+    }
+    const count = failed.get(id)?.failed_logins ?? 0;
+    if (count < MAX_FAILED_LOGINS) throw badCredentials();
+    lock.run(clock.now() + LOCKOUT_MS, id);
+    throw lockedOut();
+  }
 
   return {
     /**
-     * Each attempt is counted before the slow scrypt check, so a burst of
-     * concurrent guesses cannot all slip past the lock-out.
+     * Attempts for one account are checked one at a time, so a burst of
+     * concurrent guesses meets the lock-out after the fifth, and concurrent
+     * right PINs (one clerk on several screens) are never counted as wrong.
      */
     async login(username: string, pin: string): Promise<Staff> {
       const row = byUsername.get(username);
       if (!row) {
-        await verifyPin(pin, dummyPinHash());
+        await verifyPin(pin, dummyPinHash()); // the same time as a real check
         throw badCredentials();
       }
-      if (isLocked(row.id)) throw lockedOut();
-      const attempt = failed.get(row.id)?.failed_logins ?? 0;
-      if (attempt > MAX_FAILED_LOGINS) {
-        lock.run(clock.now() + LOCKOUT_MS, row.id);
-        throw lockedOut();
+      const previous = queues.get(row.id) ?? Promise.resolve();
+      const mine = previous.catch(() => undefined).then(() => attempt(row.id, pin));
+      queues.set(row.id, mine);
+      try {
+        return await mine;
+      } finally {
+        if (queues.get(row.id) === mine) queues.delete(row.id);
       }
-      const ok = await verifyPin(pin, row.pin_hash);
-      if (isLocked(row.id)) throw lockedOut();
-      if (!ok) {
-        if (attempt < MAX_FAILED_LOGINS) throw badCredentials();
-        lock.run(clock.now() + LOCKOUT_MS, row.id);
-        throw lockedOut();
-      }
-      succeeded.run(row.id);
-      return toStaff(row);
     },
 
     /** The staff record as it is now (roles and counters may have changed since login). */

@@ -210,4 +210,22 @@ describe('query plans', () => {
     );
     expect(detail).not.toContain('SCAN tickets');
   });
+  it("reads only today's calls for recent calls and the priority ratio, however long the history", () => {
+    const { db, sources } = storeStatements();
+    const calls = sources.filter((s) => s.includes("e.type IN ('call', 'recall')"));
+    expect(calls).toHaveLength(2);
+    for (const sql of calls) {
+      const detail = db
+        .prepare<[Record<string, unknown>], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all({
+          day: '2026-11-27',
+          limit: 10,
+          ...(sql.includes('@serviceId') ? { serviceId: 's' } : {}),
+        })
+        .map((r) => r.detail);
+      expect(detail.join('\n')).not.toMatch(/SCAN (e|t|ticket_events|tickets)\b/);
+      // Bounded by today's first ticket id, not by every call ever made.
+      expect(detail.join('\n')).toMatch(/ticket_id[>=]|rowid>\?/);
+    }
+  });
 });

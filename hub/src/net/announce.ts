@@ -9,7 +9,10 @@ import { PROTOCOL_VERSION } from '../../../shared/protocol.js';
 export const MDNS_SERVICE_TYPE = 'khiu';
 
 export function announceHub(opts: { name: string; port: number; publicUrl: string; log: Logger }) {
-  const bonjour = new Bonjour();
+  // bonjour-service throws from socket callbacks unless given an error handler; a lost
+  // network must cost the centre its discovery, never its hub.
+  const warn = (err: unknown) => opts.log.warn({ err }, 'mDNS error');
+  const bonjour = new Bonjour({}, warn);
   const service = bonjour.publish({
     name: opts.name,
     type: MDNS_SERVICE_TYPE,

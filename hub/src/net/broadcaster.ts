@@ -51,7 +51,10 @@ export function createBroadcaster(deps: {
   const sends: (() => void)[] = [];
   let sending = false;
 
+  let stopped = false;
+
   function pump() {
+    if (stopped) return;
     const until = performance.now() + SEND_SLICE_MS;
     let i = 0;
     while (i < sends.length && performance.now() < until) sends[i++]?.();
@@ -96,6 +99,7 @@ export function createBroadcaster(deps: {
 
   function flush() {
     scheduled = false;
+    if (stopped) return;
     const changes = pending;
     pending = [];
     const touched = new Set<string>();
@@ -155,6 +159,13 @@ export function createBroadcaster(deps: {
       if (!entry) return;
       entry.watchers -= 1;
       if (entry.watchers <= 0) watched.delete(code);
+    },
+
+    /** Drops whatever is still queued; for shutdown. */
+    stop() {
+      stopped = true;
+      pending = [];
+      sends.length = 0;
     },
 
     get seq() {

@@ -157,7 +157,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
       if (ctx.socket.data.role === 'console' && staff.role !== 'manager') {
         throw new HubError('forbidden', 'The console is for managers');
       }
-      const changes = leaveCounter(ctx);
+      // The PIN check was slow: act on the connection as it is now, not as it was.
+      const changes = leaveCounter(ctxOf(ctx.socket));
       ctx.socket.data.staffId = staff.id;
       return { data: { staff }, changes };
     },
@@ -226,10 +227,12 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
   function leaveCounter(ctx: Ctx) {
     const counterId = ctx.socket.data.counterId;
     if (counterId === null) return [];
+    const changes = store.counterCurrent(counterId)
+      ? []
+      : queue.closeCounter(ctx.actor, counterId).changes;
     counterOwners.delete(counterId);
     ctx.socket.data.counterId = null;
-    if (store.counterCurrent(counterId)) return [];
-    return queue.closeCounter(ctx.actor, counterId).changes;
+    return changes;
   }
 
   function withCounterView(ctx: Ctx, run: () => Outcome<number>) {
@@ -273,7 +276,13 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
   io.on('connection', (socket) => {
     const { role } = socket.data;
     // Taken before joining a room, so no event can overtake the first snapshot.
-    socket.emit('queue:snapshot', snapshotFor(role));
+    try {
+      socket.emit('queue:snapshot', snapshotFor(role));
+    } catch (err) {
+      log.error({ err }, 'snapshot failed');
+      socket.disconnect(true); // the client reconnects and asks again
+      return;
+    }
     let leavePublic = () => {};
     if (seesFullEvents(role)) void socket.join(FULL_ROOM);
     else leavePublic = broadcaster.joinPublic((room) => void socket.join(room));

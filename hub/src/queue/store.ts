@@ -152,18 +152,27 @@ export function createStore(db: Db) {
     completedSince: db.prepare<[string, number], { finished_at: number }>(
       `SELECT finished_at FROM tickets WHERE status = 'done' AND service_id = ? AND finished_at > ?`,
     ),
-    recentCallPriorities: db.prepare<[string, string, number], { priority: Priority }>(
+    recentCallPriorities: db.prepare<
+      [{ serviceId: string; day: string; limit: number }],
+      { priority: Priority }
+    >(
       `SELECT t.priority FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-       WHERE e.type = 'call' AND t.service_id = ? AND t.day = ?
-       ORDER BY e.id DESC LIMIT ?`,
+       WHERE e.ticket_id >= (SELECT min(id) FROM tickets WHERE day = @day)
+         AND e.type IN ('call', 'recall') AND e.type = 'call' -- the IN lets SQLite use the partial index
+         AND t.service_id = @serviceId AND t.day = @day
+       ORDER BY e.id DESC LIMIT @limit`,
     ),
     recentCalls: db.prepare<
-      [string, number],
+      [{ day: string; limit: number }],
       { ticket_id: number; at: number; counter_id: number; label: string; service_id: string }
     >(
+      // Ticket ids only grow, so today's events all belong to tickets from today's first id
+      // on: the range keeps this to today's rows instead of the whole history.
       `SELECT e.ticket_id, e.at, e.counter_id, t.label, t.service_id
        FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-       WHERE e.type IN ('call', 'recall') AND t.day = ? ORDER BY e.id DESC LIMIT ?`,
+       WHERE e.ticket_id >= (SELECT min(id) FROM tickets WHERE day = @day)
+         AND e.type IN ('call', 'recall') AND t.day = @day
+       ORDER BY e.id DESC LIMIT @limit`,
     ),
     openFromOtherDays: db.prepare<[string], TicketRow>(
       `SELECT * FROM tickets WHERE status IN ${OPEN_STATUSES} AND day <> ?`,
@@ -237,8 +246,8 @@ export function createStore(db: Db) {
     completedSince: (serviceId: string, sinceMs: number) =>
       q.completedSince.all(serviceId, sinceMs).map((r) => r.finished_at),
     recentCallPriorities: (serviceId: string, day: string, limit: number) =>
-      q.recentCallPriorities.all(serviceId, day, limit).map((r) => r.priority),
-    recentCalls: (day: string, limit: number) => q.recentCalls.all(day, limit),
+      q.recentCallPriorities.all({ serviceId, day, limit }).map((r) => r.priority),
+    recentCalls: (day: string, limit: number) => q.recentCalls.all({ day, limit }),
     openFromOtherDays: (day: string) => q.openFromOtherDays.all(day).map(toTicket),
     counterById: (id: number) => q.counterById.get(id),
     counters: () => q.counters.all(),

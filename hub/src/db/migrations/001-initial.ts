@@ -130,7 +130,7 @@ export function migration001(db: Database): void {
       detail TEXT
     ) STRICT;
     CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id);
-    CREATE INDEX ticket_events_calls ON ticket_events (type, id) WHERE type IN ('call', 'recall');
+    CREATE INDEX ticket_events_calls ON ticket_events (type, ticket_id) WHERE type IN ('call', 'recall');
 
     CREATE TABLE counter_events (
       id INTEGER PRIMARY KEY,
