@@ -195,6 +195,15 @@ describe('query plans', () => {
     // The index already holds queue order; a sort per call-next would grow with the day.
     expect(detail).not.toEqual(expect.arrayContaining([expect.stringMatching(/TEMP B-TREE/)]));
   });
+  it('reads waiting and issued counts by key, not by counting tickets', () => {
+    const { db, sources } = storeStatements();
+    // store.ts `waitingCount` and `issuedToday`: read for every service in every queue event.
+    const counts = sources.filter((s) => /FROM (queue_counts|issued_counts)\b/.test(s));
+    expect(counts).toHaveLength(2);
+    for (const sql of counts) {
+      expect(plan(db, sql).join('\n')).toMatch(/SEARCH \w+ USING PRIMARY KEY/);
+    }
+  });
   it("finds a counter's current ticket through tickets_at_counter, without a full scan", () => {
     const { db, sources } = storeStatements();
     // store.ts `counterCurrent`: read for every counter view and every call-next.

@@ -136,8 +136,9 @@ export function createStore(db: Db) {
     allWaiting: db.prepare<[], TicketRow>(
       `SELECT * FROM tickets WHERE status = 'waiting' ORDER BY queued_at, id`,
     ),
+    // Both counts are kept by triggers (migration 002), so reading them costs the same at any queue length.
     waitingCount: db.prepare<[string], { n: number }>(
-      `SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ?`,
+      'SELECT waiting AS n FROM queue_counts WHERE service_id = ?',
     ),
     aheadOf: db.prepare<[string, number, number, number], { n: number }>(
       `SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ?
@@ -147,7 +148,7 @@ export function createStore(db: Db) {
       `SELECT min(queued_at) AS q FROM tickets WHERE status = 'waiting' AND service_id = ?`,
     ),
     issuedToday: db.prepare<[string, string], { n: number }>(
-      `SELECT count(*) AS n FROM tickets WHERE day = ? AND service_id = ? AND parent_id IS NULL`,
+      'SELECT issued AS n FROM issued_counts WHERE day = ? AND service_id = ?',
     ),
     completedSince: db.prepare<[string, number], { finished_at: number }>(
       `SELECT finished_at FROM tickets WHERE status = 'done' AND service_id = ? AND finished_at > ?`,
