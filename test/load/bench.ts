@@ -11,10 +11,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { connectLight, type LightClient } from './light-client.js';
+import type { FleetCommand, FleetReply } from './display-fleet.js';
 import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
 import { PROTOCOL_VERSION, type Ack, type Ticket } from '../../shared/protocol.js';
 
@@ -26,6 +27,11 @@ const PACED_SAMPLES = 400;
 const DISPLAY_COUNTS = [100, 1000] as const;
 const CALLS_PER_DELIVERY_RUN = 40;
 const CONNECT_BATCH = 100;
+/** Processes the displays are spread over; see display-fleet.ts. */
+const FLEETS = 2;
+/** The ticket id of a `ticket-called` event, as it appears in the frame the hub sends. */
+const CALL_MARKER = String.raw`"type":"ticket-called".*?"call":\{"ticketId":(\d+)`;
+const TICK_MARKER = String.raw`"tick",\{.*?"i":(\d+)`;
 
 type Figures = Record<string, number>;
 
@@ -140,42 +146,78 @@ async function paced(
   return stats(latencies);
 }
 
-/** Records, per display, when a frame containing `marker` arrives after `sentAt()`. */
-function deliveryRecorder(displays: LightClient[], marker: string) {
-  const latencies: number[] = [];
-  let sentAt = 0;
-  let armed = false;
-  for (const d of displays) {
-    d.onFrame((frame) => {
-      if (armed && frame.includes(marker)) latencies.push(performance.now() - sentAt);
+/** CLOCK_MONOTONIC: the same clock in this process and in every fleet. */
+const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** Displays spread over FLEETS child processes, each stamping what it receives. */
+function startFleets() {
+  const children = Array.from({ length: FLEETS }, () =>
+    fork('test/load/display-fleet.ts', [], { execArgv: ['--import', 'tsx'] }),
+  );
+  const ask = (child: ChildProcess, command: FleetCommand) =>
+    new Promise<FleetReply>((resolve) => {
+      child.once('message', (reply: FleetReply) => resolve(reply));
+      child.send(command);
     });
-  }
   return {
-    latencies,
-    arm() {
-      sentAt = performance.now();
-      armed = true;
+    /** Adds `count` displays, shared among the fleets. */
+    async connect(url: string, role: string, count: number, marker: string) {
+      await Promise.all(
+        children.map((child, i) =>
+          ask(child, {
+            type: 'connect',
+            url,
+            role,
+            marker,
+            count: Math.floor(count / FLEETS) + (i < count % FLEETS ? 1 : 0),
+          }),
+        ),
+      );
     },
-    disarm() {
-      armed = false;
+    /** Arrival times stamped since the last collect, by broadcast key. */
+    async collect(): Promise<[string, number][]> {
+      const replies = await Promise.all(children.map((c) => ask(c, { type: 'collect' })));
+      return replies.flatMap((r) => (r.type === 'samples' ? r.samples : []));
+    },
+    async close() {
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              child.once('exit', () => resolve());
+              child.send({ type: 'close' } satisfies FleetCommand);
+            }),
+        ),
+      );
     },
   };
 }
+type Fleets = ReturnType<typeof startFleets>;
+
+/** Delivery latencies: each arrival minus when its broadcast was asked for. */
+async function deliveries(fleets: Fleets, sentAt: Map<string, number>) {
+  const latencies: number[] = [];
+  for (const [key, arrivedMs] of await fleets.collect()) {
+    const sent = sentAt.get(key);
+    if (sent !== undefined) latencies.push(arrivedMs - sent);
+  }
+  return stats(latencies);
+}
 
 /** Time from a counter's call to each display receiving the ticket-called event. */
-async function callDelivery(displays: LightClient[], counter: LightClient, kiosk: LightClient) {
-  const recorder = deliveryRecorder(displays, '"ticket-called"');
+async function callDelivery(fleets: Fleets, counter: LightClient, kiosk: LightClient) {
+  await fleets.collect(); // drop anything stamped before this run
+  const sentAt = new Map<string, number>();
   for (let i = 0; i < CALLS_PER_DELIVERY_RUN; i++) {
     const ticket = await request<Ticket>(kiosk, 'ticket:issue', issuePayload());
     await sleep(30);
-    recorder.arm();
+    sentAt.set(String(ticket.id), monotonicMs());
     await request(counter, 'counter:call', { counterId: 3, ticketId: ticket.id });
     await sleep(60); // let every display receive it before the next call
-    recorder.disarm();
     await request(counter, 'ticket:no-show', { ticketId: ticket.id });
     await sleep(30);
   }
-  return stats(recorder.latencies);
+  return deliveries(fleets, sentAt);
 }
 
 async function hubMemory(url: string) {
@@ -231,18 +273,20 @@ async function rawBroadcastBaseline(count: number) {
     ['test/load/raw-broadcast-server.ts'],
     /listening on (\S+)/,
   );
+  const fleets = startFleets();
   try {
-    const sockets = await clients(url, 'display', count);
-    const recorder = deliveryRecorder(sockets, '"tick"');
+    await fleets.connect(url, 'display', count, TICK_MARKER);
+    const trigger = await client(url, 'kiosk');
+    const sentAt = new Map<string, number>();
     for (let i = 0; i < CALLS_PER_DELIVERY_RUN; i++) {
-      recorder.arm();
-      await sockets[0]!.request('broadcast', { label: 'N001', counter: 3, i });
+      sentAt.set(String(i), monotonicMs());
+      await trigger.request('broadcast', { label: 'N001', counter: 3, i });
       await sleep(60);
-      recorder.disarm();
     }
-    for (const s of sockets) s.close();
-    return stats(recorder.latencies);
+    trigger.close();
+    return await deliveries(fleets, sentAt);
   } finally {
+    await fleets.close();
     await stop(child);
   }
 }
@@ -276,12 +320,14 @@ async function main() {
       figures[`issuePaced${rate * KIOSKS}at0`] = await paced(kiosks, rate);
     }
 
-    let displays: LightClient[] = [];
+    const fleets = startFleets();
+    let connected = 0;
     for (const count of DISPLAY_COUNTS) {
       await sleep(300);
       const before = await hubMemory(url);
-      const added = count - displays.length;
-      displays.push(...(await clients(url, 'display', added)));
+      const added = count - connected;
+      await fleets.connect(url, 'display', added, CALL_MARKER);
+      connected = count;
       await sleep(1000);
       const after = await hubMemory(url);
       figures[`memory${count}`] = {
@@ -290,7 +336,7 @@ async function main() {
         hubRssMiB: after.rss / 2 ** 20,
       };
       log(`call delivery, ${count} displays`);
-      figures[`delivery${count}`] = await callDelivery(displays, counter, kiosks[0]!);
+      figures[`delivery${count}`] = await callDelivery(fleets, counter, kiosks[0]!);
       log(`raw broadcast baseline, ${count} clients`);
       figures[`rawBroadcast${count}`] = await rawBroadcastBaseline(count);
     }
@@ -301,8 +347,8 @@ async function main() {
     }
     figures.issue1000 = await issueClosedLoop(kiosks);
 
-    for (const s of [...displays, ...kiosks, counter]) s.close();
-    displays = [];
+    for (const s of [...kiosks, counter]) s.close();
+    await fleets.close();
   } finally {
     await stop(child);
     rmSync(dir, { recursive: true, force: true });

@@ -25,8 +25,13 @@ import type {
 import type { SocketData } from './socket-data.js';
 
 export const FULL_ROOM = 'full';
-/** Public clients per shard room: one send slice's worth. */
-export const PUBLIC_SHARD_SIZE = 128;
+/**
+ * Public clients per shard room. One room send writes to every member at once
+ * (about 15 µs each here), so this bounds how long a request can wait behind a
+ * broadcast: 32 members is about half a millisecond. Each shard costs one more
+ * encode of the event (tens of µs), which is why shards are not smaller.
+ */
+export const PUBLIC_SHARD_SIZE = 32;
 const publicRoom = (shard: number) => `public:${shard}`;
 const watchRoom = (code: string) => `watch:${code}`;
 /** How long one slice of sends may hold the event loop before requests get a turn. */
