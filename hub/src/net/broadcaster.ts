@@ -116,12 +116,15 @@ export function createBroadcaster(deps: {
       });
       for (const s of c.serviceIds) touched.add(s);
     }
+    // Each watched ticket's view costs a few queries: build it in its own slice, not all at once.
     for (const [code, entry] of watched) {
       if (!touched.has(entry.serviceId)) continue;
-      const view = views.ticket(code);
-      if (!view) continue;
-      entry.serviceId = view.service.id;
-      enqueue(() => io.to(watchRoom(code)).emit('ticket:update', view));
+      enqueue(() => {
+        const view = views.ticket(code);
+        if (!view) return;
+        entry.serviceId = view.service.id;
+        io.to(watchRoom(code)).emit('ticket:update', view);
+      });
     }
   }
 
