@@ -177,7 +177,8 @@ describe('hall display in Chromium', () => {
     await page.getByTestId('fees-are-samples').waitFor();
     const rows = page.locator('.service-table tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('fee-sample').count()).toBe(await rows.count());
+    expect(await page.getByTestId('fee-sample-en').count()).toBe(await rows.count());
+    expect(await page.getByTestId('fee-sample-lo').count()).toBe(await rows.count());
     expect(await page.locator('.service-table thead').textContent()).not.toContain(
       t('en', 'display.colFee'),
     );

@@ -28,8 +28,8 @@ export function NowCalling() {
           <span className="now-calling__label" data-testid="now-calling-label">
             {call.label}
           </span>
-          <Arrow className="now-calling__arrow" />
           <span className="now-calling__counter">
+            <Arrow className="now-calling__arrow" />
             <Both k="display.counter" className="now-calling__counter-word" />
             <span className="now-calling__counter-number" data-testid="now-calling-counter">
               {call.counterNumber}

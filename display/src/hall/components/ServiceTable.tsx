@@ -5,7 +5,7 @@
  * for these centres, so a fee the data marks as a sample is labelled as one
  * on every row and above the table, never shown as official.
  */
-import { formatKip, formatMinutes } from '../../../../shared/i18n/index.js';
+import { formatKip, formatMinutes, LANGS, t } from '../../../../shared/i18n/index.js';
 import type { ServiceView } from '../../../../shared/protocol.js';
 import { useHallStore } from '../store.js';
 import { useRotation } from '../timers.js';
@@ -13,23 +13,20 @@ import { Both } from './Both.js';
 
 export const SERVICES_PER_PAGE = 6;
 
+/** The amount in Lao, then in English, each line with its own sample mark when it is one. */
 function feeCell(service: ServiceView) {
-  const amount = service.feeLak === 0 ? null : service.feeLak;
   return (
     <td className="service-table__fee">
-      {amount === null ? (
-        <Both k="fee.free" />
-      ) : (
-        <span className="both">
-          <span lang="lo">{formatKip(amount, 'lo')}</span>
-          <span lang="en">{formatKip(amount, 'en')}</span>
+      {LANGS.map((lang) => (
+        <span key={lang} lang={lang}>
+          {service.feeLak === 0 ? t(lang, 'fee.free') : formatKip(service.feeLak, lang)}
+          {service.feeIsSample ? (
+            <span className="sample-tag" data-testid={`fee-sample-${lang}`}>
+              {t(lang, 'display.feeSample')}
+            </span>
+          ) : null}
         </span>
-      )}
-      {service.feeIsSample ? (
-        <span className="sample-tag" data-testid="fee-sample">
-          <Both k="display.feeSample" />
-        </span>
-      ) : null}
+      ))}
     </td>
   );
 }
@@ -38,8 +35,8 @@ function ServiceRow({ service }: { service: ServiceView }) {
   return (
     <tr data-testid={`service-${service.id}`}>
       <th scope="row" className="service-table__name">
-        <span lang="lo">{service.name.lo}</span>
-        <span lang="en">{service.name.en}</span>
+        <span className="service-table__name-lo" lang="lo">{service.name.lo}</span>
+        <span className="service-table__name-en" lang="en">{service.name.en}</span>
       </th>
       <td className="service-table__waiting">{service.waiting}</td>
       <td className="service-table__wait">
