@@ -40,6 +40,7 @@ const SIZES = {
   '1280': { width: 1280, height: 720 },
 } as const;
 const CALL_VISIBLE_MS = 1_000;
+const NOTICE_FADE_MS = 700;
 // Counter 3 serves birth certificates (B) first, counter 2 family-book changes (FC).
 const BIRTH = 'birth-certificate';
 const FAMILY_CHANGE = 'family-book-change';
@@ -78,8 +79,11 @@ describe('hall display in Chromium', () => {
     expect(await page.evaluate(`document.fonts.check('24px "Khiu Lao"', 'ກ')`)).toBe(true);
   }
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SHOTS, `display-${name}.png`) });
+  async function shot(page: Page, name: string) {
+    // Let a notice finish fading in; a call's flash is photographed as it is.
+    if (name.endsWith('idle')) await page.waitForTimeout(NOTICE_FADE_MS);
+    await page.screenshot({ path: join(SHOTS, `display-${name}.png`) });
+  }
 
   async function expectShown(page: Page, ticket: Ticket, counterNumber: number, withinMs: number) {
     await page

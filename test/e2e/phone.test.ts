@@ -66,7 +66,7 @@ describe('phone page in Chromium', () => {
   }
 
   const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SHOTS, `phone-${name}.png`) });
+    page.screenshot({ path: join(SHOTS, `phone-${name}.png`), animations: 'disabled' });
 
   const feedbackRows = (code: string) =>
     hub.db

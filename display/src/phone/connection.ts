@@ -57,9 +57,10 @@ export async function submitFeedback(): Promise<void> {
     usePhoneStore.setState({ feedback: { ...feedback, needsScore: true } });
     return;
   }
-  const comment = feedback.answers.comment?.trim();
-  const answers = { ...feedback.answers, ...(comment ? { comment } : {}) };
-  if (!comment) delete answers.comment;
+  // A comment of only spaces is no comment.
+  const { comment: typed, ...rated } = feedback.answers;
+  const comment = typed?.trim();
+  const answers = comment ? { ...rated, comment } : rated;
   usePhoneStore.setState({ feedback: { ...feedback, stage: 'sending' } });
   let stage: 'thanks' | 'already-given' | 'failed';
   try {

@@ -35,8 +35,12 @@ function ServiceRow({ service }: { service: ServiceView }) {
   return (
     <tr data-testid={`service-${service.id}`}>
       <th scope="row" className="service-table__name">
-        <span className="service-table__name-lo" lang="lo">{service.name.lo}</span>
-        <span className="service-table__name-en" lang="en">{service.name.en}</span>
+        <span className="service-table__name-lo" lang="lo">
+          {service.name.lo}
+        </span>
+        <span className="service-table__name-en" lang="en">
+          {service.name.en}
+        </span>
       </th>
       <td className="service-table__waiting">{service.waiting}</td>
       <td className="service-table__wait">

@@ -36,11 +36,55 @@ function PayMoreQuestion({ lang }: { lang: Lang }) {
   );
 }
 
-export function FeedbackForm({ lang }: { lang: Lang }) {
-  const feedback = usePhoneStore((s) => s.feedback);
-  const setScore = usePhoneStore((s) => s.setScore);
+function RatedQuestions({ lang }: { lang: Lang }) {
+  const answers = usePhoneStore((s) => s.feedback.answers);
   const setAnswer = usePhoneStore((s) => s.setAnswer);
-  const sending = feedback.stage === 'sending';
+  return RATED_QUESTIONS.map((key) => (
+    <fieldset key={key} className="survey__question">
+      <legend>{t(lang, `phone.q.${key}` satisfies MessageKey)}</legend>
+      <FaceScale
+        lang={lang}
+        label={t(lang, `phone.q.${key}`)}
+        value={answers[key]}
+        onChange={(score) => setAnswer(key, score)}
+        size="small"
+        testId={`q-${key}`}
+      />
+    </fieldset>
+  ));
+}
+
+function Comment({ lang }: { lang: Lang }) {
+  const comment = usePhoneStore((s) => s.feedback.answers.comment);
+  const setAnswer = usePhoneStore((s) => s.setAnswer);
+  return (
+    <label className="survey__question survey__comment">
+      <span>{t(lang, 'phone.comment')}</span>
+      <textarea
+        rows={3}
+        maxLength={COMMENT_MAX_CHARS}
+        value={comment ?? ''}
+        onChange={(e) => setAnswer('comment', e.target.value)}
+      />
+    </label>
+  );
+}
+
+function Problem({ lang }: { lang: Lang }) {
+  const needsScore = usePhoneStore((s) => s.feedback.needsScore);
+  const failed = usePhoneStore((s) => s.feedback.stage === 'failed');
+  if (!needsScore && !failed) return null;
+  return (
+    <p className="survey__error" role="alert">
+      {t(lang, needsScore ? 'phone.chooseFace' : 'phone.sendFailed')}
+    </p>
+  );
+}
+
+export function FeedbackForm({ lang }: { lang: Lang }) {
+  const score = usePhoneStore((s) => s.feedback.score);
+  const sending = usePhoneStore((s) => s.feedback.stage === 'sending');
+  const setScore = usePhoneStore((s) => s.setScore);
   return (
     <form
       className="survey"
@@ -55,44 +99,15 @@ export function FeedbackForm({ lang }: { lang: Lang }) {
       <FaceScale
         lang={lang}
         label={t(lang, 'phone.rateTitle')}
-        value={feedback.score}
+        value={score}
         onChange={setScore}
         size="large"
         testId="score"
       />
-      {RATED_QUESTIONS.map((key) => (
-        <fieldset key={key} className="survey__question">
-          <legend>{t(lang, `phone.q.${key}` satisfies MessageKey)}</legend>
-          <FaceScale
-            lang={lang}
-            label={t(lang, `phone.q.${key}`)}
-            value={feedback.answers[key]}
-            onChange={(score) => setAnswer(key, score)}
-            size="small"
-            testId={`q-${key}`}
-          />
-        </fieldset>
-      ))}
+      <RatedQuestions lang={lang} />
       <PayMoreQuestion lang={lang} />
-      <label className="survey__question survey__comment">
-        <span>{t(lang, 'phone.comment')}</span>
-        <textarea
-          rows={3}
-          maxLength={COMMENT_MAX_CHARS}
-          value={feedback.answers.comment ?? ''}
-          onChange={(e) => setAnswer('comment', e.target.value)}
-        />
-      </label>
-      {feedback.needsScore ? (
-        <p className="survey__error" role="alert">
-          {t(lang, 'phone.chooseFace')}
-        </p>
-      ) : null}
-      {feedback.stage === 'failed' ? (
-        <p className="survey__error" role="alert">
-          {t(lang, 'phone.sendFailed')}
-        </p>
-      ) : null}
+      <Comment lang={lang} />
+      <Problem lang={lang} />
       <button type="submit" className="phone-button" disabled={sending}>
         {t(lang, sending ? 'phone.sending' : 'phone.send')}
       </button>

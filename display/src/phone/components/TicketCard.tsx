@@ -17,7 +17,7 @@ function Waiting({ view, lang }: { view: TicketView; lang: Lang }) {
         <strong className="place__count" data-testid="people-ahead">
           {view.peopleAhead ?? '–'}
         </strong>
-        <span>{view.peopleAhead === null ? '' : peopleAheadText(view.peopleAhead, lang)}</span>
+        {view.peopleAhead === 0 ? <span>{peopleAheadText(0, lang)}</span> : null}
       </p>
       <p className="place__wait">
         <span className="place__caption">{t(lang, 'ticket.estimatedWait')}</span>
