@@ -110,6 +110,13 @@ describe('phone page in Chromium', () => {
       await called.waitFor({ state: 'detached' });
       await page.getByText(t(lang, 'ticket.goToCounter', { number: COUNTER })).waitFor();
 
+      // A recall calls again: full screen and a vibration once more.
+      ok(await send(clerk, 'ticket:recall', { ticketId: mine.id }));
+      await called.waitFor();
+      expect(await page.evaluate('window.__vibrations.length')).toBe(2);
+      await page.getByRole('button', { name: t(lang, 'phone.calledOk') }).click();
+      await called.waitFor({ state: 'detached' });
+
       // Done: the rating form.
       ok(await send(clerk, 'ticket:start', { ticketId: mine.id }));
       await page.getByText(t(lang, 'phone.servingAt', { number: COUNTER })).waitFor();
