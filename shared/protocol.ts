@@ -140,6 +140,8 @@ export const CentreSchema = z.object({
   timeZone: z.string(),
   /** The address phones reach the hub by; QR codes point here. */
   publicUrl: z.string(),
+  /** Messages from the centre for its hall displays, in Lao and English (centre.settings). */
+  notices: z.array(LocalizedSchema),
 });
 export type Centre = z.infer<typeof CentreSchema>;
 

@@ -90,6 +90,7 @@ function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
       name: { lo: 'ສູນ', en: 'Centre' },
       timeZone: 'Asia/Vientiane',
       publicUrl: 'http://hub',
+      notices: [],
     },
     services: [service('f'), service('r')],
     counters: [counter(1), counter(2)],
@@ -165,7 +166,12 @@ describe('applyEvent: services and counters', () => {
   });
 
   it('keeps the day and centre of the event', () => {
-    const centre = { name: { lo: 'ໃໝ່', en: 'New' }, timeZone: 'UTC', publicUrl: 'http://x' };
+    const centre = {
+      name: { lo: 'ໃໝ່', en: 'New' },
+      timeZone: 'UTC',
+      publicUrl: 'http://x',
+      notices: [{ lo: 'ແຈ້ງການ', en: 'Notice' }],
+    };
     const next = applyEvent(snapshot(), event(11, { type: 'config-changed', centre }));
     expect(next?.centre).toEqual(centre);
     // An event without a centre leaves it alone.

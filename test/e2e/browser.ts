@@ -16,8 +16,17 @@ const QUIET_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
 ];
+
+/** Like the station (and a TV set up per docs/hardware.md): sound may start without a tap. */
+const AUTOPLAY_FREE = '--autoplay-policy=no-user-gesture-required';
+/** Like a plain browser: sound only after someone touches the page. */
+const AUTOPLAY_NEEDS_GESTURE = '--autoplay-policy=document-user-activation-required';
+
+export interface LaunchOptions {
+  /** Launch as a browser that blocks sound until a user gesture; default: sound allowed. */
+  autoplayNeedsGesture?: boolean;
+}
 
 async function sparticuz(): Promise<{ executablePath: string; args: string[] } | null> {
   try {
@@ -31,17 +40,21 @@ async function sparticuz(): Promise<{ executablePath: string; args: string[] } |
   }
 }
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(opts: LaunchOptions = {}): Promise<Browser> {
+  const flags = [
+    ...QUIET_FLAGS,
+    opts.autoplayNeedsGesture ? AUTOPLAY_NEEDS_GESTURE : AUTOPLAY_FREE,
+  ];
   const explicit = process.env.CHROMIUM_PATH;
-  if (explicit) return chromium.launch({ executablePath: explicit, args: QUIET_FLAGS });
+  if (explicit) return chromium.launch({ executablePath: explicit, args: flags });
   if (existsSync('/usr/bin/chromium')) {
-    return chromium.launch({ executablePath: '/usr/bin/chromium', args: QUIET_FLAGS });
+    return chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
   }
   const packaged = await sparticuz();
   if (packaged) {
     return chromium.launch({
       executablePath: packaged.executablePath,
-      args: [...packaged.args, ...QUIET_FLAGS],
+      args: [...packaged.args, ...flags],
     });
   }
   throw new Error(

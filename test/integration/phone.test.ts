@@ -230,13 +230,16 @@ describe('REST API', () => {
     const res = await get('/api/v1/snapshot');
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown> & {
-      centre: { name: { lo: string; en: string } };
+      centre: { name: { lo: string; en: string }; notices: { lo: string; en: string }[] };
       counters: { id: number; status: string; staff: unknown }[];
       services: { id: string; waiting: number }[];
     };
     expect(body).not.toHaveProperty('waiting');
     expect(body.centre.name).toEqual(DEMO_CENTRE.name);
     expect(body.centre.name.lo).toMatch(/[\u0E80-\u0EFF]/); // Lao script
+    // The centre's notices for its hall displays, from its settings, in both languages.
+    expect(body.centre.notices).toEqual(DEMO_CENTRE.notices);
+    expect(body.centre.notices.length).toBeGreaterThan(0);
     expect(body.counters.find((c) => c.id === 2)?.status).toBe('open');
     expect(body.counters.every((c) => c.staff === null)).toBe(true);
     expect(body.services.find((s) => s.id === F)?.waiting).toBe(1);

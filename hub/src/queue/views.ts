@@ -125,7 +125,12 @@ export function createViews(deps: {
 
   function centre(): Centre {
     const c = config();
-    return { name: c.name, timeZone: c.timeZone, publicUrl: deps.publicUrl };
+    return {
+      name: c.name,
+      timeZone: c.timeZone,
+      publicUrl: deps.publicUrl,
+      notices: c.settings.notices,
+    };
   }
 
   const present = <T>(x: T | null): x is T => x !== null;

@@ -1,0 +1,46 @@
+/**
+ * The newest call, as large as the screen allows: the number a citizen holds
+ * and the counter to go to. A new call (or a recall) flashes for a few
+ * seconds (hall.css), while the chime and the voice announce it.
+ */
+import { callKey } from '../../../../shared/voice/announcer.js';
+import { useHallStore } from '../store.js';
+import { Arrow } from './Arrow.js';
+import { Both } from './Both.js';
+
+export function NowCalling() {
+  const call = useHallStore((s) => s.snapshot?.recentCalls[0] ?? null);
+  const fresh = useHallStore((s) => call !== null && s.freshCall === callKey(call));
+  return (
+    <section
+      className="now-calling"
+      data-testid="now-calling"
+      data-fresh={fresh ? 'true' : 'false'}
+      // A new key restarts the flash for each new call.
+      key={call ? callKey(call) : 'none'}
+      aria-live="assertive"
+    >
+      <h2 className="panel-title">
+        <Both k="display.nowCalling" />
+      </h2>
+      {call ? (
+        <div className="now-calling__call">
+          <span className="now-calling__label" data-testid="now-calling-label">
+            {call.label}
+          </span>
+          <span className="now-calling__counter">
+            <Arrow className="now-calling__arrow" />
+            <Both k="display.counter" className="now-calling__counter-word" />
+            <span className="now-calling__counter-number" data-testid="now-calling-counter">
+              {call.counterNumber}
+            </span>
+          </span>
+        </div>
+      ) : (
+        <p className="now-calling__none">
+          <Both k="display.noCallsYet" />
+        </p>
+      )}
+    </section>
+  );
+}
