@@ -40,7 +40,9 @@ export interface FakePrinter {
   close(): Promise<void>;
 }
 
-export async function startFakePrinter(opts: { paperDots?: number } = {}): Promise<FakePrinter> {
+export async function startFakePrinter(
+  opts: { paperDots?: number; port?: number } = {},
+): Promise<FakePrinter> {
   const paperDots = opts.paperDots ?? 576;
   const tickets: DecodedTicket[] = [];
   const decoders: EscPosDecoder[] = [];
@@ -77,7 +79,7 @@ export async function startFakePrinter(opts: { paperDots?: number } = {}): Promi
     socket.on('error', () => {});
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   closers.push(async () => {

@@ -3,7 +3,7 @@
  * which decodes the ESC/POS bytes into the image the paper would show.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect, issue, startHub, type TestHub } from '../harness.js';
+import { connect, issue, recordEvents, startHub, type TestHub } from '../harness.js';
 import { startFakePrinter, type FakePrinter } from '../fake-printer/fake-printer.js';
 import {
   addPrinter,
@@ -73,4 +73,94 @@ describe('a kiosk ticket on an ESC/POS printer', () => {
       });
     }
   }
+});
+
+describe('a printer that needs attention', () => {
+  it('never blocks a ticket, alerts staff and the kiosk, and prints the ticket once paper is back', async () => {
+    printer = await startFakePrinter();
+    hub = await startHub({ printing: { timing: FAST_SPOOL } });
+    const printerId = addPrinter(hub.hub, { name: 'Kiosk printer', uri: printer.tcpUri });
+    const { client: kiosk } = await connect(hub, { role: 'kiosk' });
+    const { client: counter } = await connect(hub, { role: 'counter' });
+    const { client: display, snapshot: displaySnapshot } = await connect(hub, { role: 'display' });
+    const staff = recordEvents(counter);
+    const kioskEvents = recordEvents(kiosk);
+    const displayEvents = recordEvents(display);
+    expect(displaySnapshot.printers).toBeUndefined();
+    await expect.poll(() => hub?.hub.printing.views.all()[0]?.status).toBe('ok');
+
+    // The printer says so itself (automatic status back), before any ticket is waiting.
+    printer.setFlags({ paperOut: true });
+    await staff.waitFor(
+      (e) => e.type === 'printer-updated' && e.printers?.[0]?.status === 'paper-out',
+    );
+    const ticket = await issue(kiosk, 'family-book-entry');
+    const alert = await staff.waitFor(
+      (e) => e.type === 'printer-updated' && e.printers?.[0]?.queuedJobs === 1,
+    );
+    expect(alert.printers).toEqual([
+      expect.objectContaining({
+        id: printerId,
+        name: 'Kiosk printer',
+        status: 'paper-out',
+        queuedJobs: 1,
+      }),
+    ]);
+    const kioskAlert = await kioskEvents.waitFor((e) => e.type === 'printer-updated');
+    expect(kioskAlert.printers?.[0]?.status).toBe('paper-out');
+    const publicAlert = await displayEvents.waitFor((e) => e.type === 'printer-updated');
+    expect(publicAlert.printers).toBeUndefined();
+    const { snapshot } = await connect(hub, { role: 'kiosk' });
+    expect(snapshot.printers?.map((p) => p.status)).toEqual(['paper-out']);
+    expect(printer.tickets).toHaveLength(0);
+
+    printer.setFlags({ paperOut: false });
+    const [printed] = await printer.waitForTickets(1);
+    expect(printed && readQr(printed.png)).toBe(`${hub.url}/t/${ticket.code}`);
+    await staff.waitFor((e) => e.type === 'printer-updated' && e.printers?.[0]?.status === 'ok');
+    await new Promise((r) => setTimeout(r, FAST_SPOOL.idlePollMs * 2));
+    expect(printer.tickets).toHaveLength(1);
+    expect(printer.decoders.reduce((n, d) => n + d.discarded, 0)).toBe(0);
+  });
+
+  it('reads each fault the printer reports: near end still prints, cover open and offline hold', async () => {
+    printer = await startFakePrinter();
+    hub = await startHub({ printing: { timing: FAST_SPOOL } });
+    addPrinter(hub.hub, { uri: printer.tcpUri });
+    const status = () => hub?.hub.printing.views.all()[0]?.status;
+    await expect.poll(status).toBe('ok');
+    printer.setFlags({ paperNearEnd: true });
+    await expect.poll(status).toBe('paper-near-end');
+    const { client: kiosk } = await connect(hub, { role: 'kiosk' });
+    await issue(kiosk, 'family-book-entry');
+    await printer.waitForTickets(1);
+    printer.setFlags({ paperNearEnd: false, coverOpen: true });
+    await expect.poll(status).toBe('cover-open');
+    printer.setFlags({ coverOpen: false, offline: true });
+    await expect.poll(status).toBe('offline');
+    await issue(kiosk, 'family-book-entry');
+    await new Promise((r) => setTimeout(r, FAST_SPOOL.faultPollMs * 4));
+    expect(printer.tickets).toHaveLength(1);
+    printer.setFlags({ offline: false });
+    await printer.waitForTickets(2);
+    await expect.poll(status).toBe('ok');
+  });
+
+  it('marks a printer that does not answer offline, and prints when it comes up again', async () => {
+    hub = await startHub({ printing: { timing: FAST_SPOOL } });
+    // A port with nobody listening: taken, then freed.
+    const probe = await startFakePrinter();
+    const uri = probe.tcpUri;
+    await probe.close();
+    addPrinter(hub.hub, { uri });
+    await expect.poll(() => hub?.hub.printing.views.all()[0]?.status).toBe('offline');
+    const { client: kiosk } = await connect(hub, { role: 'kiosk' });
+    const ticket = await issue(kiosk, 'birth-certificate');
+    expect(hub.hub.printing.views.all()[0]?.queuedJobs).toBe(1);
+    // Switched on again, at the same address.
+    printer = await startFakePrinter({ port: Number(new URL(uri).port) });
+    const [printed] = await printer.waitForTickets(1);
+    expect(printed && readQr(printed.png)).toBe(`${hub.url}/t/${ticket.code}`);
+    await expect.poll(() => hub?.hub.printing.views.all()[0]?.status).toBe('ok');
+  });
 });
