@@ -16,7 +16,7 @@ export type PaperDots = (typeof PAPER_WIDTHS)[keyof typeof PAPER_WIDTHS];
 
 /** Font A is 12 × 24 dots. */
 const FONT_A_WIDTH_DOTS = 12;
-const BODY_PX = 24;
+const BODY_PX = 22;
 const HEADING_PX = 28;
 const GAP_DOTS = 16;
 /** Between two raster lines: room for the marks below one and above the next. */
