@@ -3,7 +3,16 @@
  * which decodes the ESC/POS bytes into the image the paper would show.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect, issue, recordEvents, startHub, type TestHub } from '../harness.js';
+import {
+  connect,
+  issue,
+  ok,
+  openCounter,
+  recordEvents,
+  send,
+  startHub,
+  type TestHub,
+} from '../harness.js';
 import { startFakePrinter, type FakePrinter } from '../fake-printer/fake-printer.js';
 import {
   addPrinter,
@@ -121,6 +130,30 @@ describe('a printer that needs attention', () => {
     await new Promise((r) => setTimeout(r, FAST_SPOOL.idlePollMs * 2));
     expect(printer.tickets).toHaveLength(1);
     expect(printer.decoders.reduce((n, d) => n + d.discarded, 0)).toBe(0);
+  });
+
+  it('drops, unprinted, the job of a ticket called while the printer was out of paper', async () => {
+    printer = await startFakePrinter();
+    printer.setFlags({ paperOut: true });
+    hub = await startHub({ printing: { timing: FAST_SPOOL } });
+    addPrinter(hub.hub, { uri: printer.tcpUri });
+    const { client: kiosk } = await connect(hub, { role: 'kiosk' });
+    const served = await issue(kiosk, 'family-book-entry');
+    const waiting = await issue(kiosk, 'family-book-entry');
+    const { client: counter } = await openCounter(hub, 1);
+    expect(ok(await send(counter, 'counter:call-next', { counterId: 1 }))?.id).toBe(served.id);
+    printer.setFlags({ paperOut: false });
+    const [printed] = await printer.waitForTickets(1);
+    expect(printed && readQr(printed.png)).toBe(`${hub.url}/t/${waiting.code}`);
+    await new Promise((r) => setTimeout(r, FAST_SPOOL.idlePollMs * 2));
+    expect(printer.tickets).toHaveLength(1);
+    const jobs = hub.db
+      .prepare('SELECT ticket_id, state, last_error FROM print_jobs ORDER BY id')
+      .all();
+    expect(jobs).toEqual([
+      { ticket_id: served.id, state: 'dropped', last_error: 'the ticket is called' },
+      { ticket_id: waiting.id, state: 'printed', last_error: null },
+    ]);
   });
 
   it('reads each fault the printer reports: near end still prints, cover open and offline hold', async () => {

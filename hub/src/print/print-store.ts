@@ -24,7 +24,7 @@ export interface JobRow {
   created_at: number;
   people_ahead: number | null;
   estimated_wait_ms: number | null;
-  state: 'queued' | 'sending' | 'printed';
+  state: 'queued' | 'sending' | 'printed' | 'dropped';
   attempts: number;
   next_attempt_at: number;
 }
@@ -63,10 +63,11 @@ export function createPrintStore(db: Db) {
          next_attempt_at) VALUES (?, ?, ?, ?, ?, 0)`,
     ),
     nextJob: db.prepare<[number], JobRow>(
-      `SELECT * FROM print_jobs WHERE printer_id = ? AND state <> 'printed' ORDER BY id LIMIT 1`,
+      `SELECT * FROM print_jobs WHERE printer_id = ? AND state IN ('queued', 'sending')
+       ORDER BY id LIMIT 1`,
     ),
     pendingCount: db.prepare<[number], { n: number }>(
-      `SELECT count(*) AS n FROM print_jobs WHERE printer_id = ? AND state <> 'printed'`,
+      `SELECT count(*) AS n FROM print_jobs WHERE printer_id = ? AND state IN ('queued', 'sending')`,
     ),
     markSending: db.prepare<[number]>(
       `UPDATE print_jobs SET state = 'sending', attempts = attempts + 1 WHERE id = ?`,
@@ -74,6 +75,9 @@ export function createPrintStore(db: Db) {
     markPrinted: db.prepare<[number, number, number]>(
       `UPDATE print_jobs SET state = 'printed', printed_at = ?, bytes = ?, last_error = NULL
        WHERE id = ?`,
+    ),
+    markDropped: db.prepare<[string, number]>(
+      `UPDATE print_jobs SET state = 'dropped', last_error = ? WHERE id = ?`,
     ),
     markRetry: db.prepare<[number, string, number]>(
       `UPDATE print_jobs SET state = 'queued', next_attempt_at = ?, last_error = ? WHERE id = ?`,
@@ -125,6 +129,7 @@ export function createPrintStore(db: Db) {
     nextJob: (printerId: number) => q.nextJob.get(printerId),
     markSending: (jobId: number) => q.markSending.run(jobId),
     markPrinted: (jobId: number, at: number, bytes: number) => q.markPrinted.run(at, bytes, jobId),
+    markDropped: (jobId: number, why: string) => q.markDropped.run(why, jobId),
     markRetry: (jobId: number, nextAt: number, error: string) =>
       q.markRetry.run(nextAt, error, jobId),
   };

@@ -68,6 +68,13 @@ export function createPrinting(deps: PrintingDeps) {
     log,
     timing: { ...DEFAULT_SPOOL_TIMING, ...deps.timing },
     render,
+    stale(job) {
+      const ticket = deps.store.ticketById(job.ticket_id);
+      if (!ticket) return 'the ticket is gone';
+      if (ticket.day !== (deps.store.currentDay() ?? ticket.day))
+        return 'the ticket is from another day';
+      return ticket.status === 'waiting' ? null : `the ticket is ${ticket.status}`;
+    },
     changed: (id) => deps.publish([id]),
     connect: (printer, onStatus) =>
       connectPrinter(printer, {

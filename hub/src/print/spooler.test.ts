@@ -71,6 +71,7 @@ describe('spooler', () => {
       timing: TIMING,
       connect: () => connection,
       render: (job) => Uint8Array.of(job.id),
+      stale: () => null,
       changed: (id) => changed.push(id),
     });
     spooler.start();
@@ -107,6 +108,7 @@ describe('spooler', () => {
         close: async () => {},
       }),
       render: () => Uint8Array.of(0),
+      stale: () => null,
       changed: (id) => changed.push(id),
     });
     spooler.start();

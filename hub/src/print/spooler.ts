@@ -9,6 +9,10 @@
  * the last byte and the `printed` mark sends it again, and the citizen holds
  * two copies of the same number, which is harmless. Losing a ticket that the
  * kiosk promised is not, so the other choice (at-most-once) is not taken.
+ *
+ * A job whose ticket no longer waits (called, cancelled, or from a day gone
+ * by, after a printer was broken overnight) is dropped, not printed: a slip
+ * for a number already served would only mislead the next person at the kiosk.
  */
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
@@ -46,6 +50,8 @@ export interface SpoolerDeps {
   connect(printer: PrinterRow, onStatus: (status: PrinterStatus) => void): PrinterConnection;
   /** The ESC/POS bytes of a job, drawn from its ticket. */
   render(job: JobRow, printer: PrinterRow): Uint8Array;
+  /** Why a job should no longer print (its ticket was called, or is from another day), or null. */
+  stale(job: JobRow): string | null;
   /** A printer's status or backlog changed in a way staff should see. */
   changed(printerId: number): void;
 }
@@ -94,6 +100,11 @@ function createWorker(printer: PrinterRow, deps: SpoolerDeps) {
       if (!job) return timing.idlePollMs;
       const wait = job.next_attempt_at - clock.now();
       if (wait > 0) return wait;
+      const stale = deps.stale(job);
+      if (stale) {
+        store.markDropped(job.id, stale);
+        continue;
+      }
       const data = deps.render(job, printer);
       store.markSending(job.id);
       try {

@@ -75,7 +75,7 @@ describe('migration 003: printers and print_jobs', () => {
     const db = migrated();
     const plan = db
       .prepare<[], { detail: string }>(
-        "EXPLAIN QUERY PLAN SELECT * FROM print_jobs WHERE printer_id = 1 AND state <> 'printed' ORDER BY id LIMIT 1",
+        "EXPLAIN QUERY PLAN SELECT * FROM print_jobs WHERE printer_id = 1 AND state IN ('queued', 'sending') ORDER BY id LIMIT 1",
       )
       .all()
       .map((r) => r.detail)

@@ -32,14 +32,16 @@ export function migration003(db: Database): void {
       created_at INTEGER NOT NULL,
       people_ahead INTEGER,
       estimated_wait_ms INTEGER,
-      state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sending', 'printed')),
+      state TEXT NOT NULL DEFAULT 'queued'
+        CHECK (state IN ('queued', 'sending', 'printed', 'dropped')),
       attempts INTEGER NOT NULL DEFAULT 0,
       next_attempt_at INTEGER NOT NULL,
       printed_at INTEGER,
       bytes INTEGER,
       last_error TEXT
     ) STRICT;
-    CREATE INDEX print_jobs_pending ON print_jobs (printer_id, id) WHERE state <> 'printed';
+    CREATE INDEX print_jobs_pending ON print_jobs (printer_id, id)
+      WHERE state IN ('queued', 'sending');
     CREATE INDEX print_jobs_ticket ON print_jobs (ticket_id);
   `);
 }
