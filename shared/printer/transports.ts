@@ -5,7 +5,7 @@
  */
 import { Socket } from 'node:net';
 import { open } from 'node:fs/promises';
-import { SerialPort, type SerialPortMock } from 'serialport';
+import type { SerialPort, SerialPortMock } from 'serialport';
 import type { ByteChannel } from './printer-link.js';
 import type { PrinterUri } from './printer-uri.js';
 
@@ -62,13 +62,21 @@ export type SerialPortFactory = (options: {
   autoOpen: false;
 }) => SerialPort | SerialPortMock;
 
-const realSerialPort: SerialPortFactory = (options) => new SerialPort(options);
+/**
+ * serialport (and its native binding) is loaded only when a serial printer is
+ * opened: a station without one must start even where the binding is absent.
+ */
+async function realSerialPort(): Promise<SerialPortFactory> {
+  const { SerialPort: Port } = await import('serialport');
+  return (options) => new Port(options);
+}
 
-export function openSerial(
+export async function openSerial(
   path: string,
   baudRate: number,
-  makePort: SerialPortFactory = realSerialPort,
+  factory?: SerialPortFactory,
 ): Promise<ByteChannel> {
+  const makePort = factory ?? (await realSerialPort());
   return new Promise((resolve, reject) => {
     const events = channelEvents();
     const port = makePort({ path, baudRate, autoOpen: false });
