@@ -22,10 +22,13 @@ import {
   savePng,
   textsOf,
 } from '../fake-printer/hub-printers.js';
+import { io } from 'socket.io-client';
 import { renderRasterLines } from '../../hub/src/print/raster.js';
+import { addDevice } from '../../hub/src/auth/devices.js';
+import { systemClock } from '../../hub/src/clock.js';
 import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
 import type { PaperDots } from '../../hub/src/print/ticket-layout.js';
-import type { Lang } from '../../shared/protocol.js';
+import { PROTOCOL_VERSION, type Lang } from '../../shared/protocol.js';
 
 let hub: TestHub | undefined;
 let printer: FakePrinter | undefined;
@@ -195,5 +198,47 @@ describe('a printer that needs attention', () => {
     const [printed] = await printer.waitForTickets(1);
     expect(printed && readQr(printed.png)).toBe(`${hub.url}/t/${ticket.code}`);
     await expect.poll(() => hub?.hub.printing.views.all()[0]?.status).toBe('ok');
+  });
+});
+
+describe('print agent connections', () => {
+  /** A print agent's connection; resolves once connected, rejects with the hub's refusal. */
+  function agentSocket(t: TestHub, auth: { token?: string; role?: 'kiosk' }) {
+    const agent = io(t.url, {
+      transports: ['websocket'],
+      auth: { protocol: PROTOCOL_VERSION, printAgent: true, ...auth },
+      reconnection: false,
+      forceNew: true,
+    });
+    t.clients.push(agent);
+    return new Promise<typeof agent>((resolve, reject) => {
+      agent.once('connect', () => resolve(agent));
+      agent.once('connect_error', reject);
+    });
+  }
+
+  it('needs a paired kiosk token, and gets no snapshot or events', async () => {
+    const t = await startHub();
+    hub = t;
+    const display = addDevice(t.db, systemClock, 'display', 'Hall');
+    for (const auth of [{ role: 'kiosk' as const }, { token: display.token }]) {
+      await expect(agentSocket(t, auth)).rejects.toThrow(
+        /a print agent needs a paired kiosk token/,
+      );
+    }
+    const kioskDevice = addDevice(t.db, systemClock, 'kiosk', 'Kiosk 1');
+    const agent = await agentSocket(t, { token: kioskDevice.token });
+    const heard: string[] = [];
+    agent.onAny((event: string) => heard.push(event));
+    const { client: kiosk } = await connect(t, { role: 'kiosk' });
+    await issue(kiosk, 'family-book-entry');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(heard).toEqual([]);
+    // An agent may send nothing: no answer comes.
+    const answer = await agent
+      .timeout(1000)
+      .emitWithAck('queue:snapshot', {})
+      .catch((e: Error) => e);
+    expect(answer).toBeInstanceOf(Error);
   });
 });
