@@ -102,14 +102,9 @@ function trimRows(image: Bitmap): Bitmap {
 }
 
 /**
- * Draws the lines, each centred, into one bitmap no wider than the widest
- * line (the printer centres the image), wrapped to `maxWidthDots`.
+ * Draws lines that already fit the width, each centred, into one bitmap no
+ * wider than the widest line (the printer centres the image).
  */
-export function renderRaster(lines: readonly RasterLine[], maxWidthDots: number): Bitmap {
-  return drawLines(layoutLines(lines, maxWidthDots), maxWidthDots);
-}
-
-/** Draws lines that already fit the width. */
 function drawLines(laid: readonly RasterLine[], maxWidthDots: number): Bitmap {
   const ctx0 = measureCanvas.getContext('2d');
   const widths = laid.map((l) => {
@@ -132,7 +127,28 @@ function drawLines(laid: readonly RasterLine[], maxWidthDots: number): Bitmap {
   return trimRows(threshold(ctx.getImageData(0, 0, width, height).data, width, height));
 }
 
+/**
+ * A ticket's lines repeat all day (the centre, each service, the notice, the
+ * fee): drawn once, kept. Bitmaps are never changed after drawing, so they are
+ * shared. Bounded, oldest dropped first.
+ */
+const RASTER_CACHE_ENTRIES = 512;
+const cache = new Map<string, Bitmap[]>();
+
+export function clearRasterCache(): void {
+  cache.clear();
+}
+
 /** Each wrapped line of `line` as its own trimmed bitmap. */
 export function renderRasterLines(line: RasterLine, maxWidthDots: number): Bitmap[] {
-  return layoutLines([line], maxWidthDots).map((one) => drawLines([one], maxWidthDots));
+  const key = `${maxWidthDots}|${line.px}|${line.bold ? 'b' : ''}|${line.text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const drawn = layoutLines([line], maxWidthDots).map((one) => drawLines([one], maxWidthDots));
+  if (cache.size >= RASTER_CACHE_ENTRIES) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  cache.set(key, drawn);
+  return drawn;
 }
