@@ -197,6 +197,30 @@ export const CallViewSchema = z.object({
 });
 export type CallView = z.infer<typeof CallViewSchema>;
 
+export const PRINTER_STATUSES = [
+  'ok',
+  'paper-near-end',
+  'paper-out',
+  'cover-open',
+  'offline',
+] as const;
+export const PrinterStatusSchema = z.enum(PRINTER_STATUSES);
+export type PrinterStatus = z.infer<typeof PrinterStatusSchema>;
+
+/** A ticket printer as staff and its kiosk see it (no address: that stays on the hub). */
+export const PrinterViewSchema = z.object({
+  id: Id,
+  name: z.string(),
+  status: PrinterStatusSchema,
+  /** The kiosk device it prints for; null: every kiosk without a printer of its own. */
+  kioskDeviceId: Id.nullable(),
+  paperDots: z.number().int().positive(),
+  /** Tickets waiting to print on it. */
+  queuedJobs: z.number().int().nonnegative(),
+  statusAt: EpochMs.nullable(),
+});
+export type PrinterView = z.infer<typeof PrinterViewSchema>;
+
 export const SnapshotSchema = z.object({
   seq: z.number().int().nonnegative(),
   day: ServiceDaySchema,
@@ -206,6 +230,8 @@ export const SnapshotSchema = z.object({
   recentCalls: z.array(CallViewSchema),
   /** Only for counter and console clients, in queue order. */
   waiting: z.array(TicketSchema).optional(),
+  /** Only for kiosks (their own printers), counters and consoles (every printer). */
+  printers: z.array(PrinterViewSchema).optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -259,6 +285,7 @@ export const QUEUE_EVENT_TYPES = [
   'counter-updated',
   'day-rolled',
   'config-changed',
+  'printer-updated',
 ] as const;
 export const QueueEventTypeSchema = z.enum(QUEUE_EVENT_TYPES);
 export type QueueEventType = z.infer<typeof QueueEventTypeSchema>;
@@ -277,6 +304,8 @@ const queueEventShape = {
   counters: z.array(CounterViewSchema),
   call: CallViewSchema.nullable(),
   centre: CentreSchema.optional(),
+  /** With `printer-updated`, to the clients that see printers (see `Snapshot.printers`). */
+  printers: z.array(PrinterViewSchema).optional(),
 };
 export const QueueEventSchema = z.object({ ...queueEventShape, tickets: z.array(TicketSchema) });
 export type QueueEvent = z.infer<typeof QueueEventSchema>;
@@ -388,15 +417,23 @@ export type ClientToServerEvents = {
 export interface PrintJobPayload {
   jobId: number;
   printerId: number;
-  /** ESC/POS bytes, base64. */
+  /** ESC/POS bytes, base64; empty: only report the printer's status. */
   data: string;
 }
+
+/** What a station's print agent answers to `print:job`. */
+export const PrintJobAckSchema = z.object({
+  printed: z.boolean(),
+  status: PrinterStatusSchema,
+  error: z.string().max(500).optional(),
+});
+export type PrintJobAck = z.infer<typeof PrintJobAckSchema>;
 
 export interface ServerToClientEvents {
   'queue:snapshot': (snapshot: Snapshot) => void;
   'queue:event': (event: QueueEvent | PublicQueueEvent) => void;
   'ticket:update': (view: TicketView) => void;
-  'print:job': (job: PrintJobPayload, ack: (status: unknown) => void) => void;
+  'print:job': (job: PrintJobPayload, ack: (result: PrintJobAck) => void) => void;
 }
 
 export type InterServerEvents = Record<string, never>;
@@ -405,6 +442,8 @@ export const HandshakeAuthSchema = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   token: z.string().min(1).max(200).optional(),
   role: RoleSchema.optional(),
+  /** A kiosk station's print agent: gets `print:job`, nothing else. Needs a device token. */
+  printAgent: z.literal(true).optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
 

@@ -22,6 +22,10 @@ import { createRestHandler } from './net/rest.js';
 import { createWebAppHandler } from './net/web-apps.js';
 import { scheduleBackups } from './backup.js';
 import { msUntilNextServiceDay } from '../../shared/domain/numbering.js';
+import { createPrinting } from './print/printing.js';
+import { STATION_ACK_TIMEOUT_MS } from './print/printer-connection.js';
+import type { SpoolTiming } from './print/spooler.js';
+import type { SerialPortFactory } from '../../shared/printer/transports.js';
 
 export interface HubOptions {
   db: Db;
@@ -35,6 +39,8 @@ export interface HubOptions {
   webRoot?: string;
   /** Where scheduled backups go; none are taken when absent. */
   backupDir?: string;
+  /** Spool timing and, for tests, how serial ports are made. */
+  printing?: { timing?: Partial<SpoolTiming>; serialPort?: SerialPortFactory };
 }
 
 /**
@@ -64,7 +70,13 @@ export function createHub(opts: HubOptions) {
 
   let config = loadConfig(db);
   const store = createStore(db);
-  const queue = createQueueService({ db, clock, store, config: () => config });
+  const queue = createQueueService({
+    db,
+    clock,
+    store,
+    config: () => config,
+    onIssued: (ticket, actor) => printing.onIssued(ticket, actor.deviceId),
+  });
   const views = createViews({
     clock,
     store,
@@ -73,6 +85,30 @@ export function createHub(opts: HubOptions) {
       return publicUrl;
     },
     currentDay: () => queue.currentDay(),
+  });
+
+  const printing = createPrinting({
+    db,
+    clock,
+    log,
+    store,
+    views: () => views,
+    config: () => config,
+    publicUrl: () => publicUrl,
+    publish: (printerIds) =>
+      sockets.broadcaster.publish([
+        {
+          type: 'printer-updated',
+          ticketIds: [],
+          serviceIds: [],
+          counterIds: [],
+          call: null,
+          printerIds,
+        },
+      ]),
+    sendToAgent: (deviceId, job) => sockets.sendToAgent(deviceId, job, STATION_ACK_TIMEOUT_MS),
+    ...(opts.printing?.timing ? { timing: opts.printing.timing } : {}),
+    ...(opts.printing?.serialPort ? { serialPort: opts.printing.serialPort } : {}),
   });
 
   const rest = createRestHandler({
@@ -122,6 +158,7 @@ export function createHub(opts: HubOptions) {
     demo: opts.demo ?? false,
     now: () => clock.now(),
     rolloverIfDue,
+    printers: printing.views,
   });
 
   // A hub that was off overnight catches up before it serves anyone.
@@ -152,6 +189,7 @@ export function createHub(opts: HubOptions) {
     httpServer,
     queue,
     rolloverIfDue,
+    printing,
 
     /** Re-reads services and counters after the console changed them, and tells every client. */
     reloadConfig() {
@@ -178,6 +216,7 @@ export function createHub(opts: HubOptions) {
       const url = listeningUrl(httpServer.address() as AddressInfo);
       if (!publicUrl) publicUrl = url;
       scheduleRollover();
+      printing.spooler.start(); // QR codes need the public address, known from here on
       if (opts.backupDir) {
         stopBackups = scheduleBackups({ db, dir: opts.backupDir, clock, log });
       }
@@ -187,6 +226,7 @@ export function createHub(opts: HubOptions) {
     async close(): Promise<void> {
       clearTimeout(rolloverTimer);
       stopBackups?.();
+      await printing.spooler.stop();
       sockets.broadcaster.stop(); // nothing queued may touch the database after it closes
       await sockets.io.close(); // also closes the HTTP server
       db.close();

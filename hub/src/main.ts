@@ -3,13 +3,17 @@
  * environment; everything else gets its dependencies from here.
  *
  *   npm run hub -- [--demo] [--host H] [--port P] [--data-dir D] [--tz Z] [--public-url U]
+ *                  [--printer URI [--paper-mm 80|58]]
  *   npm run hub -- device add --role kiosk --name "Kiosk 1" [--data-dir D]
  */
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
-import { openDatabase } from './db/open.js';
+import { openDatabase, type Db } from './db/open.js';
+import { createPrintStore } from './print/print-store.js';
+import { PAPER_WIDTHS } from './print/ticket-layout.js';
+import { parsePrinterUri } from '../../shared/printer/printer-uri.js';
 import { createHub } from './app.js';
 import { hasCentre, seedCentre } from './demo/seed.js';
 import { DEMO_CENTRE } from './demo/centre-data.js';
@@ -21,6 +25,8 @@ import { assertTimeZone } from '../../shared/domain/numbering.js';
 import { ROLES } from '../../shared/protocol.js';
 
 export const DEFAULT_PORT = 8470;
+/** The printer --printer saves: one name, so a second start re-points it instead of adding another. */
+export const CLI_PRINTER_NAME = 'Kiosk printer (--printer)';
 
 const HELP = `Khiu hub — the queue server of a One-Door Service Centre.
 
@@ -39,6 +45,10 @@ Options:
                        or Asia/Vientiane); the service day rolls over at its midnight
   --public-url <url>   the address phones and stations reach the hub by, used in QR codes
                        (default: the listening address)
+  --printer <uri>      the ticket printer of the kiosks that have none of their own:
+                       tcp://HOST:9100, serial:/dev/ttyUSB0?baud=115200 or usblp:/dev/usb/lp0
+                       (saved as the printer "${CLI_PRINTER_NAME}"; see docs/hardware.md)
+  --paper-mm <80|58>   with --printer: the roll width (default 80)
   --role <role>        with "device add": ${ROLES.filter((r) => r !== 'public').join(', ')}
   --name <name>        with "device add": a name staff will recognise
   -h, --help           show this help
@@ -60,6 +70,8 @@ function parse() {
         demo: { type: 'boolean', default: false },
         tz: { type: 'string' },
         'public-url': { type: 'string' },
+        printer: { type: 'string' },
+        'paper-mm': { type: 'string', default: '80' },
         role: { type: 'string' },
         name: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -82,6 +94,22 @@ function deviceAdd(dataDir: string, role: string | undefined, name: string | und
     `Added ${device.role} "${device.name}" (device ${device.id}).\n` +
       `Token (shown once; enter it in the station's setup screen):\n${device.token}\n`,
   );
+}
+
+/** `--printer`: the printer every kiosk without its own prints to. */
+function savePrinterFlag(db: Db, uri: string, paperMm: string) {
+  let parsed;
+  try {
+    parsed = parsePrinterUri(uri);
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  if (parsed.kind === 'station')
+    fail('--printer station: assign a station printer to its kiosk in the console');
+  const paperDots =
+    paperMm === '58' ? PAPER_WIDTHS[58] : paperMm === '80' ? PAPER_WIDTHS[80] : null;
+  if (paperDots === null) fail(`--paper-mm must be 80 or 58, not ${paperMm}`);
+  createPrintStore(db).savePrinter({ name: CLI_PRINTER_NAME, uri, paperDots, kioskDeviceId: null });
 }
 
 async function serve(values: ReturnType<typeof parse>['values']) {
@@ -114,6 +142,8 @@ async function serve(values: ReturnType<typeof parse>['values']) {
   } else if (values.tz) {
     db.prepare('UPDATE centre SET time_zone = ? WHERE id = 1').run(values.tz);
   }
+
+  if (values.printer) savePrinterFlag(db, values.printer, values['paper-mm']);
 
   const webRoot = resolve('dist', 'web');
   const hub = createHub({

@@ -4,6 +4,7 @@ import { addCall, applyEvent, RECENT_CALLS_MAX } from './apply-event.js';
 import type {
   CallView,
   CounterView,
+  PrinterView,
   PublicQueueEvent,
   QueueEvent,
   ServiceView,
@@ -356,5 +357,40 @@ describe('applyEvent: the waiting list', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('applyEvent: printers', () => {
+  const printer = (id: number, patch: Partial<PrinterView> = {}): PrinterView => ({
+    id,
+    name: `Printer ${id}`,
+    status: 'ok',
+    kioskDeviceId: null,
+    paperDots: 576,
+    queuedJobs: 0,
+    statusAt: T0,
+    ...patch,
+  });
+
+  it('updates the printer that changed and keeps the others, for staff and kiosks', () => {
+    const state = snapshot({ printers: [printer(1), printer(2)] });
+    const out = printer(2, { status: 'paper-out', queuedJobs: 3 });
+    const next = applyEvent(state, event(11, { type: 'printer-updated', printers: [out] }));
+    expect(next?.printers).toEqual([printer(1), out]);
+    expect(next?.seq).toBe(11);
+    expect(next?.services).toBe(state.services);
+  });
+
+  it('moves a client without printers (a display, a phone) along the sequence, nothing else', () => {
+    const state = snapshot();
+    const next = applyEvent(state, event(11, { type: 'printer-updated' }));
+    expect(next).toEqual({ ...state, seq: 11 });
+    expect(next?.printers).toBeUndefined();
+  });
+
+  it('keeps printers through events that do not carry them', () => {
+    const state = snapshot({ printers: [printer(1, { status: 'cover-open' })] });
+    const next = applyEvent(state, event(11, { type: 'ticket-issued', tickets: [ticket(5)] }));
+    expect(next?.printers).toEqual(state.printers);
   });
 });

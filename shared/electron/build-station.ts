@@ -51,7 +51,9 @@ async function main() {
     platform: 'node',
     format: 'esm',
     target: NODE_TARGET,
-    external: ['electron'],
+    // serialport's native binding cannot be bundled; the print agent loads it only for a
+    // serial printer, from the station's node_modules (docs/hardware.md).
+    external: ['electron', 'serialport'],
     // Bundled CommonJS dependencies (bonjour-service) call require() for Node built-ins.
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",

@@ -8,6 +8,7 @@ import {
   readConfig,
   writeConfig,
   type StationConfig,
+  StationConfigSchema,
 } from './config.js';
 
 let dir: string;
@@ -133,4 +134,24 @@ describe('parseHubAddress', () => {
       expect(parseHubAddress(typed)).toBeNull();
     },
   );
+});
+
+describe('the kiosk printer in the station config', () => {
+  const base = { hubUrl: 'http://192.168.1.10:8470', role: 'kiosk', token: 't0k3n' };
+
+  it('keeps a printer the station can drive itself', () => {
+    for (const printer of [
+      'serial:/dev/ttyUSB0?baud=115200',
+      'usblp:/dev/usb/lp0',
+      'tcp://10.0.0.9:9100',
+    ]) {
+      expect(StationConfigSchema.parse({ ...base, printer }).printer).toBe(printer);
+    }
+  });
+
+  it('refuses a printer address it could not use', () => {
+    for (const printer of ['station', '/dev/ttyUSB0', 'serial:/etc/passwd', 'lp0']) {
+      expect(StationConfigSchema.safeParse({ ...base, printer }).success, printer).toBe(false);
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { STATION_ROLES } from '../station-bridge.js';
+import { parsePrinterUri } from '../printer/printer-uri.js';
 
 export const CONFIG_FILE_NAME = 'station.json';
 export const DEFAULT_HUB_PORT = 8470;
@@ -44,6 +45,18 @@ export const StationConfigSchema = z.object({
   hubUrl: HubUrlSchema,
   role: z.enum(STATION_ROLES),
   token: z.string().trim().min(1).max(512).optional(),
+  /** A kiosk's own ticket printer, e.g. serial:/dev/ttyUSB0?baud=115200 (docs/hardware.md). */
+  printer: z
+    .string()
+    .max(300)
+    .refine((uri) => {
+      try {
+        return parsePrinterUri(uri).kind !== 'station';
+      } catch {
+        return false;
+      }
+    }, 'a printer address: serial:/dev/…, usblp:/dev/usb/lp0 or tcp://HOST:9100')
+    .optional(),
 });
 export type StationConfig = z.infer<typeof StationConfigSchema>;
 

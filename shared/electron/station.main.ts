@@ -37,6 +37,7 @@ import { LOCAL_SCHEME, localPageUrl, serveLocal } from './local-pages.js';
 import { callerOf, type Caller } from './navigation.js';
 import { createRetryLoop, probeHub } from './offline.js';
 import { profileOf } from './role-profile.js';
+import { startPrintAgent } from './print-agent.js';
 import { hubPageUrl } from './role-routing.js';
 import { guardContents, guardSession } from './security.main.js';
 import type { Timers } from './timers.js';
@@ -90,6 +91,7 @@ export function startStation(deps: StationDeps): void {
   let window: BrowserWindow | null = null;
   let windowRole: StationRole | null = null;
   let keepAwakeId: number | null = null;
+  let printAgent: { stop(): void } | null = null;
   let quitting = false;
 
   const hubOrigin = () => config?.hubUrl ?? null;
@@ -140,8 +142,26 @@ export function startStation(deps: StationDeps): void {
     retry.start();
   }
 
+  /** A kiosk with a printer of its own prints the hub's jobs through its agent. */
+  function startAgent(next: StationConfig) {
+    printAgent?.stop();
+    printAgent = null;
+    if (next.role !== 'kiosk' || !next.printer || !next.token) return;
+    try {
+      printAgent = startPrintAgent({
+        hubUrl: next.hubUrl,
+        token: next.token,
+        printer: next.printer,
+        log,
+      });
+    } catch (error) {
+      log.error(`The kiosk's printer cannot be used: ${String(error)}`);
+    }
+  }
+
   function showRole(next: StationConfig) {
     config = next;
+    startAgent(next);
     setupProblem = null;
     retry.reset();
     loadHub();
@@ -233,7 +253,13 @@ export function startStation(deps: StationDeps): void {
     if (role === undefined) return { ok: false, error: 'bad-role' };
     // A token belongs to one hub; keep the saved one only while the hub stays the same.
     const token = request.token.trim() || (config?.hubUrl === hubUrl ? config.token : undefined);
-    const next: StationConfig = { hubUrl, role, ...(token ? { token } : {}) };
+    const printer = config?.printer;
+    const next: StationConfig = {
+      hubUrl,
+      role,
+      ...(token ? { token } : {}),
+      ...(printer ? { printer } : {}),
+    };
     try {
       await writeConfig(configPath(app.getPath('userData')), next);
     } catch (error) {
@@ -298,6 +324,7 @@ export function startStation(deps: StationDeps): void {
   });
   app.on('before-quit', () => {
     quitting = true;
+    printAgent?.stop();
     retry.stop();
   });
   app.on('window-all-closed', () => app.quit());

@@ -221,6 +221,16 @@ export const en = {
   'phone.chooseFace': 'Please choose a face first.',
   'phone.thanks': 'Thank you! Your answers have been received.',
   'phone.sendFailed': 'Your answers could not be sent. Please check the Wi-Fi and try again.',
+  'print.feeSample': 'Sample fee - not the official fee',
+  'print.notice': 'Keep this ticket until your service is finished.',
+  'print.kioskAttentionTitle': 'The printer has a problem',
+  'print.kioskAttention':
+    'Your ticket will print once the printer is fixed, and staff have been told. Meanwhile, remember your number or scan the QR code.',
+  'print.status.ok': 'Printer ready',
+  'print.status.paper-near-end': 'Paper running low',
+  'print.status.paper-out': 'Out of paper',
+  'print.status.cover-open': 'Printer cover open',
+  'print.status.offline': 'Printer not responding',
 } as const;
 
 export type MessageKey = keyof typeof en;

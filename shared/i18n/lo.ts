@@ -203,4 +203,14 @@ export const lo: Record<MessageKey, string> = {
   'phone.chooseFace': 'ກະລຸນາເລືອກໜ້າກ່ອນ',
   'phone.thanks': 'ຂອບໃຈຫຼາຍໆ! ພວກເຮົາໄດ້ຮັບຄຳຕອບຂອງທ່ານແລ້ວ',
   'phone.sendFailed': 'ສົ່ງຄຳຕອບບໍ່ສຳເລັດ ກະລຸນາກວດເບິ່ງ Wi-Fi ແລ້ວລອງໃໝ່',
+  'print.feeSample': 'ຄ່າທຳນຽມຕົວຢ່າງ ບໍ່ແມ່ນຄ່າທຳນຽມທາງການ',
+  'print.notice': 'ກະລຸນາເກັບບັດຄິວນີ້ໄວ້ ຈົນກວ່າຈະໄດ້ຮັບບໍລິການສຳເລັດ',
+  'print.kioskAttentionTitle': 'ເຄື່ອງພິມມີບັນຫາ',
+  'print.kioskAttention':
+    'ບັດຄິວຂອງທ່ານຈະພິມອອກ ເມື່ອແກ້ໄຂເຄື່ອງພິມແລ້ວ ແລະ ພະນັກງານໄດ້ຮັບແຈ້ງແລ້ວ ລະຫວ່າງນີ້ ກະລຸນາຈື່ເລກຄິວຂອງທ່ານ ຫຼື ສະແກນ QR ໂຄດ',
+  'print.status.ok': 'ເຄື່ອງພິມພ້ອມແລ້ວ',
+  'print.status.paper-near-end': 'ເຈ້ຍໃກ້ຈະໝົດ',
+  'print.status.paper-out': 'ເຈ້ຍໝົດ',
+  'print.status.cover-open': 'ຝາເຄື່ອງພິມເປີດຢູ່',
+  'print.status.offline': 'ເຄື່ອງພິມບໍ່ຕອບສະໜອງ',
 };

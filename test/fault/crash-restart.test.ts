@@ -5,15 +5,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { connect, newRequestId, ok, send, tempDir, type Client } from '../harness.js';
+import { noonZone, running, startCli, START_TIMEOUT_MS } from './hub-process.js';
 import type { Ticket } from '../../shared/protocol.js';
 
-const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const START_TIMEOUT_MS = 10_000;
 const ACK_TIMEOUT_MS = 1500;
 /** Kill the hub once this many tickets have been acknowledged, while more are in flight. */
 const KILL_AFTER_ACKS = 200;
@@ -22,76 +19,6 @@ const KIOSKS = 4;
 const IN_FLIGHT_PER_KIOSK = 3;
 // Demo centre prefixes: F and ID.
 const SERVICES = ['family-book-entry', 'national-id-card'] as const;
-
-/**
- * A fixed-offset zone where it is now around noon, so the service day cannot
- * roll over between the crash and the restart, whenever the test runs.
- * (Etc/GMT-N is UTC+N.)
- */
-function noonZone(): string {
-  const offset = (12 - new Date().getUTCHours() + 24) % 24;
-  const east = offset > 12 ? offset - 24 : offset;
-  if (east === 0) return 'Etc/GMT';
-  return east > 0 ? `Etc/GMT-${east}` : `Etc/GMT+${-east}`;
-}
-
-interface RunningHub {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  output: () => string;
-}
-
-const running = new Set<ChildProcess>();
-
-function startCli(dataDir: string, tz: string): Promise<RunningHub> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'hub/src/main.ts',
-      '--demo',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--tz',
-      tz,
-    ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  running.add(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('exit', (code, signal) => {
-      running.delete(child);
-      done({ code, signal });
-    }),
-  );
-  const output = () => `stdout:\n${stdout}\nstderr:\n${stderr}`;
-  return new Promise((resolveHub, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`hub did not start within ${START_TIMEOUT_MS} ms\n${output()}`));
-    }, START_TIMEOUT_MS);
-    const onData = () => {
-      const url = /Khiu hub listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
-      if (!url) return;
-      clearTimeout(timer);
-      child.stdout?.off('data', onData);
-      resolveHub({ child, url, exited, output });
-    };
-    child.stdout?.on('data', onData);
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`hub exited (${code ?? signal}) before listening\n${output()}`));
-    });
-  });
-}
 
 /** One kiosk issuing tickets as fast as the hub answers, until told to stop or the hub dies. */
 async function kioskLoop(

@@ -16,6 +16,7 @@ import { toPublicTicket, type Views } from '../queue/views.js';
 import type {
   ClientToServerEvents,
   InterServerEvents,
+  PrinterView,
   PublicQueueEvent,
   QueueEvent,
   ServerToClientEvents,
@@ -23,6 +24,7 @@ import type {
   Ticket,
 } from '../../../shared/protocol.js';
 import type { SocketData } from './socket-data.js';
+import { printersForKiosk, type PrinterViews } from '../print/printing.js';
 
 export const FULL_ROOM = 'full';
 /**
@@ -34,6 +36,8 @@ export const FULL_ROOM = 'full';
 export const PUBLIC_SHARD_SIZE = 32;
 const publicRoom = (shard: number) => `public:${shard}`;
 const watchRoom = (code: string) => `watch:${code}`;
+/** Kiosks get the public events, plus their own printers' state; one room per kiosk device. */
+const kioskRoom = (deviceId: number | null) => `kiosk:${deviceId ?? 'unpaired'}`;
 /** How long one slice of sends may hold the event loop before requests get a turn. */
 const SEND_SLICE_MS = 1;
 
@@ -45,8 +49,11 @@ export function createBroadcaster(deps: {
   store: Store;
   now: () => number;
   day: () => string;
+  printers?: PrinterViews;
 }) {
   const { io, views, store } = deps;
+  /** Kiosk device id (null: demo kiosks with no token) → connected kiosks in its room. */
+  const kioskRooms = new Map<number | null, number>();
   let seq = 0;
   let pending: Change[] = [];
   let scheduled = false;
@@ -78,7 +85,11 @@ export function createBroadcaster(deps: {
   /** Watched ticket codes → the service their newest ticket waits in. */
   const watched = new Map<string, { serviceId: string; watchers: number }>();
 
-  function toEvents(c: Change): { full: QueueEvent; pub: PublicQueueEvent } {
+  function toEvents(c: Change): {
+    full: QueueEvent;
+    pub: PublicQueueEvent;
+    printers: PrinterView[];
+  } {
     seq += 1;
     const tickets = c.ticketIds
       .map((id) => store.ticketById(id))
@@ -92,13 +103,20 @@ export function createBroadcaster(deps: {
       call: c.call,
       ...(c.type === 'day-rolled' || c.type === 'config-changed' ? { centre: views.centre() } : {}),
     };
+    const printers = c.printerIds ? (deps.printers?.byIds(c.printerIds) ?? []) : [];
     return {
-      full: { ...base, tickets, counters: views.counters(c.counterIds, false) },
+      full: {
+        ...base,
+        tickets,
+        counters: views.counters(c.counterIds, false),
+        ...(c.printerIds ? { printers } : {}),
+      },
       pub: {
         ...base,
         tickets: tickets.map(toPublicTicket),
         counters: views.counters(c.counterIds, true),
       },
+      printers,
     };
   }
 
@@ -109,11 +127,16 @@ export function createBroadcaster(deps: {
     pending = [];
     const touched = new Set<string>();
     for (const c of changes) {
-      const { full, pub } = toEvents(c);
+      const { full, pub, printers } = toEvents(c);
       enqueue(() => io.to(FULL_ROOM).emit('queue:event', full));
       shardSizes.forEach((size, shard) => {
         if (size > 0) enqueue(() => io.to(publicRoom(shard)).emit('queue:event', pub));
       });
+      for (const [deviceId, members] of kioskRooms) {
+        if (members === 0) continue;
+        const own = c.printerIds ? { printers: printersForKiosk(printers, deviceId) } : {};
+        enqueue(() => io.to(kioskRoom(deviceId)).emit('queue:event', { ...pub, ...own }));
+      }
       for (const s of c.serviceIds) touched.add(s);
     }
     // Each watched ticket's view costs a few queries: build it in its own slice, not all at once.
@@ -152,6 +175,17 @@ export function createBroadcaster(deps: {
       socketJoin(publicRoom(shard));
       return () => {
         shardSizes[shard] = Math.max(0, (shardSizes[shard] ?? 1) - 1);
+      };
+    },
+
+    /** A kiosk gets the public events with its own printers' state; call the result when it leaves. */
+    joinKiosk(socketJoin: (room: string) => void, deviceId: number | null): () => void {
+      kioskRooms.set(deviceId, (kioskRooms.get(deviceId) ?? 0) + 1);
+      socketJoin(kioskRoom(deviceId));
+      return () => {
+        const left = (kioskRooms.get(deviceId) ?? 1) - 1;
+        if (left > 0) kioskRooms.set(deviceId, left);
+        else kioskRooms.delete(deviceId);
       };
     },
 

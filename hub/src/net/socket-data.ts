@@ -9,4 +9,6 @@ export interface SocketData {
   counterId: number | null;
   /** Ticket codes this connection watches (phones). */
   watching: string[];
+  /** A kiosk station's print agent (takes `print:job`, nothing else). */
+  printAgent: boolean;
 }

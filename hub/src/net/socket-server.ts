@@ -30,6 +30,8 @@ import {
   type Staff,
 } from '../../../shared/protocol.js';
 import type { Store } from '../queue/store.js';
+import type { PrinterViews } from '../print/printing.js';
+import type { PrintJobPayload, Snapshot } from '../../../shared/protocol.js';
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -50,6 +52,7 @@ export interface SocketDeps {
   now: () => number;
   /** Runs before each request: starts a new service day if midnight has passed. */
   rolloverIfDue: () => void;
+  printers?: PrinterViews;
 }
 
 interface Ctx {
@@ -100,6 +103,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     store,
     now: deps.now,
     day: () => queue.currentDay(),
+    ...(deps.printers ? { printers: deps.printers } : {}),
   });
 
   io.use((socket, next) => {
@@ -120,7 +124,11 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
       }
       role = auth.data.role;
     }
-    socket.data = { role, deviceId, staffId: null, counterId: null, watching: [] };
+    const printAgent = auth.data.printAgent === true;
+    if (printAgent && (role !== 'kiosk' || deviceId === null)) {
+      return next(new Error('unauthorized: a print agent needs a paired kiosk token'));
+    }
+    socket.data = { role, deviceId, staffId: null, counterId: null, watching: [], printAgent };
     next();
   });
 
@@ -147,7 +155,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
   };
 
   const handlers: { [E in RequestEvent]: Handler<E> } = {
-    'queue:snapshot': ({ socket }) => done(snapshotFor(socket.data.role)),
+    'queue:snapshot': ({ socket }) => done(snapshotFor(socket.data)),
     'ticket:issue': (ctx, p) => {
       if (ctx.socket.data.role === 'console') ctx.staff();
       return queue.issueGrouped(ctx.actor, p, ctx.socket.data.role === 'kiosk' ? 'kiosk' : 'api');
@@ -241,8 +249,14 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     return { data: counterView(outcome.data), changes: outcome.changes };
   }
 
-  function snapshotFor(role: Role) {
-    return broadcaster.snapshot(seesFullEvents(role));
+  function snapshotFor({ role, deviceId }: SocketData): Snapshot {
+    const snapshot = broadcaster.snapshot(seesFullEvents(role));
+    const printers = deps.printers;
+    if (!printers || (role !== 'kiosk' && !seesFullEvents(role))) return snapshot;
+    return {
+      ...snapshot,
+      printers: role === 'kiosk' ? printers.forKiosk(deviceId) : printers.all(),
+    };
   }
 
   async function handle<E extends RequestEvent>(
@@ -273,11 +287,23 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
 
   const known = new Set<string>(Object.keys(handlers));
 
+  /** Connected print agents by kiosk device: the newest connection wins. */
+  const agents = new Map<number, HubSocket>();
+
   io.on('connection', (socket) => {
     const { role } = socket.data;
+    // A print agent only takes print jobs: no snapshot, no events, no requests.
+    if (socket.data.printAgent && socket.data.deviceId !== null) {
+      const deviceId = socket.data.deviceId;
+      agents.set(deviceId, socket);
+      socket.on('disconnect', () => {
+        if (agents.get(deviceId) === socket) agents.delete(deviceId);
+      });
+      return;
+    }
     // Taken before joining a room, so no event can overtake the first snapshot.
     try {
-      socket.emit('queue:snapshot', snapshotFor(role));
+      socket.emit('queue:snapshot', snapshotFor(socket.data));
     } catch (err) {
       log.error({ err }, 'snapshot failed');
       socket.disconnect(true); // the client reconnects and asks again
@@ -285,7 +311,9 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     }
     let leavePublic = () => {};
     if (seesFullEvents(role)) void socket.join(FULL_ROOM);
-    else leavePublic = broadcaster.joinPublic((room) => void socket.join(room));
+    else if (role === 'kiosk') {
+      leavePublic = broadcaster.joinKiosk((room) => void socket.join(room), socket.data.deviceId);
+    } else leavePublic = broadcaster.joinPublic((room) => void socket.join(room));
     const allow = role === 'public' ? tokenBucket(PUBLIC_BURST, PUBLIC_PER_SECOND, deps.now) : null;
 
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -313,5 +341,12 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     });
   });
 
-  return { io, broadcaster };
+  /** Sends a job to a kiosk station's print agent; null when that station is not connected. */
+  function sendToAgent(deviceId: number, job: PrintJobPayload, timeoutMs: number) {
+    const agent = agents.get(deviceId);
+    if (!agent) return null;
+    return agent.timeout(timeoutMs).emitWithAck('print:job', job);
+  }
+
+  return { io, broadcaster, sendToAgent };
 }

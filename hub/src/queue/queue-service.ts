@@ -37,6 +37,8 @@ export interface Change {
   serviceIds: string[];
   counterIds: number[];
   call: CallView | null;
+  /** Printers whose status or backlog changed (`printer-updated`). */
+  printerIds?: number[];
 }
 
 export interface Outcome<T> {
@@ -51,6 +53,8 @@ export function createQueueService(deps: {
   clock: Clock;
   store: Store;
   config: () => CentreConfig;
+  /** Runs inside the transaction of each new ticket (printing adds the ticket's job there). */
+  onIssued?: (ticket: Ticket, actor: Actor) => void;
 }) {
   const { db, clock, store, config } = deps;
   const groupCommit = createGroupCommit(db);
@@ -285,6 +289,7 @@ export function createQueueService(deps: {
         deviceId: actor.deviceId,
         detail: null,
       });
+      deps.onIssued?.(t, actor);
       return { data: t, changes: [change('ticket-issued', t)] };
     })();
   }

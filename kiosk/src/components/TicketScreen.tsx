@@ -5,6 +5,7 @@ import { useKioskStore, type IssuedTicket } from '../store.js';
 import { FeeFact } from './FeeFact.js';
 import { Fact } from './Fact.js';
 import { QrCode } from './QrCode.js';
+import { PrinterNotice } from './PrinterNotice.js';
 
 const COUNTDOWN_TICK_MS = 250;
 
@@ -66,6 +67,7 @@ export function TicketScreen({ issued }: { issued: IssuedTicket }) {
           </Fact>
           {service ? <FeeFact feeLak={service.feeLak} isSample={service.feeIsSample} /> : null}
         </div>
+        <PrinterNotice />
       </section>
       <section className="ticket__phone">
         <QrCode

@@ -1,0 +1,138 @@
+/**
+ * Every SQL statement of printing, prepared once: the printers, and the
+ * spool of jobs in `print_jobs`.
+ */
+import type { Db } from '../db/open.js';
+import type { PrinterStatus, PrinterView } from '../../../shared/protocol.js';
+import type { PaperDots } from './ticket-layout.js';
+
+export interface PrinterRow {
+  id: number;
+  name: string;
+  uri: string;
+  paper_dots: PaperDots;
+  kiosk_device_id: number | null;
+  enabled: number;
+  status: PrinterStatus;
+  status_at: number | null;
+}
+
+export interface JobRow {
+  id: number;
+  printer_id: number;
+  ticket_id: number;
+  created_at: number;
+  people_ahead: number | null;
+  estimated_wait_ms: number | null;
+  state: 'queued' | 'sending' | 'printed' | 'dropped';
+  attempts: number;
+  next_attempt_at: number;
+}
+
+export interface NewPrinter {
+  name: string;
+  uri: string;
+  paperDots: PaperDots;
+  kioskDeviceId: number | null;
+}
+
+export function createPrintStore(db: Db) {
+  const q = {
+    printers: db.prepare<[], PrinterRow>('SELECT * FROM printers WHERE enabled = 1 ORDER BY id'),
+    printerById: db.prepare<[number], PrinterRow>('SELECT * FROM printers WHERE id = ?'),
+    insertPrinter: db.prepare<[NewPrinter]>(
+      `INSERT INTO printers (name, uri, paper_dots, kiosk_device_id)
+       VALUES (@name, @uri, @paperDots, @kioskDeviceId)`,
+    ),
+    printerByName: db.prepare<[string], PrinterRow>('SELECT * FROM printers WHERE name = ?'),
+    updatePrinter: db.prepare<[NewPrinter & { id: number }]>(
+      `UPDATE printers SET uri = @uri, paper_dots = @paperDots, kiosk_device_id = @kioskDeviceId,
+       enabled = 1 WHERE id = @id`,
+    ),
+    setStatus: db.prepare<[PrinterStatus, number, number]>(
+      'UPDATE printers SET status = ?, status_at = ? WHERE id = ?',
+    ),
+    forDevice: db.prepare<[number], PrinterRow>(
+      'SELECT * FROM printers WHERE enabled = 1 AND kiosk_device_id = ? ORDER BY id LIMIT 1',
+    ),
+    forAnyKiosk: db.prepare<[], PrinterRow>(
+      `SELECT * FROM printers WHERE enabled = 1 AND kiosk_device_id IS NULL ORDER BY id LIMIT 1`,
+    ),
+    insertJob: db.prepare<[number, number, number, number | null, number | null]>(
+      `INSERT INTO print_jobs (printer_id, ticket_id, created_at, people_ahead, estimated_wait_ms,
+         next_attempt_at) VALUES (?, ?, ?, ?, ?, 0)`,
+    ),
+    nextJob: db.prepare<[number], JobRow>(
+      `SELECT * FROM print_jobs WHERE printer_id = ? AND state IN ('queued', 'sending')
+       ORDER BY id LIMIT 1`,
+    ),
+    pendingCount: db.prepare<[number], { n: number }>(
+      `SELECT count(*) AS n FROM print_jobs WHERE printer_id = ? AND state IN ('queued', 'sending')`,
+    ),
+    markSending: db.prepare<[number]>(
+      `UPDATE print_jobs SET state = 'sending', attempts = attempts + 1 WHERE id = ?`,
+    ),
+    markPrinted: db.prepare<[number, number, number]>(
+      `UPDATE print_jobs SET state = 'printed', printed_at = ?, bytes = ?, last_error = NULL
+       WHERE id = ?`,
+    ),
+    markDropped: db.prepare<[string, number]>(
+      `UPDATE print_jobs SET state = 'dropped', last_error = ? WHERE id = ?`,
+    ),
+    markRetry: db.prepare<[number, string, number]>(
+      `UPDATE print_jobs SET state = 'queued', next_attempt_at = ?, last_error = ? WHERE id = ?`,
+    ),
+  };
+
+  const pending = (printerId: number) => q.pendingCount.get(printerId)?.n ?? 0;
+
+  function view(row: PrinterRow): PrinterView {
+    return {
+      id: row.id,
+      name: row.name,
+      status: row.status,
+      kioskDeviceId: row.kiosk_device_id,
+      paperDots: row.paper_dots,
+      queuedJobs: pending(row.id),
+      statusAt: row.status_at,
+    };
+  }
+
+  return {
+    printers: () => q.printers.all(),
+    printerById: (id: number) => q.printerById.get(id),
+    view,
+    pending,
+    /** The printer a kiosk's tickets go to: its own, else the one every kiosk shares. */
+    printerForKiosk: (deviceId: number | null) =>
+      (deviceId === null ? undefined : q.forDevice.get(deviceId)) ?? q.forAnyKiosk.get(),
+    /** Adds the printer, or points the one of that name at a new address; returns its id. */
+    savePrinter(p: NewPrinter): number {
+      const existing = q.printerByName.get(p.name);
+      if (existing) {
+        q.updatePrinter.run({ ...p, id: existing.id });
+        return existing.id;
+      }
+      return Number(q.insertPrinter.run(p).lastInsertRowid);
+    },
+    setStatus: (id: number, status: PrinterStatus, at: number) => q.setStatus.run(status, at, id),
+    insertJob: (
+      printerId: number,
+      ticketId: number,
+      at: number,
+      peopleAhead: number | null,
+      estimatedWaitMs: number | null,
+    ) =>
+      Number(
+        q.insertJob.run(printerId, ticketId, at, peopleAhead, estimatedWaitMs).lastInsertRowid,
+      ),
+    nextJob: (printerId: number) => q.nextJob.get(printerId),
+    markSending: (jobId: number) => q.markSending.run(jobId),
+    markPrinted: (jobId: number, at: number, bytes: number) => q.markPrinted.run(at, bytes, jobId),
+    markDropped: (jobId: number, why: string) => q.markDropped.run(why, jobId),
+    markRetry: (jobId: number, nextAt: number, error: string) =>
+      q.markRetry.run(nextAt, error, jobId),
+  };
+}
+
+export type PrintStore = ReturnType<typeof createPrintStore>;

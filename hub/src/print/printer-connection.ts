@@ -1,0 +1,125 @@
+/**
+ * How the spooler reaches one printer: directly (TCP, serial, usblp, through
+ * shared/printer) or through the print agent of the kiosk station it sits in.
+ * Either way: ask the status, send a job.
+ */
+import {
+  createPrinterLink,
+  ENABLE_ASB,
+  type PrinterLink,
+} from '../../../shared/printer/printer-link.js';
+import { parsePrinterUri, type PrinterUri } from '../../../shared/printer/printer-uri.js';
+import { openChannel, type SerialPortFactory } from '../../../shared/printer/transports.js';
+import {
+  PrintJobAckSchema,
+  type PrinterStatus,
+  type PrintJobPayload,
+} from '../../../shared/protocol.js';
+
+export interface PrinterConnection {
+  status(): Promise<PrinterStatus>;
+  /** Resolves once the printer (or its station) has taken every byte; rejects otherwise. */
+  print(jobId: number, data: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A station has this long to write a ticket to its printer and answer. */
+export const STATION_ACK_TIMEOUT_MS = 10_000;
+
+/** Sends to the print agent of a kiosk device; null when that station is not connected. */
+export type AgentSender = (deviceId: number, job: PrintJobPayload) => Promise<unknown> | null;
+
+export interface ConnectionOptions {
+  serialPort?: SerialPortFactory;
+  /** The printer told us, unasked, that its state changed (ASB). */
+  onStatus?: (status: PrinterStatus) => void;
+  sendToAgent?: AgentSender;
+}
+
+/** One channel, opened when first needed and again after it breaks. */
+function directConnection(uri: string, opts: ConnectionOptions): PrinterConnection {
+  const parsed = parsePrinterUri(uri);
+  if (parsed.kind === 'station') throw new Error('a station printer has no direct connection');
+  const target: Exclude<PrinterUri, { kind: 'station' }> = parsed;
+  let link: Promise<PrinterLink> | null = null;
+
+  function open(): Promise<PrinterLink> {
+    const current = link;
+    if (current) {
+      return current.then((l) => {
+        if (!l.closed) return l;
+        link = null;
+        return open();
+      });
+    }
+    const opening = openChannel(target, {
+      ...(opts.serialPort ? { serialPort: opts.serialPort } : {}),
+    }).then(async (channel) => {
+      const l = createPrinterLink(channel, opts.onStatus ? { onStatus: opts.onStatus } : {});
+      await l.write(ENABLE_ASB);
+      return l;
+    });
+    link = opening;
+    opening.catch(() => {
+      if (link === opening) link = null;
+    });
+    return opening;
+  }
+
+  return {
+    async status() {
+      try {
+        return await (await open()).status();
+      } catch {
+        return 'offline';
+      }
+    },
+    async print(_jobId, data) {
+      await (await open()).write(data);
+    },
+    async close() {
+      const current = link;
+      link = null;
+      if (current) await current.then((l) => l.close()).catch(() => {});
+    },
+  };
+}
+
+function stationConnection(
+  printerId: number,
+  deviceId: number,
+  send: AgentSender | undefined,
+): PrinterConnection {
+  async function ask(jobId: number, data: string) {
+    const reply = send?.(deviceId, { jobId, printerId, data });
+    if (!reply) throw new Error(`the station of kiosk device ${deviceId} is not connected`);
+    const parsed = PrintJobAckSchema.safeParse(await reply);
+    if (!parsed.success) throw new Error('the station answered print:job with something else');
+    return parsed.data;
+  }
+  return {
+    async status() {
+      try {
+        return (await ask(0, '')).status;
+      } catch {
+        return 'offline';
+      }
+    },
+    async print(jobId, data) {
+      const ack = await ask(jobId, Buffer.from(data).toString('base64'));
+      if (!ack.printed) throw new Error(ack.error ?? `station printer is ${ack.status}`);
+    },
+    async close() {},
+  };
+}
+
+export function connectPrinter(
+  printer: { id: number; uri: string; kiosk_device_id: number | null },
+  opts: ConnectionOptions,
+): PrinterConnection {
+  if (printer.uri.trim() === 'station') {
+    if (printer.kiosk_device_id === null) throw new Error('a station printer needs its kiosk');
+    return stationConnection(printer.id, printer.kiosk_device_id, opts.sendToAgent);
+  }
+  return directConnection(printer.uri, opts);
+}

@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { openDatabase, type Db } from '../db/open.js';
+import { systemClock } from '../clock.js';
+import { createPrintStore } from './print-store.js';
+import { createSpooler, retryDelayMs, type SpoolTiming } from './spooler.js';
+import type { PrinterConnection } from './printer-connection.js';
+import type { PrinterStatus } from '../../../shared/protocol.js';
+
+const TIMING: SpoolTiming = { idlePollMs: 1_000, faultPollMs: 20, retryBaseMs: 20, retryMaxMs: 80 };
+
+describe('retryDelayMs', () => {
+  it('doubles from the base and stops at the cap', () => {
+    const t = { ...TIMING, retryBaseMs: 1_000, retryMaxMs: 60_000 };
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 30].map((n) => retryDelayMs(n, t))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000, 60_000,
+    ]);
+  });
+});
+
+/** A database with a printer and `tickets` kiosk tickets, each with a queued job. */
+function spool(tickets: number) {
+  const db = openDatabase(':memory:');
+  db.exec(`
+    INSERT INTO ministries (id, name_lo, name_en) VALUES ('m', 'ກະຊວງ', 'Ministry');
+    INSERT INTO services (id, prefix, ministry_id, name_lo, name_en, fee_lak, target_minutes)
+      VALUES ('s', 'A', 'm', 'ບໍລິການ', 'Service', 0, 10);`);
+  const store = createPrintStore(db);
+  const printerId = store.savePrinter({
+    name: 'P',
+    uri: 'tcp://127.0.0.1:9',
+    paperDots: 576,
+    kioskDeviceId: null,
+  });
+  for (let i = 1; i <= tickets; i++) {
+    db.prepare(
+      `INSERT INTO tickets (code, day, number, label, service_id, priority, status, lang, source,
+         issued_at, queued_at) VALUES (?, '2026-11-27', ?, ?, 's', 'none', 'waiting', 'lo', 'kiosk', 0, 0)`,
+    ).run(`code${i}xyz`, i, `A00${i}`);
+    store.insertJob(printerId, i, 0, null, null);
+  }
+  return { db, store, printerId };
+}
+
+const opened: Db[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+describe('spooler', () => {
+  it('sends jobs oldest first, retries a failed send with back-off, and marks each printed once', async () => {
+    const { db, store, printerId } = spool(3);
+    opened.push(db);
+    const sent: number[] = [];
+    const attemptsAt: number[] = [];
+    let failures = 2;
+    const connection: PrinterConnection = {
+      status: async () => 'ok',
+      async print(jobId) {
+        attemptsAt.push(Date.now());
+        if (jobId === 2 && failures-- > 0) throw new Error('connection reset');
+        sent.push(jobId);
+      },
+      close: async () => {},
+    };
+    const changed: number[] = [];
+    const spooler = createSpooler({
+      store,
+      clock: systemClock,
+      log: pino({ level: 'silent' }),
+      timing: TIMING,
+      connect: () => connection,
+      render: (job) => Uint8Array.of(job.id),
+      stale: () => null,
+      changed: (id) => changed.push(id),
+    });
+    spooler.start();
+    await expect.poll(() => sent, { timeout: 2_000 }).toEqual([1, 2, 3]);
+    await spooler.stop();
+    const rows = db.prepare('SELECT id, state, attempts, bytes FROM print_jobs ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: 1, state: 'printed', attempts: 1, bytes: 1 },
+      { id: 2, state: 'printed', attempts: 3, bytes: 1 },
+      { id: 3, state: 'printed', attempts: 1, bytes: 1 },
+    ]);
+    // Job 3 waited behind job 2: per printer, tickets come out in the order they were issued.
+    expect(attemptsAt).toHaveLength(5);
+    const gaps = attemptsAt.slice(1, 4).map((t, i) => t - (attemptsAt[i] ?? 0));
+    expect(gaps[1]).toBeGreaterThanOrEqual(TIMING.retryBaseMs - 5);
+    expect(gaps[2]).toBeGreaterThanOrEqual(TIMING.retryBaseMs * 2 - 5);
+    expect(store.printerById(printerId)?.status).toBe('ok');
+  });
+
+  it('holds the jobs while the printer cannot print, and tells staff of each change', async () => {
+    const { db, store, printerId } = spool(1);
+    opened.push(db);
+    let status: PrinterStatus = 'paper-out';
+    const sent: number[] = [];
+    const changed: number[] = [];
+    const spooler = createSpooler({
+      store,
+      clock: systemClock,
+      log: pino({ level: 'silent' }),
+      timing: TIMING,
+      connect: () => ({
+        status: async () => status,
+        print: async (jobId) => void sent.push(jobId),
+        close: async () => {},
+      }),
+      render: () => Uint8Array.of(0),
+      stale: () => null,
+      changed: (id) => changed.push(id),
+    });
+    spooler.start();
+    await expect.poll(() => store.printerById(printerId)?.status).toBe('paper-out');
+    await new Promise((r) => setTimeout(r, TIMING.faultPollMs * 5));
+    expect(sent).toEqual([]);
+    expect(changed).toEqual([printerId]);
+    status = 'ok';
+    await expect.poll(() => sent).toEqual([1]);
+    // Out of paper; ready again; its backlog printed.
+    await expect.poll(() => changed).toEqual([printerId, printerId, printerId]);
+    await spooler.stop();
+    expect(store.printerById(printerId)?.status).toBe('ok');
+    expect(store.pending(printerId)).toBe(0);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * One open byte channel to a printer (a TCP socket, a serial port, a USB
+ * line-printer device) and the two things done over it: write a job, and ask
+ * for the status. Replies come back on the same channel, so the incoming
+ * bytes are sorted here: DLE EOT answers go to the query that waits for them,
+ * Automatic Status Back messages to `onStatus`.
+ */
+import {
+  ASB_LENGTH,
+  flagsFromAsb,
+  flagsFromReplies,
+  isAsbHeader,
+  isStatusReply,
+  statusOf,
+  STATUS_QUERIES,
+  type PrinterStatus,
+  type StatusQuery,
+} from './status.js';
+
+/** What every transport provides: bytes out, bytes in, an end. */
+export interface ByteChannel {
+  write(data: Uint8Array): Promise<void>;
+  onData(listener: (chunk: Uint8Array) => void): void;
+  /** Called once when the channel breaks or is closed from the other side. */
+  onClose(listener: (reason: Error) => void): void;
+  close(): Promise<void>;
+}
+
+/** A printer answers DLE EOT within milliseconds; this long means it is not there. */
+export const STATUS_TIMEOUT_MS = 1_500;
+
+const DLE_EOT = (n: StatusQuery) => Uint8Array.of(0x10, 0x04, n);
+/** GS a n: ask for ASB on drawer, online/offline, error and paper changes. */
+export const ENABLE_ASB = Uint8Array.of(0x1d, 0x61, 0x0f);
+
+export class PrinterTimeoutError extends Error {}
+
+export interface PrinterLink {
+  write(data: Uint8Array): Promise<void>;
+  /** Asks DLE EOT 1..4 in turn; 'offline' if the printer does not answer. */
+  status(): Promise<PrinterStatus>;
+  close(): Promise<void>;
+  readonly closed: boolean;
+}
+
+export function createPrinterLink(
+  channel: ByteChannel,
+  opts: { onStatus?: (status: PrinterStatus) => void; timeoutMs?: number } = {},
+): PrinterLink {
+  const timeoutMs = opts.timeoutMs ?? STATUS_TIMEOUT_MS;
+  let waiting: ((byte: number) => void) | null = null;
+  let asb: number[] | null = null;
+  let closed = false;
+  /** Status queries one at a time: each answer is one anonymous byte. */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  channel.onClose(() => {
+    closed = true;
+  });
+  channel.onData((chunk) => {
+    for (const byte of chunk) {
+      if (asb !== null) {
+        asb.push(byte);
+        if (asb.length === ASB_LENGTH) {
+          opts.onStatus?.(statusOf(flagsFromAsb(Uint8Array.from(asb))));
+          asb = null;
+        }
+      } else if (waiting && isStatusReply(byte)) {
+        const answer = waiting;
+        waiting = null;
+        answer(byte);
+      } else if (isAsbHeader(byte)) {
+        asb = [byte];
+      }
+    }
+  });
+
+  function ask(n: StatusQuery): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiting = null;
+        reject(new PrinterTimeoutError(`no answer to DLE EOT ${n} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiting = (byte) => {
+        clearTimeout(timer);
+        resolve(byte);
+      };
+      channel.write(DLE_EOT(n)).catch((err: unknown) => {
+        clearTimeout(timer);
+        waiting = null;
+        reject(err instanceof Error ? err : new Error(String(err)));
+      });
+    });
+  }
+
+  async function readStatus(): Promise<PrinterStatus> {
+    if (closed) return 'offline';
+    const replies = new Map<StatusQuery, number>();
+    try {
+      for (const n of STATUS_QUERIES) replies.set(n, await ask(n));
+    } catch {
+      return 'offline';
+    }
+    return statusOf(flagsFromReplies(replies));
+  }
+
+  return {
+    write: (data) => channel.write(data),
+    status() {
+      const next = queue.then(readStatus, readStatus);
+      queue = next;
+      return next;
+    },
+    async close() {
+      closed = true;
+      await channel.close();
+    },
+    get closed() {
+      return closed;
+    },
+  };
+}
