@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../hub/src/clock.js';
 import { applyEvent } from '../../shared/domain/apply-event.js';
+import { PUBLIC_BACKLOG_MAX_EVENTS } from '../../hub/src/net/broadcaster.js';
 import type { PublicQueueEvent, QueueEvent, Role, Snapshot } from '../../shared/protocol.js';
 import {
   connect,
   issue,
   ok,
   openCounter,
+  recordEvents,
   send,
   startHub,
   type Client,
@@ -210,4 +212,34 @@ describe('getting back in sync', () => {
       expect(follower.state).toEqual(fresh);
     });
   }
+
+  it('a burst too fast for the displays reaches them as one snapshot, while staff get every event', async () => {
+    const { client: display, snapshot } = await connect(t, { role: 'display' });
+    const follower = follow(display, snapshot);
+    const displayEvents = recordEvents(display);
+    const { client: counter } = await openCounter(t, 1, 'clerk1');
+    const staffEvents = recordEvents(counter);
+
+    // Sent without waiting: they share commits, so one flush publishes far more
+    // events than PUBLIC_BACKLOG_MAX_EVENTS.
+    const burst = PUBLIC_BACKLOG_MAX_EVENTS * 5;
+    const acks = await Promise.all(
+      Array.from({ length: burst }, (_, i) =>
+        send(kiosk, 'ticket:issue', { serviceId: F, lang: 'lo', requestId: `burst-${i}-xx` }),
+      ),
+    );
+    expect(acks.every((a) => a.ok)).toBe(true);
+
+    const fresh = await reference('display');
+    await until('the display caught up', () => follower.state.seq === fresh.seq);
+    expect(follower.state).toEqual(fresh);
+    expect(follower.reconnects).toBeGreaterThanOrEqual(1); // the pushed snapshot
+    expect(displayEvents.events.length).toBeLessThan(burst);
+    expect(follower.gaps).toBe(0);
+
+    const issued = () => staffEvents.events.filter((e) => e.type === 'ticket-issued');
+    await until('staff got every event', () => issued().length >= burst);
+    const seqs = issued().map((e) => e.seq);
+    expect(seqs).toEqual(Array.from({ length: burst }, (_, i) => (seqs[0] ?? 0) + i));
+  });
 });

@@ -40,6 +40,20 @@ const watchRoom = (code: string) => `watch:${code}`;
 const kioskRoom = (deviceId: number | null) => `kiosk:${deviceId ?? 'unpaired'}`;
 /** How long one slice of sends may hold the event loop before requests get a turn. */
 const SEND_SLICE_MS = 1;
+/**
+ * Events a public shard or a kiosk room may have waiting to be sent before
+ * they are replaced by one snapshot. A hall display or a kiosk needs the
+ * latest state, not every step to it: when changes come faster than they can
+ * be written to every such client, the queue would otherwise grow without
+ * bound and each of them fall further behind. Staff devices get every event.
+ */
+export const PUBLIC_BACKLOG_MAX_EVENTS = 20;
+
+/** One queued send; `conflatable` marks those a snapshot may replace. */
+interface Send {
+  run: () => void;
+  conflatable?: true;
+}
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -60,7 +74,9 @@ export function createBroadcaster(deps: {
   /** Members per public shard; a shard is filled before the next is opened, so few clients means one encode. */
   const shardSizes: number[] = [];
   /** Sends in commit order; worked a slice at a time. */
-  const sends: (() => void)[] = [];
+  const sends: Send[] = [];
+  /** How many of `sends` are conflatable. */
+  let conflatableQueued = 0;
   let sending = false;
 
   let stopped = false;
@@ -69,14 +85,19 @@ export function createBroadcaster(deps: {
     if (stopped) return;
     const until = performance.now() + SEND_SLICE_MS;
     let i = 0;
-    while (i < sends.length && performance.now() < until) sends[i++]?.();
+    while (i < sends.length && performance.now() < until) {
+      const send = sends[i++];
+      if (send?.conflatable) conflatableQueued -= 1;
+      send?.run();
+    }
     sends.splice(0, i);
     if (sends.length > 0) setImmediate(pump);
     else sending = false;
   }
 
-  function enqueue(send: () => void) {
-    sends.push(send);
+  function enqueue(run: () => void, conflatable?: true) {
+    sends.push(conflatable ? { run, conflatable } : { run });
+    if (conflatable) conflatableQueued += 1;
     if (!sending) {
       sending = true;
       setImmediate(pump);
@@ -130,15 +151,16 @@ export function createBroadcaster(deps: {
       const { full, pub, printers } = toEvents(c);
       enqueue(() => io.to(FULL_ROOM).emit('queue:event', full));
       shardSizes.forEach((size, shard) => {
-        if (size > 0) enqueue(() => io.to(publicRoom(shard)).emit('queue:event', pub));
+        if (size > 0) enqueue(() => io.to(publicRoom(shard)).emit('queue:event', pub), true);
       });
       for (const [deviceId, members] of kioskRooms) {
         if (members === 0) continue;
         const own = c.printerIds ? { printers: printersForKiosk(printers, deviceId) } : {};
-        enqueue(() => io.to(kioskRoom(deviceId)).emit('queue:event', { ...pub, ...own }));
+        enqueue(() => io.to(kioskRoom(deviceId)).emit('queue:event', { ...pub, ...own }), true);
       }
       for (const s of c.serviceIds) touched.add(s);
     }
+    conflatePublicBacklog();
     // Each watched ticket's view costs a few queries: build it in its own slice, not all at once.
     for (const [code, entry] of watched) {
       if (!touched.has(entry.serviceId)) continue;
@@ -148,6 +170,28 @@ export function createBroadcaster(deps: {
         entry.serviceId = view.service.id;
         io.to(watchRoom(code)).emit('ticket:update', view);
       });
+    }
+  }
+
+  /** Too many public and kiosk events queued: drop them and send each room one snapshot instead. */
+  function conflatePublicBacklog() {
+    const rooms = shardSizes.filter((size) => size > 0).length + kioskRooms.size;
+    if (rooms === 0 || conflatableQueued < PUBLIC_BACKLOG_MAX_EVENTS * rooms) return;
+    const kept = sends.filter((send) => !send.conflatable);
+    sends.splice(0, sends.length, ...kept);
+    conflatableQueued = 0;
+    // Every change so far has its seq, so this state and this seq agree; clients
+    // replace their state with it and skip any event at or below its seq.
+    const snapshot = views.snapshot(seq, false);
+    shardSizes.forEach((size, shard) => {
+      if (size > 0) enqueue(() => io.to(publicRoom(shard)).emit('queue:snapshot', snapshot), true);
+    });
+    for (const deviceId of kioskRooms.keys()) {
+      const own = deps.printers ? { printers: deps.printers.forKiosk(deviceId) } : {};
+      enqueue(
+        () => io.to(kioskRoom(deviceId)).emit('queue:snapshot', { ...snapshot, ...own }),
+        true,
+      );
     }
   }
 
