@@ -167,6 +167,9 @@ export const en = {
   'station.offline.trying': 'Trying now…',
   'station.offline.retryNow': 'Try now',
   'station.offline.help': 'If this lasts more than a few minutes, please tell a staff member.',
+
+  // The counter app (clerks). Also the words for the hub's session-ended reason.
+  'reason.session-ended': 'Your login has ended. Please log in again with your username and PIN.',
 } as const;
 
 export type MessageKey = keyof typeof en;

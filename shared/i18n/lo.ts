@@ -151,4 +151,7 @@ export const lo: Record<MessageKey, string> = {
   'station.offline.trying': 'ກຳລັງລອງເຊື່ອມຕໍ່…',
   'station.offline.retryNow': 'ລອງດຽວນີ້',
   'station.offline.help': 'ຖ້າເປັນແບບນີ້ດົນກວ່າສອງສາມນາທີ ກະລຸນາແຈ້ງພະນັກງານ',
+
+  // ແອັບປ່ອງບໍລິການ (ພະນັກງານ)
+  'reason.session-ended': 'ການເຂົ້າລະບົບຂອງທ່ານໝົດອາຍຸແລ້ວ ກະລຸນາເຂົ້າລະບົບໃໝ່ດ້ວຍຊື່ຜູ້ໃຊ້ ແລະ ລະຫັດ PIN',
 };

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { migration001 } from './migrations/001-initial.js';
+import { migration002 } from './migrations/002-staff-sessions.js';
 
 /** Index i holds the step from schema version i to i + 1. Append only. */
-export const MIGRATIONS: readonly ((db: Database) => void)[] = [migration001];
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [migration001, migration002];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class NewerDatabaseError extends Error {

@@ -10,6 +10,8 @@ import { z } from 'zod';
 import type { Actor, Outcome, QueueService } from '../queue/queue-service.js';
 import type { Views } from '../queue/views.js';
 import type { StaffAuth } from '../auth/staff-login.js';
+import type { StaffSessions } from '../auth/staff-sessions.js';
+import type { CounterStats } from '../queue/counter-stats.js';
 import type { createDeviceAuth } from '../auth/devices.js';
 import { HubError, notFound } from '../queue/hub-error.js';
 import { createBroadcaster, FULL_ROOM, type Broadcaster } from './broadcaster.js';
@@ -44,6 +46,8 @@ export interface SocketDeps {
   views: Views;
   store: Store;
   staffAuth: StaffAuth;
+  staffSessions: StaffSessions;
+  counterStats: CounterStats;
   deviceAuth: ReturnType<typeof createDeviceAuth>;
   log: Logger;
   demo: boolean;
@@ -120,7 +124,14 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
       }
       role = auth.data.role;
     }
-    socket.data = { role, deviceId, staffId: null, counterId: null, watching: [] };
+    socket.data = {
+      role,
+      deviceId,
+      staffId: null,
+      sessionId: null,
+      counterId: null,
+      watching: [],
+    };
     next();
   });
 
@@ -158,14 +169,38 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
         throw new HubError('forbidden', 'The console is for managers');
       }
       // The PIN check was slow: act on the connection as it is now, not as it was.
-      const changes = leaveCounter(ctxOf(ctx.socket));
-      ctx.socket.data.staffId = staff.id;
-      return { data: { staff }, changes };
+      const changes = logIn(ctxOf(ctx.socket), staff.id, null);
+      const session = deps.staffSessions.start(staff.id);
+      ctx.socket.data.sessionId = session.id;
+      return { data: { staff, sessionToken: session.token }, changes };
+    },
+    'staff:resume': (ctx, p) => {
+      const session = deps.staffSessions.find(p.sessionToken);
+      const staff = session ? staffAuth.current(session.staffId) : null;
+      if (!session || !staff) {
+        throw new HubError('unauthorized', 'The session has ended: log in again', 'session-ended');
+      }
+      if (ctx.socket.data.role === 'console' && staff.role !== 'manager') {
+        throw new HubError('forbidden', 'The console is for managers');
+      }
+      return { data: { staff }, changes: logIn(ctx, staff.id, session.id) };
     },
     'staff:logout': (ctx) => {
       const changes = leaveCounter(ctx);
+      if (ctx.socket.data.sessionId !== null) deps.staffSessions.end(ctx.socket.data.sessionId);
       ctx.socket.data.staffId = null;
+      ctx.socket.data.sessionId = null;
       return { data: {}, changes };
+    },
+    'counter:stats': (ctx, { counterId }) => {
+      const staff = ctx.staff();
+      counterView(counterId);
+      const day = queue.currentDay();
+      return done({
+        at: deps.now(),
+        counter: deps.counterStats.forCounter(day, counterId),
+        staff: deps.counterStats.forStaff(day, staff.id),
+      });
     },
     'counter:open': (ctx, { counterId }) => {
       const staff = ctx.staff();
@@ -221,6 +256,14 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     if (socket.data.counterId !== null) counterOwners.delete(socket.data.counterId);
     counterOwners.set(counterId, socket);
     socket.data.counterId = counterId;
+  }
+
+  /** Replaces any earlier login on the connection, leaving its counter as `staff:logout` does. */
+  function logIn(ctx: Ctx, staffId: number, sessionId: number | null) {
+    const changes = leaveCounter(ctx);
+    ctx.socket.data.staffId = staffId;
+    ctx.socket.data.sessionId = sessionId;
+    return changes;
   }
 
   /** A clerk who logs out closes their counter, unless a citizen is still at it. */

@@ -291,6 +291,7 @@ export function createQueueService(deps: {
 
   return {
     currentDay,
+    sinceLastPriority,
 
     issue,
 
