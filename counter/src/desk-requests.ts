@@ -134,28 +134,42 @@ function step(action: Step, ticket: Ticket) {
   );
 }
 
+/** The actions that ask something first (a dialog) or leave the desk; true when `action` was one. */
+function beforeAsking(action: DeskAction, desk: Desk, selected: Ticket | null): boolean {
+  const { openDialog } = useCounterStore.getState();
+  if (action === 'transfer' && desk.current)
+    openDialog({ kind: 'transfer', ticketId: desk.current.id });
+  else if (action === 'cancel' && selected) openDialog({ kind: 'cancel', ticketId: selected.id });
+  else if (action === 'pause') openDialog({ kind: 'pause' });
+  else if (action === 'close') openDialog({ kind: 'close' });
+  else if (action === 'logout') void logOut();
+  else return false;
+  return true;
+}
+
+async function callNext(counterId: number) {
+  const called = await perform(
+    'call-next',
+    null,
+    (h) => h.request('counter:call-next', { counterId }),
+    (t) => (t ? ticketShown(t) : null),
+  );
+  if (called === null && useCounterStore.getState().notice === null) {
+    useCounterStore.setState({ notice: { key: 'counter.notice.nobody', tone: 'info' } });
+  }
+}
+
 /** Runs an action from a button or its key, if the lifecycle allows it right now. */
 export async function runAction(action: DeskAction): Promise<void> {
   const s = useCounterStore.getState();
   const at = currentDesk();
   if (s.busy !== null || s.dialog !== null || s.phase !== 'desk' || !at) return;
   const { desk, selected } = at;
-  if (!availableActions(desk, selected).has(action)) return;
+  if (!availableActions(desk, selected).has(action) || beforeAsking(action, desk, selected)) return;
   const counterId = desk.counter.id;
   switch (action) {
-    case 'call-next': {
-      const called = await perform(
-        action,
-        null,
-        (h) => h.request('counter:call-next', { counterId }),
-        (t) => (t ? ticketShown(t) : null),
-      );
-      const nobody = called === null && useCounterStore.getState().notice === null;
-      if (nobody) {
-        useCounterStore.setState({ notice: { key: 'counter.notice.nobody', tone: 'info' } });
-      }
-      return;
-    }
+    case 'call-next':
+      return callNext(counterId);
     case 'recall':
     case 'start':
     case 'complete':
@@ -164,41 +178,24 @@ export async function runAction(action: DeskAction): Promise<void> {
       if (desk.current) await step(action, desk.current);
       return;
     case 'call-this':
+    case 'resume': {
       if (!selected) return;
-      await perform(
-        action,
-        selected.label,
-        (h) => h.request('counter:call', { counterId, ticketId: selected.id }),
-        ticketShown,
-      );
+      const send = (h: HubConnection) =>
+        action === 'resume'
+          ? h.request('ticket:resume', { ticketId: selected.id })
+          : h.request('counter:call', { counterId, ticketId: selected.id });
+      await perform(action, selected.label, send, ticketShown);
       return;
-    case 'resume':
-      if (!selected) return;
-      await perform(
-        action,
-        selected.label,
-        (h) => h.request('ticket:resume', { ticketId: selected.id }),
-        ticketShown,
-      );
-      return;
+    }
     case 'unpause':
       await perform(action, null, (h) => h.request('counter:resume', { counterId }), counterShown);
       return;
     case 'transfer':
-      if (desk.current) s.openDialog({ kind: 'transfer', ticketId: desk.current.id });
-      return;
     case 'cancel':
-      if (selected) s.openDialog({ kind: 'cancel', ticketId: selected.id });
-      return;
     case 'pause':
-      s.openDialog({ kind: 'pause' });
-      return;
     case 'close':
-      s.openDialog({ kind: 'close' });
-      return;
     case 'logout':
-      await logOut();
-      return;
+      return; // handled by beforeAsking
     default:
       throw missingCaseError(action);
   }

@@ -1,4 +1,5 @@
 import { t } from '../../../shared/i18n/index.js';
+import type { Ticket } from '../../../shared/protocol.js';
 import type { Desk } from '../desk.js';
 import { CURRENT_STEPS, type DeskAction } from '../desk-actions.js';
 import { formatClock, formatDuration } from '../time-format.js';
@@ -8,7 +9,54 @@ import { ActionButton } from './ActionButton.js';
 /** The step a clerk takes most often in each state gets the big button. */
 const PRIMARY: ReadonlySet<DeskAction> = new Set(['call-next', 'start', 'complete']);
 
-/** The citizen at the counter, large enough to read across the desk, and what can be done now. */
+/** Who is at the counter: the number large enough to read across the desk, and the times. */
+function TicketFacts({ ticket, now }: { ticket: Ticket; now: number }) {
+  const lang = useCounterStore((s) => s.lang);
+  const service = useCounterStore((s) =>
+    s.snapshot?.services.find((x) => x.id === ticket.serviceId),
+  );
+  return (
+    <div className="current__ticket">
+      <div className="current__head">
+        <span className="current__label" data-testid="current-label">
+          {ticket.label}
+        </span>
+        <span className={`chip chip--${ticket.status}`} data-testid="current-status">
+          {t(lang, `status.${ticket.status}`)}
+        </span>
+        {ticket.priority !== 'none' ? (
+          <span className="chip chip--priority">{t(lang, `priority.${ticket.priority}`)}</span>
+        ) : null}
+      </div>
+      <p className="current__service">{service?.name[lang] ?? ticket.serviceId}</p>
+      <dl className="current__times">
+        <div>
+          <dt>{t(lang, 'counter.current.waited')}</dt>
+          <dd>{formatDuration((ticket.calledAt ?? now) - ticket.issuedAt, lang)}</dd>
+        </div>
+        <div>
+          <dt>
+            {t(
+              lang,
+              ticket.startedAt === null ? 'counter.current.calledAgo' : 'counter.current.serving',
+            )}
+          </dt>
+          <dd className="current__clock" data-testid="service-clock">
+            {formatClock(now - (ticket.startedAt ?? ticket.calledAt ?? now))}
+          </dd>
+        </div>
+        {ticket.recalls > 0 ? (
+          <div>
+            <dt>{t(lang, 'counter.current.recalls')}</dt>
+            <dd>{ticket.recalls}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </div>
+  );
+}
+
+/** The citizen at the counter and what can be done now; with nobody there, the call button. */
 export function CurrentTicket({
   desk,
   available,
@@ -19,14 +67,12 @@ export function CurrentTicket({
   now: number;
 }) {
   const lang = useCounterStore((s) => s.lang);
-  const services = useCounterStore((s) => s.snapshot?.services);
   const { current } = desk;
   const steps = current
     ? CURRENT_STEPS.filter((a) => available.has(a))
     : (['call-next'] as const).filter((a) => available.has(a));
-  const serviceName = current
-    ? (services?.find((s) => s.id === current.serviceId)?.name[lang] ?? current.serviceId)
-    : null;
+  const hint =
+    desk.counter.status === 'open' ? 'counter.current.noneHint' : 'counter.current.pausedHint';
 
   return (
     <section className="card current" aria-labelledby="current-title" data-testid="current">
@@ -34,56 +80,11 @@ export function CurrentTicket({
         {t(lang, 'counter.current.title')}
       </h2>
       {current ? (
-        <div className="current__ticket">
-          <div className="current__head">
-            <span className="current__label" data-testid="current-label">
-              {current.label}
-            </span>
-            <span className={`chip chip--${current.status}`} data-testid="current-status">
-              {t(lang, `status.${current.status}`)}
-            </span>
-            {current.priority !== 'none' ? (
-              <span className="chip chip--priority">{t(lang, `priority.${current.priority}`)}</span>
-            ) : null}
-          </div>
-          <p className="current__service">{serviceName}</p>
-          <dl className="current__times">
-            <div>
-              <dt>{t(lang, 'counter.current.waited')}</dt>
-              <dd>{formatDuration((current.calledAt ?? now) - current.issuedAt, lang)}</dd>
-            </div>
-            {current.status === 'serving' && current.startedAt !== null ? (
-              <div>
-                <dt>{t(lang, 'counter.current.serving')}</dt>
-                <dd className="current__clock" data-testid="service-clock">
-                  {formatClock(now - current.startedAt)}
-                </dd>
-              </div>
-            ) : (
-              <div>
-                <dt>{t(lang, 'counter.current.calledAgo')}</dt>
-                <dd className="current__clock">{formatClock(now - (current.calledAt ?? now))}</dd>
-              </div>
-            )}
-            {current.recalls > 0 ? (
-              <div>
-                <dt>{t(lang, 'counter.current.recalls')}</dt>
-                <dd>{current.recalls}</dd>
-              </div>
-            ) : null}
-          </dl>
-        </div>
+        <TicketFacts ticket={current} now={now} />
       ) : (
         <div className="current__empty">
           <p className="current__none">{t(lang, 'counter.current.none')}</p>
-          <p className="hint">
-            {t(
-              lang,
-              desk.counter.status === 'open'
-                ? 'counter.current.noneHint'
-                : 'counter.current.pausedHint',
-            )}
-          </p>
+          <p className="hint">{t(lang, hint)}</p>
         </div>
       )}
       <div className="current__actions" data-testid="current-actions">
