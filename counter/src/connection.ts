@@ -69,9 +69,10 @@ async function restoreSession(): Promise<void> {
   const ack = await ask((h) => h.request('staff:resume', { sessionToken: token }));
   if (!ack) return; // the next reconnect tries again
   if (!ack.ok) {
-    if (ack.error.code === 'unauthorized') forgetSession();
+    // Ended, expired, or not a token the hub can read: the PIN is the way back in.
+    forgetSession();
     useCounterStore.setState({
-      phase: ack.error.code === 'unauthorized' ? 'login' : 'choose',
+      phase: 'login',
       staff: null,
       counterId: null,
       notice: genericNotice(ack.error),

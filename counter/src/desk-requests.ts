@@ -25,6 +25,21 @@ const HELD = new Set(['called', 'serving', 'parked']);
 
 type Shown = (snapshot: Snapshot) => boolean;
 
+/**
+ * A key pressed while the previous action is still on its way (a clerk types
+ * R then S without waiting): it runs once that one has landed, if the new
+ * state still allows it. Only the latest such key is kept.
+ */
+let typedAhead: DeskAction | null = null;
+
+// Whatever made the desk busy (an action, re-opening the counter after a reconnect), the key waits.
+useCounterStore.subscribe((s, prev) => {
+  if (prev.busy === null || s.busy !== null || typedAhead === null) return;
+  const next = typedAhead;
+  typedAhead = null;
+  void runAction(next);
+});
+
 function untilShown(shown: Shown): Promise<void> {
   return new Promise((resolve) => {
     const snapshot = useCounterStore.getState().snapshot;
@@ -162,8 +177,12 @@ async function callNext(counterId: number) {
 /** Runs an action from a button or its key, if the lifecycle allows it right now. */
 export async function runAction(action: DeskAction): Promise<void> {
   const s = useCounterStore.getState();
+  if (s.busy !== null) {
+    typedAhead = action;
+    return;
+  }
   const at = currentDesk();
-  if (s.busy !== null || s.dialog !== null || s.phase !== 'desk' || !at) return;
+  if (s.dialog !== null || s.phase !== 'desk' || !at) return;
   const { desk, selected } = at;
   if (!availableActions(desk, selected).has(action) || beforeAsking(action, desk, selected)) return;
   const counterId = desk.counter.id;

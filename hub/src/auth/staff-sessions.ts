@@ -26,7 +26,7 @@ export function createStaffSessions(db: Db, clock: Clock) {
   const revoke = db.prepare<[number, number]>(
     'UPDATE staff_sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
   );
-  // Ended sessions are kept a day for the audit of who worked when, then dropped.
+  // An expired session is kept one more TTL (who worked when, for a day's questions), then dropped.
   const purge = db.prepare<[number]>('DELETE FROM staff_sessions WHERE expires_at < ?');
 
   return {
