@@ -370,11 +370,14 @@ describe('counter in Chromium: two clerks, two counters', { timeout: 60_000 }, (
 
       const port = Number(new URL(hub.url).port);
       const { dataDir } = hub;
-      await hub.hub.close();
+      await within('the hub closing', hub.hub.close());
       await a.page.getByTestId('offline-banner').waitFor({ timeout: 10_000 });
-      hub = await startHub({ webRoot: WEB_ROOT, dataDir, seed: false, port });
-      kiosk = (await connect(hub, { role: 'kiosk' })).client;
-      display = await watchDisplay();
+      hub = await within(
+        'the hub starting again',
+        startHub({ webRoot: WEB_ROOT, dataDir, seed: false, port }),
+      );
+      kiosk = (await within('a kiosk connecting', connect(hub, { role: 'kiosk' }))).client;
+      display = await within('the display connecting', watchDisplay());
       for (const clerk of [a, b]) {
         await clerk.page
           .getByTestId('offline-banner')
@@ -463,6 +466,15 @@ describe('counter in Chromium: two clerks, two counters', { timeout: 60_000 }, (
     }
   });
 });
+
+/** Fails with what was being waited for, instead of the whole test timing out unexplained. */
+function within<T>(what: string, promise: Promise<T>, ms = 10_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 function serviceName(id: string, lang: 'lo' | 'en' = 'en'): string {
   return DEMO_CENTRE.services.find((s) => s.id === id)?.name[lang] ?? id;
