@@ -84,6 +84,7 @@ export const ERROR_REASONS = [
   'feedback-given',
   'not-finished',
   'status',
+  'session-ended',
 ] as const;
 export const ErrorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
@@ -232,6 +233,19 @@ export const SnapshotSchema = z.object({
   waiting: z.array(TicketSchema).optional(),
   /** Only for kiosks (their own printers), counters and consoles (every printer). */
   printers: z.array(PrinterViewSchema).optional(),
+  /** Only for counter and console: every ticket now `called`, `serving` or `parked`, by id. */
+  held: z.array(TicketSchema).optional(),
+  /**
+   * Only for counter and console: what the next-ticket policy needs besides the queue, so a
+   * counter can list tickets in the order `counter:call-next` will take them.
+   */
+  callPolicy: z
+    .object({
+      priorityEvery: z.number().int().positive(),
+      /** Per service id: normal tickets called today since its last priority ticket (absent = 0). */
+      sinceLastPriority: z.record(z.string(), z.number().int().nonnegative()),
+    })
+    .optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -244,6 +258,23 @@ export const StaffSchema = z.object({
   counters: z.array(Id),
 });
 export type Staff = z.infer<typeof StaffSchema>;
+
+/** One person's or one counter's figures for today (`counter:stats`). */
+export const DayFiguresSchema = z.object({
+  served: z.number().int().nonnegative(),
+  noShows: z.number().int().nonnegative(),
+  /** Mean of finishedAt − startedAt over the served tickets; null when none was served. */
+  avgServiceMs: z.number().int().nonnegative().nullable(),
+});
+export type DayFigures = z.infer<typeof DayFiguresSchema>;
+
+export const CounterStatsSchema = z.object({
+  /** The hub's clock when it counted, so a client can correct its own clock's drift. */
+  at: EpochMs,
+  counter: DayFiguresSchema,
+  staff: DayFiguresSchema,
+});
+export type CounterStats = z.infer<typeof CounterStatsSchema>;
 
 export const TicketViewSchema = z.object({
   code: z.string(),
@@ -320,6 +351,7 @@ export type PublicQueueEvent = z.infer<typeof PublicQueueEventSchema>;
 const TicketRef = z.strictObject({ ticketId: Id });
 const CounterRef = z.strictObject({ counterId: Id });
 const TicketCode = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/, 'a ticket code');
+const SessionToken = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, 'a session token');
 
 export const FeedbackAnswersSchema = z.strictObject({
   waitingTime: z.number().int().min(1).max(5).optional(),
@@ -369,6 +401,8 @@ export const RequestSchemas = {
     score: z.number().int().min(1).max(5),
     answers: FeedbackAnswersSchema.optional(),
   }),
+  'staff:resume': z.strictObject({ sessionToken: SessionToken }),
+  'counter:stats': CounterRef,
 } as const;
 
 export type RequestEvent = keyof typeof RequestSchemas;
@@ -378,7 +412,7 @@ export type RequestPayload<E extends RequestEvent> = z.infer<(typeof RequestSche
 export interface ResponseData {
   'queue:snapshot': Snapshot;
   'ticket:issue': Ticket;
-  'staff:login': { staff: Staff };
+  'staff:login': { staff: Staff; sessionToken: string };
   'staff:logout': Record<string, never>;
   'counter:open': CounterView;
   'counter:call-next': Ticket | null;
@@ -396,6 +430,8 @@ export interface ResponseData {
   'counter:close': CounterView;
   'ticket:watch': TicketView;
   'feedback:submit': Record<string, never>;
+  'staff:resume': { staff: Staff };
+  'counter:stats': CounterStats;
 }
 
 export interface AckError {
@@ -469,6 +505,8 @@ export const EVENT_ROLES = {
   'counter:close': ['counter'],
   'ticket:watch': ROLES,
   'feedback:submit': ['public', 'feedback'],
+  'staff:resume': ['counter', 'console'],
+  'counter:stats': ['counter'],
 } as const satisfies Record<RequestEvent, readonly Role[]>;
 
 export function mayRoleSend(role: Role, event: RequestEvent): boolean {

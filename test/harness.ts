@@ -247,5 +247,8 @@ export function wellFormedPayloads(w: BusyCentre): {
     'counter:close': () => ({ counterId: 1 }),
     'ticket:watch': () => ({ code: w.called.code }),
     'feedback:submit': () => ({ code: w.finished.code, score: 5 }),
+    // Well-formed, but no session: the hub answers unauthorized and changes nothing.
+    'staff:resume': () => ({ sessionToken: 'A'.repeat(43) }),
+    'counter:stats': () => ({ counterId: 1 }),
   };
 }

@@ -16,6 +16,8 @@ import { loadConfig } from './queue/config.js';
 import { createQueueService } from './queue/queue-service.js';
 import { createViews } from './queue/views.js';
 import { createStaffAuth } from './auth/staff-login.js';
+import { createStaffSessions } from './auth/staff-sessions.js';
+import { createCounterStats } from './queue/counter-stats.js';
 import { createDeviceAuth } from './auth/devices.js';
 import { attachSocketServer } from './net/socket-server.js';
 import { createRestHandler } from './net/rest.js';
@@ -85,6 +87,7 @@ export function createHub(opts: HubOptions) {
       return publicUrl;
     },
     currentDay: () => queue.currentDay(),
+    sinceLastPriority: (serviceId) => queue.sinceLastPriority(serviceId),
   });
 
   const printing = createPrinting({
@@ -153,6 +156,8 @@ export function createHub(opts: HubOptions) {
     views,
     store,
     staffAuth: createStaffAuth(db, clock),
+    staffSessions: createStaffSessions(db, clock),
+    counterStats: createCounterStats(db),
     deviceAuth: createDeviceAuth(db, clock),
     log,
     demo: opts.demo ?? false,

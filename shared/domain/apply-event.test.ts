@@ -394,3 +394,84 @@ describe('applyEvent: printers', () => {
     expect(next?.printers).toEqual(state.printers);
   });
 });
+
+describe('applyEvent: tickets held at counters (counter and console)', () => {
+  it('keeps called, serving and parked tickets, drops the rest, by id', () => {
+    const state = snapshot({ held: [ticket(4, { status: 'serving', counterId: 2 })] });
+    const next = fold(state, [
+      event(11, { type: 'ticket-called', tickets: [ticket(7, { status: 'called' })] }),
+      event(12, { type: 'ticket-started', tickets: [ticket(7, { status: 'serving' })] }),
+      event(13, {
+        type: 'ticket-parked',
+        tickets: [ticket(4, { status: 'parked', counterId: 2 })],
+      }),
+      event(14, { type: 'ticket-called', tickets: [ticket(2, { status: 'called' })] }),
+      event(15, { type: 'ticket-no-show', tickets: [ticket(2, { status: 'no_show' })] }),
+    ]);
+    expect(next.held).toEqual([
+      ticket(4, { status: 'parked', counterId: 2 }),
+      ticket(7, { status: 'serving' }),
+    ]);
+  });
+
+  it('lets go of a resumed or transferred ticket', () => {
+    const state = snapshot({
+      held: [ticket(1, { status: 'parked' }), ticket(2, { status: 'serving' })],
+    });
+    const next = fold(state, [
+      event(11, { type: 'ticket-resumed', tickets: [ticket(1, { status: 'waiting' })] }),
+      event(12, {
+        type: 'ticket-transferred',
+        tickets: [ticket(2, { status: 'transferred' }), ticket(3, { parentId: 2 })],
+      }),
+    ]);
+    expect(next.held).toEqual([]);
+    expect(next.waiting?.map((t) => t.id)).toEqual([1, 3]);
+  });
+
+  it('keeps a ticket still served at midnight, and drops the ones that expired', () => {
+    const serving = ticket(1, { status: 'serving' });
+    const state = snapshot({ held: [serving, ticket(2, { status: 'parked' })] });
+    const next = applyEvent(
+      state,
+      event(11, { type: 'day-rolled', tickets: [ticket(2, { status: 'expired' })] }),
+    );
+    expect(next?.held).toEqual([serving]);
+  });
+
+  it('never adds a held list to a public client', () => {
+    const publicState = snapshot();
+    delete publicState.waiting;
+    const next = applyEvent(publicState, event(11, { tickets: [ticket(1, { status: 'called' })] }));
+    expect(next).not.toHaveProperty('held');
+  });
+});
+
+describe('applyEvent: the call policy counts (counter and console)', () => {
+  const policy = { priorityEvery: 2, sinceLastPriority: { f: 1 } };
+
+  it('counts normal calls per service and starts again after a priority call', () => {
+    const next = fold(snapshot({ callPolicy: policy }), [
+      event(11, { type: 'ticket-called', tickets: [ticket(1, { status: 'called' })] }),
+      event(12, {
+        type: 'ticket-called',
+        tickets: [ticket(2, { status: 'called', serviceId: 'r' })],
+      }),
+      event(13, { type: 'ticket-recalled', tickets: [ticket(1, { status: 'called' })] }),
+    ]);
+    expect(next.callPolicy).toEqual({ priorityEvery: 2, sinceLastPriority: { f: 2, r: 1 } });
+    const afterPriority = applyEvent(
+      next,
+      event(14, {
+        type: 'ticket-called',
+        tickets: [ticket(3, { status: 'called', priority: 'monk' })],
+      }),
+    );
+    expect(afterPriority?.callPolicy?.sinceLastPriority).toEqual({ f: 0, r: 1 });
+  });
+
+  it('starts every service from zero on a new day', () => {
+    const next = applyEvent(snapshot({ callPolicy: policy }), event(11, { type: 'day-rolled' }));
+    expect(next?.callPolicy).toEqual({ priorityEvery: 2, sinceLastPriority: {} });
+  });
+});

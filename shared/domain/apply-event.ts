@@ -10,6 +10,7 @@ import type {
   QueueEvent,
   Snapshot,
   Ticket,
+  TicketStatus,
 } from '../protocol.js';
 
 export const RECENT_CALLS_MAX = 10;
@@ -45,6 +46,36 @@ function foldWaiting(waiting: readonly Ticket[], tickets: readonly (Ticket | Pub
   ].sort(byQueueOrder);
 }
 
+const HELD_STATUSES: readonly TicketStatus[] = ['called', 'serving', 'parked'];
+
+function foldHeld(held: readonly Ticket[], tickets: readonly (Ticket | PublicTicket)[]) {
+  const full = tickets.filter(isFullTicket);
+  if (full.length === 0) return held as Ticket[];
+  const changed = new Set(full.map((t) => t.id));
+  return [
+    ...held.filter((t) => !changed.has(t.id)),
+    ...full.filter((t) => HELD_STATUSES.includes(t.status)),
+  ].sort((a, b) => a.id - b.id);
+}
+
+/** A call moves its service's count of normal calls since the last priority one, as the hub does. */
+function foldPolicy(
+  policy: NonNullable<Snapshot['callPolicy']>,
+  event: QueueEvent | PublicQueueEvent,
+): NonNullable<Snapshot['callPolicy']> {
+  if (event.type === 'day-rolled') return { ...policy, sinceLastPriority: {} };
+  if (event.type !== 'ticket-called') return policy;
+  const tickets: readonly (Ticket | PublicTicket)[] = event.tickets;
+  const called = tickets.filter(isFullTicket);
+  if (called.length === 0) return policy;
+  const sinceLastPriority = { ...policy.sinceLastPriority };
+  for (const t of called) {
+    sinceLastPriority[t.serviceId] =
+      t.priority === 'none' ? (sinceLastPriority[t.serviceId] ?? 0) + 1 : 0;
+  }
+  return { ...policy, sinceLastPriority };
+}
+
 export function applyEvent(state: Snapshot, event: QueueEvent | PublicQueueEvent): Snapshot | null {
   if (event.seq <= state.seq) return state; // already folded in (e.g. arrived with a snapshot)
   if (event.seq !== state.seq + 1) return null;
@@ -65,5 +96,8 @@ export function applyEvent(state: Snapshot, event: QueueEvent | PublicQueueEvent
   if (state.waiting) {
     next.waiting = event.type === 'day-rolled' ? [] : foldWaiting(state.waiting, event.tickets);
   }
+  // A serving ticket outlives midnight (the expired ones arrive in the event), so no reset here.
+  if (state.held) next.held = foldHeld(state.held, event.tickets);
+  if (state.callPolicy) next.callPolicy = foldPolicy(state.callPolicy, event);
   return next;
 }

@@ -47,6 +47,8 @@ export interface HubConnection {
     payload: RequestPayload<E>,
     timeoutMs?: number,
   ): Promise<Ack<ResponseData[E]>>;
+  /** Replaces the state with a fresh snapshot, as on a `seq` gap (e.g. after a conflict). */
+  resync(): void;
   close(): void;
 }
 
@@ -96,6 +98,17 @@ export function connectToHub(opts: HubConnectionOptions): HubConnection {
   // replaces the state whole: after a hub restart its seq may be lower than ours.
   socket.on('queue:snapshot', replace);
 
+  function resync() {
+    if (resyncing || !socket.connected) return;
+    resyncing = true;
+    // An ack callback rather than emitWithAck: it runs before the next packet is
+    // handled, so no event after the ack is dropped as "in flight".
+    socket.emit('queue:snapshot', {}, (ack) => {
+      if (ack.ok) replace(ack.data);
+      else resyncing = false;
+    });
+  }
+
   socket.on('queue:event', (event) => {
     if (!state || resyncing) return;
     const next = applyEvent(state, event);
@@ -104,13 +117,7 @@ export function connectToHub(opts: HubConnectionOptions): HubConnection {
       opts.onSnapshot(next);
       return;
     }
-    resyncing = true;
-    // An ack callback rather than emitWithAck: it runs before the next packet is
-    // handled, so no event after the ack is dropped as "in flight".
-    socket.emit('queue:snapshot', {}, (ack) => {
-      if (ack.ok) replace(ack.data);
-      else resyncing = false;
-    });
+    resync();
   });
 
   socket.on('disconnect', (reason) => {
@@ -155,6 +162,7 @@ export function connectToHub(opts: HubConnectionOptions): HubConnection {
         });
       });
     },
+    resync,
     close() {
       clearTimeout(retryTimer);
       socket.close();

@@ -164,6 +164,17 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
         without(v, 'score'),
         without(v, 'code'),
       ];
+    case 'staff:resume':
+      return withField(v, 'sessionToken', [
+        '',
+        'short',
+        'A'.repeat(129),
+        'has spaces in it, which no token has',
+        'ຄິວ'.repeat(10),
+        43,
+        null,
+      ]);
+    case 'counter:stats':
     case 'counter:open':
     case 'counter:call-next':
     case 'counter:resume':

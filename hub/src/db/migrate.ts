@@ -2,12 +2,14 @@ import type { Database } from 'better-sqlite3';
 import { migration001 } from './migrations/001-initial.js';
 import { migration002 } from './migrations/002-queue-counts.js';
 import { migration003 } from './migrations/003-printing.js';
+import { migration004 } from './migrations/004-staff-sessions.js';
 
 /** Index i holds the step from schema version i to i + 1. Append only. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   migration001,
   migration002,
   migration003,
+  migration004,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -5,6 +5,8 @@ export interface SocketData {
   role: Role;
   deviceId: number | null;
   staffId: number | null;
+  /** The staff session this connection's login belongs to (ended by `staff:logout`). */
+  sessionId: number | null;
   /** The counter this connection's clerk opened with `counter:open`. */
   counterId: number | null;
   /** Ticket codes this connection watches (phones). */

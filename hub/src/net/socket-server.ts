@@ -10,6 +10,8 @@ import { z } from 'zod';
 import type { Actor, Outcome, QueueService } from '../queue/queue-service.js';
 import type { Views } from '../queue/views.js';
 import type { StaffAuth } from '../auth/staff-login.js';
+import type { StaffSessions } from '../auth/staff-sessions.js';
+import type { CounterStats } from '../queue/counter-stats.js';
 import type { createDeviceAuth } from '../auth/devices.js';
 import { HubError, notFound } from '../queue/hub-error.js';
 import { createBroadcaster, FULL_ROOM, type Broadcaster } from './broadcaster.js';
@@ -46,6 +48,8 @@ export interface SocketDeps {
   views: Views;
   store: Store;
   staffAuth: StaffAuth;
+  staffSessions: StaffSessions;
+  counterStats: CounterStats;
   deviceAuth: ReturnType<typeof createDeviceAuth>;
   log: Logger;
   demo: boolean;
@@ -128,7 +132,15 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     if (printAgent && (role !== 'kiosk' || deviceId === null)) {
       return next(new Error('unauthorized: a print agent needs a paired kiosk token'));
     }
-    socket.data = { role, deviceId, staffId: null, counterId: null, watching: [], printAgent };
+    socket.data = {
+      role,
+      deviceId,
+      staffId: null,
+      sessionId: null,
+      counterId: null,
+      watching: [],
+      printAgent,
+    };
     next();
   });
 
@@ -166,14 +178,38 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
         throw new HubError('forbidden', 'The console is for managers');
       }
       // The PIN check was slow: act on the connection as it is now, not as it was.
-      const changes = leaveCounter(ctxOf(ctx.socket));
-      ctx.socket.data.staffId = staff.id;
-      return { data: { staff }, changes };
+      const changes = logIn(ctxOf(ctx.socket), staff.id, null);
+      const session = deps.staffSessions.start(staff.id);
+      ctx.socket.data.sessionId = session.id;
+      return { data: { staff, sessionToken: session.token }, changes };
+    },
+    'staff:resume': (ctx, p) => {
+      const session = deps.staffSessions.find(p.sessionToken);
+      const staff = session ? staffAuth.current(session.staffId) : null;
+      if (!session || !staff) {
+        throw new HubError('unauthorized', 'The session has ended: log in again', 'session-ended');
+      }
+      if (ctx.socket.data.role === 'console' && staff.role !== 'manager') {
+        throw new HubError('forbidden', 'The console is for managers');
+      }
+      return { data: { staff }, changes: logIn(ctx, staff.id, session.id) };
     },
     'staff:logout': (ctx) => {
       const changes = leaveCounter(ctx);
+      if (ctx.socket.data.sessionId !== null) deps.staffSessions.end(ctx.socket.data.sessionId);
       ctx.socket.data.staffId = null;
+      ctx.socket.data.sessionId = null;
       return { data: {}, changes };
+    },
+    'counter:stats': (ctx, { counterId }) => {
+      const staff = ctx.staff();
+      counterView(counterId);
+      const day = queue.currentDay();
+      return done({
+        at: deps.now(),
+        counter: deps.counterStats.forCounter(day, counterId),
+        staff: deps.counterStats.forStaff(day, staff.id),
+      });
     },
     'counter:open': (ctx, { counterId }) => {
       const staff = ctx.staff();
@@ -229,6 +265,14 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     if (socket.data.counterId !== null) counterOwners.delete(socket.data.counterId);
     counterOwners.set(counterId, socket);
     socket.data.counterId = counterId;
+  }
+
+  /** Replaces any earlier login on the connection, leaving its counter as `staff:logout` does. */
+  function logIn(ctx: Ctx, staffId: number, sessionId: number | null) {
+    const changes = leaveCounter(ctx);
+    ctx.socket.data.staffId = staffId;
+    ctx.socket.data.sessionId = sessionId;
+    return changes;
   }
 
   /** A clerk who logs out closes their counter, unless a citizen is still at it. */

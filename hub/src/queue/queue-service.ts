@@ -296,6 +296,7 @@ export function createQueueService(deps: {
 
   return {
     currentDay,
+    sinceLastPriority,
 
     issue,
 

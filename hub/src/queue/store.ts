@@ -207,6 +207,9 @@ export function createStore(db: Db) {
     insertFeedback: db.prepare<[number, number, number, string]>(
       'INSERT INTO feedback (ticket_id, at, score, answers) VALUES (?, ?, ?, ?)',
     ),
+    held: db.prepare<[], TicketRow>(
+      `SELECT * FROM tickets WHERE status IN ('called', 'serving', 'parked') ORDER BY id`,
+    ),
   };
 
   const one = (row: TicketRow | undefined) => (row ? toTicket(row) : undefined);
@@ -273,6 +276,8 @@ export function createStore(db: Db) {
     hasFeedback: (ticketId: number) => q.feedbackFor.get(ticketId) !== undefined,
     insertFeedback: (ticketId: number, at: number, score: number, answers: string) =>
       void q.insertFeedback.run(ticketId, at, score, answers),
+    /** Tickets at a counter or on hold there, for counter and console snapshots. */
+    held: () => q.held.all().map(toTicket),
   };
 }
 

@@ -37,6 +37,8 @@ export function createViews(deps: {
   config: () => CentreConfig;
   publicUrl: string;
   currentDay: () => string;
+  /** Normal tickets called today in a service since its last priority one (the policy's input). */
+  sinceLastPriority: (serviceId: string) => number;
 }) {
   const { clock, store, config } = deps;
 
@@ -153,7 +155,16 @@ export function createViews(deps: {
         counters: [...c.counters.keys()].map((id) => counter(id, !withWaiting)).filter(present),
         recentCalls: recentCalls(),
       };
-      if (withWaiting) snap.waiting = store.allWaiting();
+      if (withWaiting) {
+        snap.waiting = store.allWaiting();
+        snap.held = store.held();
+        snap.callPolicy = {
+          priorityEvery: c.settings.priorityEvery,
+          sinceLastPriority: Object.fromEntries(
+            [...c.services.keys()].map((id) => [id, deps.sinceLastPriority(id)]),
+          ),
+        };
+      }
       return snap;
     },
 

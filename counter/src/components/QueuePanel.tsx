@@ -1,0 +1,107 @@
+import { useEffect, useRef } from 'react';
+import { t } from '../../../shared/i18n/index.js';
+import type { Ticket } from '../../../shared/protocol.js';
+import type { Desk } from '../desk.js';
+import { LIST_STEPS, type DeskAction } from '../desk-actions.js';
+import { formatDuration } from '../time-format.js';
+import { useCounterStore } from '../store.js';
+import { ActionButton } from './ActionButton.js';
+
+function TicketRow({ ticket, next, now }: { ticket: Ticket; next: boolean; now: number }) {
+  const lang = useCounterStore((s) => s.lang);
+  const selected = useCounterStore((s) => s.selectedId === ticket.id);
+  const select = useCounterStore((s) => s.select);
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+  return (
+    <li
+      ref={ref}
+      role="option"
+      aria-selected={selected}
+      className="queue__row"
+      data-ticket={ticket.label}
+      onClick={() => select(ticket.id)}
+    >
+      <span className="queue__label">{ticket.label}</span>
+      {next ? <span className="chip chip--next">{t(lang, 'counter.queue.next')}</span> : null}
+      {ticket.priority !== 'none' ? (
+        <span className="chip chip--priority">{t(lang, `priority.${ticket.priority}`)}</span>
+      ) : null}
+      <span className="queue__wait">{formatDuration(now - ticket.issuedAt, lang)}</span>
+    </li>
+  );
+}
+
+/** What waits for this counter, service by service, in the order call-next takes it; and what is on hold here. */
+export function QueuePanel({
+  desk,
+  available,
+  now,
+}: {
+  desk: Desk;
+  available: Set<DeskAction>;
+  now: number;
+}) {
+  const lang = useCounterStore((s) => s.lang);
+  const steps = (Object.keys(LIST_STEPS) as (keyof typeof LIST_STEPS)[]).filter((a) =>
+    available.has(a),
+  );
+  return (
+    <section className="card queue" aria-labelledby="queue-title" data-testid="queue">
+      <h2 id="queue-title" className="card__title">
+        {t(lang, 'counter.queue.title')}
+      </h2>
+      <div className="queue__lists" role="listbox" aria-labelledby="queue-title">
+        {desk.parked.length > 0 ? (
+          <div className="queue__group queue__group--parked" data-testid="parked">
+            <h3 className="queue__service">{t(lang, 'counter.queue.parked')}</h3>
+            <ul className="queue__rows" role="group">
+              {desk.parked.map((ticket) => (
+                <TicketRow key={ticket.id} ticket={ticket} next={false} now={now} />
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {desk.queues.map((q) => (
+          <div key={q.service.id} className="queue__group" data-service={q.service.id}>
+            <h3 className="queue__service">
+              <span className="queue__service-name">{q.service.name[lang]}</span>
+              <span className="queue__count" data-testid="queue-count">
+                {t(lang, 'counter.queue.count', { count: q.tickets.length })}
+              </span>
+              {q.longestWaitMs !== null ? (
+                <span className="queue__longest">
+                  {t(lang, 'counter.queue.longest', {
+                    duration: formatDuration(q.longestWaitMs, lang),
+                  })}
+                </span>
+              ) : null}
+            </h3>
+            {q.tickets.length > 0 ? (
+              <ul className="queue__rows" role="group">
+                {q.tickets.map((ticket) => (
+                  <TicketRow
+                    key={ticket.id}
+                    ticket={ticket}
+                    next={ticket.id === desk.nextId}
+                    now={now}
+                  />
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ))}
+      </div>
+      <div className="queue__footer">
+        <p className="hint">{t(lang, 'counter.queue.hint')}</p>
+        <div className="queue__actions">
+          {steps.map((a) => (
+            <ActionButton key={a} action={a} tone={a === 'cancel' ? 'danger' : 'secondary'} />
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}

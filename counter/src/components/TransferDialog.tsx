@@ -1,0 +1,102 @@
+import { useState, type FormEvent } from 'react';
+import { t } from '../../../shared/i18n/index.js';
+import { confirmTransfer } from '../desk-requests.js';
+import { useCounterStore } from '../store.js';
+import { Dialog, DialogButtons } from './Dialog.js';
+
+const REASON_MAX_CHARS = 200;
+
+/**
+ * Sends the citizen on to another service, keeping their number: choose the
+ * service (↑ ↓), front or back of its queue, and an optional reason. Enter
+ * transfers, Escape goes back.
+ */
+export function TransferDialog({ ticketId }: { ticketId: number }) {
+  const lang = useCounterStore((s) => s.lang);
+  const close = useCounterStore((s) => s.closeDialog);
+  const busy = useCounterStore((s) => s.busy !== null);
+  const ticket = useCounterStore((s) => s.snapshot?.held?.find((x) => x.id === ticketId));
+  const services = useCounterStore((s) => s.snapshot?.services ?? []);
+  const targets = services.filter((s) => s.id !== ticket?.serviceId);
+  const [toServiceId, setService] = useState<string | null>(null);
+  const [position, setPosition] = useState<'front' | 'back'>('front');
+  const [reason, setReason] = useState('');
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (toServiceId === null || busy) return;
+    void confirmTransfer(ticketId, toServiceId, position, reason);
+  };
+  const label = ticket?.label ?? '';
+
+  return (
+    <Dialog labelledBy="transfer-title" onCancel={close}>
+      <form
+        className="transfer"
+        onSubmit={submit}
+        onKeyDown={(e) => {
+          const target = e.target as HTMLElement;
+          if (e.key !== 'Enter' || target.tagName === 'BUTTON') return;
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <h2 id="transfer-title">{t(lang, 'counter.transfer.title', { label })}</h2>
+        <fieldset className="transfer__services">
+          <legend>{t(lang, 'counter.transfer.service')}</legend>
+          {targets.map((s, i) => (
+            <label key={s.id} className="radio">
+              <input
+                type="radio"
+                name="service"
+                value={s.id}
+                checked={toServiceId === s.id}
+                data-autofocus={i === 0 ? true : undefined}
+                onChange={() => setService(s.id)}
+              />
+              <span>{s.name[lang]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="transfer__position">
+          <legend>{t(lang, 'counter.transfer.position')}</legend>
+          {(['front', 'back'] as const).map((p) => (
+            <label key={p} className="radio">
+              <input
+                type="radio"
+                name="position"
+                value={p}
+                checked={position === p}
+                onChange={() => setPosition(p)}
+              />
+              <span>{t(lang, `counter.transfer.${p}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span>{t(lang, 'counter.transfer.reason')}</span>
+          <input
+            name="reason"
+            maxLength={REASON_MAX_CHARS}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </label>
+        <DialogButtons>
+          <button type="button" className="action action--quiet" onClick={close}>
+            <span className="action__label">{t(lang, 'counter.dialog.back')}</span>
+            <kbd className="action__key">Esc</kbd>
+          </button>
+          <button
+            type="submit"
+            className="action action--primary"
+            disabled={busy || toServiceId === null}
+          >
+            <span className="action__label">{t(lang, 'counter.transfer.confirm', { label })}</span>
+            <kbd className="action__key">Enter</kbd>
+          </button>
+        </DialogButtons>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The counter's one store. connection.ts writes the hub's state (`snapshot`,
+ * `status`) and the results of requests; components read narrowly and call
+ * the actions in connection.ts.
+ */
+import { create } from 'zustand';
+import type { Lang, MessageKey } from '../../shared/i18n/index.js';
+import type { CounterStats, Snapshot, Staff } from '../../shared/protocol.js';
+import type { HubStatus } from '../../shared/ui/hub-connection.js';
+import { readLang, saveLang } from './saved-session.js';
+
+/** `restoring`: a saved session is being resumed, so neither the PIN form nor the desk is shown yet. */
+export type Phase = 'restoring' | 'login' | 'choose' | 'desk';
+
+export interface Notice {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+  tone: 'error' | 'info';
+}
+
+export type Dialog =
+  | { kind: 'transfer'; ticketId: number }
+  | { kind: 'cancel'; ticketId: number }
+  | { kind: 'pause' }
+  | { kind: 'close' };
+
+export interface CounterState {
+  lang: Lang;
+  status: HubStatus;
+  snapshot: Snapshot | null;
+  fontsReady: boolean;
+  phase: Phase;
+  staff: Staff | null;
+  counterId: number | null;
+  /** What is being asked of the hub right now; every other action waits for it. */
+  busy: string | null;
+  notice: Notice | null;
+  dialog: Dialog | null;
+  /** The ticket chosen in the waiting or on-hold list, for call-this, cancel and resume. */
+  selectedId: number | null;
+  stats: CounterStats | null;
+  /** Hub clock minus this machine's, so waits are right even when the PC's clock is not. */
+  clockOffsetMs: number;
+
+  setLang(lang: Lang): void;
+  select(ticketId: number | null): void;
+  openDialog(dialog: Dialog): void;
+  closeDialog(): void;
+  dismissNotice(): void;
+}
+
+export const useCounterStore = create<CounterState>()((set) => ({
+  lang: readLang(),
+  status: 'connecting',
+  snapshot: null,
+  fontsReady: false,
+  phase: 'login',
+  staff: null,
+  counterId: null,
+  busy: null,
+  notice: null,
+  dialog: null,
+  selectedId: null,
+  stats: null,
+  clockOffsetMs: 0,
+
+  setLang: (lang) => {
+    saveLang(lang);
+    set({ lang });
+  },
+  select: (selectedId) => set({ selectedId }),
+  openDialog: (dialog) => set({ dialog, notice: null }),
+  closeDialog: () => set({ dialog: null }),
+  dismissNotice: () => set({ notice: null }),
+}));
+
+/** The hub's current time, as near as this machine can tell. */
+export const hubNow = () => Date.now() + useCounterStore.getState().clockOffsetMs;
