@@ -4,6 +4,8 @@
  * A paired plain browser passes its device token once as `?token=…`; it is
  * kept in localStorage and taken out of the address bar.
  */
+import { deviceTokenParam, secondsParam } from '../../../shared/ui/page-settings.js';
+
 const TOKEN_STORAGE_KEY = 'khiu.display.deviceToken';
 const DEFAULT_PAGE_SECONDS = 10;
 const DEFAULT_NOTICE_SECONDS = 12;
@@ -16,33 +18,11 @@ export interface HallSettings {
   token: string | undefined;
 }
 
-function seconds(params: URLSearchParams, name: string, fallback: number): number {
-  const value = Number(params.get(name));
-  return (params.has(name) && Number.isFinite(value) && value > 0 ? value : fallback) * 1000;
-}
-
-function deviceToken(params: URLSearchParams): string | undefined {
-  const fromUrl = params.get('token');
-  try {
-    if (fromUrl) {
-      localStorage.setItem(TOKEN_STORAGE_KEY, fromUrl);
-      const url = new URL(window.location.href);
-      url.searchParams.delete('token');
-      history.replaceState(null, '', url);
-      return fromUrl;
-    }
-    return localStorage.getItem(TOKEN_STORAGE_KEY) ?? undefined;
-  } catch {
-    // Storage can be switched off; the token from the address still works for this visit.
-    return fromUrl ?? undefined;
-  }
-}
-
 export function readHallSettings(search = window.location.search): HallSettings {
   const params = new URLSearchParams(search);
   return {
-    pageMs: seconds(params, 'pageSeconds', DEFAULT_PAGE_SECONDS),
-    noticeMs: seconds(params, 'noticeSeconds', DEFAULT_NOTICE_SECONDS),
-    token: deviceToken(params),
+    pageMs: secondsParam(params, 'pageSeconds', DEFAULT_PAGE_SECONDS),
+    noticeMs: secondsParam(params, 'noticeSeconds', DEFAULT_NOTICE_SECONDS),
+    token: deviceTokenParam(params, TOKEN_STORAGE_KEY),
   };
 }
