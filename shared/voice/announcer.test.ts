@@ -135,6 +135,20 @@ describe('the announcement queue', () => {
     expect(fake.played.filter((p) => p.name === 'chime')).toHaveLength(2);
   });
 
+  it('announces a ticket called again after it was parked and put back in the queue', async () => {
+    const fake = fakeOutput();
+    const announcer = createAnnouncer(fake.output);
+    announcer.consider([]);
+    const first = call('F003', 2);
+    announcer.consider([first]);
+    // Resumed, then called at another counter: recalls starts from 0 again.
+    const again = { ...first, counterId: 5, counterNumber: 5, at: first.at + 90_000 };
+    expect(announcer.consider([again])).toEqual([again]);
+    expect(announcer.consider([again])).toEqual([]);
+    await announcer.idle();
+    expect(fake.played.filter((p) => p.name === 'chime')).toHaveLength(2);
+  });
+
   it('does not read out the calls a display finds when it starts', async () => {
     const fake = fakeOutput();
     const announcer = createAnnouncer(fake.output);

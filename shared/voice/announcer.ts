@@ -42,8 +42,13 @@ const BETWEEN_CALLS_S = 0.8;
 /** After an outage, at most this many missed calls are announced, the oldest first. */
 export const MISSED_CALLS_ANNOUNCED_MAX = 3;
 
-export const callKey = (call: Pick<CallView, 'ticketId' | 'recalls'>) =>
-  `${call.ticketId}:${call.recalls}`;
+/**
+ * One key per call a display hears. `at` tells apart two calls of one ticket
+ * with the same recall count: a citizen parked, put back in the queue and
+ * called again starts from recalls 0 once more.
+ */
+export const callKey = (call: Pick<CallView, 'ticketId' | 'recalls' | 'at'>) =>
+  `${call.ticketId}:${call.recalls}:${call.at}`;
 
 type Part<B> =
   | { kind: 'audio'; buffers: B[]; pauseAfterS: number }

@@ -117,7 +117,9 @@ export function createViews(deps: {
         serviceId: r.service_id,
         counterId: c.id,
         counterNumber: c.number,
-        at: r.at,
+        // The ticket's calledAt is what this call's event carried (this row is its newest
+        // call), so a client keying calls on `at` sees the same call in both.
+        at: t.calledAt ?? r.at,
         recalls: t.recalls,
       });
       if (calls.length === RECENT_CALLS_MAX) break;
