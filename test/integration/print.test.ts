@@ -135,6 +135,41 @@ describe('a printer that needs attention', () => {
     expect(printer.decoders.reduce((n, d) => n + d.discarded, 0)).toBe(0);
   });
 
+  it("tells a kiosk only about the printer its own tickets go to, not another's fault", async () => {
+    printer = await startFakePrinter();
+    const shared = await startFakePrinter();
+    try {
+      hub = await startHub({ printing: { timing: FAST_SPOOL } });
+      const device = addDevice(hub.db, systemClock, 'kiosk', 'Kiosk 1');
+      const ownId = addPrinter(hub.hub, {
+        name: 'Kiosk 1 printer',
+        uri: printer.tcpUri,
+        kioskDeviceId: device.id,
+      });
+      addPrinter(hub.hub, { name: 'Shared printer', uri: shared.tcpUri });
+      const { client: kiosk, snapshot } = await connect(hub, { token: device.token });
+      const { client: unpaired, snapshot: unpairedSnapshot } = await connect(hub, {
+        role: 'kiosk',
+      });
+      expect(snapshot.printers?.map((p) => p.id)).toEqual([ownId]);
+      expect(unpairedSnapshot.printers?.map((p) => p.name)).toEqual(['Shared printer']);
+      const own = recordEvents(kiosk);
+      const other = recordEvents(unpaired);
+
+      shared.setFlags({ paperOut: true });
+      const seen = await other.waitFor(
+        (e) => e.type === 'printer-updated' && e.printers?.[0]?.status === 'paper-out',
+      );
+      const ownEvent = await own.waitFor((e) => e.seq === seen.seq);
+      expect(ownEvent.printers ?? []).toEqual([]);
+      expect(own.events.flatMap((e) => e.printers ?? []).map((p) => p.id)).not.toContain(
+        seen.printers?.[0]?.id,
+      );
+    } finally {
+      await shared.close();
+    }
+  });
+
   it('drops, unprinted, the job of a ticket called while the printer was out of paper', async () => {
     printer = await startFakePrinter();
     printer.setFlags({ paperOut: true });

@@ -16,7 +16,6 @@ import { toPublicTicket, type Views } from '../queue/views.js';
 import type {
   ClientToServerEvents,
   InterServerEvents,
-  PrinterView,
   PublicQueueEvent,
   QueueEvent,
   ServerToClientEvents,
@@ -24,7 +23,7 @@ import type {
   Ticket,
 } from '../../../shared/protocol.js';
 import type { SocketData } from './socket-data.js';
-import { printersForKiosk, type PrinterViews } from '../print/printing.js';
+import type { PrinterViews } from '../print/printing.js';
 
 export const FULL_ROOM = 'full';
 /**
@@ -106,11 +105,7 @@ export function createBroadcaster(deps: {
   /** Watched ticket codes → the service their newest ticket waits in. */
   const watched = new Map<string, { serviceId: string; watchers: number }>();
 
-  function toEvents(c: Change): {
-    full: QueueEvent;
-    pub: PublicQueueEvent;
-    printers: PrinterView[];
-  } {
+  function toEvents(c: Change): { full: QueueEvent; pub: PublicQueueEvent } {
     seq += 1;
     const tickets = c.ticketIds
       .map((id) => store.ticketById(id))
@@ -137,7 +132,6 @@ export function createBroadcaster(deps: {
         tickets: tickets.map(toPublicTicket),
         counters: views.counters(c.counterIds, true),
       },
-      printers,
     };
   }
 
@@ -148,14 +142,19 @@ export function createBroadcaster(deps: {
     pending = [];
     const touched = new Set<string>();
     for (const c of changes) {
-      const { full, pub, printers } = toEvents(c);
+      const { full, pub } = toEvents(c);
       enqueue(() => io.to(FULL_ROOM).emit('queue:event', full));
       shardSizes.forEach((size, shard) => {
         if (size > 0) enqueue(() => io.to(publicRoom(shard)).emit('queue:event', pub), true);
       });
       for (const [deviceId, members] of kioskRooms) {
         if (members === 0) continue;
-        const own = c.printerIds ? { printers: printersForKiosk(printers, deviceId) } : {};
+        // Only the printer this kiosk prints on, and only if it is one that changed: another
+        // kiosk's printer, or a shared one this kiosk does not use, is none of its business.
+        const changed = new Set(c.printerIds ?? []);
+        const own = c.printerIds
+          ? { printers: (deps.printers?.forKiosk(deviceId) ?? []).filter((p) => changed.has(p.id)) }
+          : {};
         enqueue(() => io.to(kioskRoom(deviceId)).emit('queue:event', { ...pub, ...own }), true);
       }
       for (const s of c.serviceIds) touched.add(s);

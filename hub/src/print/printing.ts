@@ -31,12 +31,6 @@ export interface PrintingDeps {
   serialPort?: SerialPortFactory;
 }
 
-/** The printers a kiosk shows: its own, else those every kiosk shares. */
-export function printersForKiosk(all: readonly PrinterView[], deviceId: number | null) {
-  const own = all.filter((p) => deviceId !== null && p.kioskDeviceId === deviceId);
-  return own.length > 0 ? own : all.filter((p) => p.kioskDeviceId === null);
-}
-
 export function createPrinting(deps: PrintingDeps) {
   const { clock, log } = deps;
   const printStore = createPrintStore(deps.db);
@@ -114,7 +108,11 @@ export function createPrinting(deps: PrintingDeps) {
       all: allViews,
       byIds: (ids: readonly number[]) =>
         ids.map((id) => printStore.printerById(id)).flatMap((r) => (r ? [printStore.view(r)] : [])),
-      forKiosk: (deviceId: number | null) => printersForKiosk(allViews(), deviceId),
+      /** The one printer this kiosk's tickets go to (its own, else the shared one), as a list. */
+      forKiosk: (deviceId: number | null): PrinterView[] => {
+        const row = printStore.printerForKiosk(deviceId);
+        return row ? [printStore.view(row)] : [];
+      },
     },
   };
 }
