@@ -470,6 +470,13 @@ describe('applyEvent: the call policy counts (counter and console)', () => {
     expect(afterPriority?.callPolicy?.sinceLastPriority).toEqual({ f: 0, r: 1 });
   });
 
+  it('asks for a snapshot after a configuration change, which may change the policy', () => {
+    const state = snapshot({ callPolicy: policy });
+    expect(applyEvent(state, event(11, { type: 'config-changed' }))).toBeNull();
+    const publicState = snapshot();
+    expect(applyEvent(publicState, event(11, { type: 'config-changed' }))?.seq).toBe(11);
+  });
+
   it('starts every service from zero on a new day', () => {
     const next = applyEvent(snapshot({ callPolicy: policy }), event(11, { type: 'day-rolled' }));
     expect(next?.callPolicy).toEqual({ priorityEvery: 2, sinceLastPriority: {} });

@@ -79,6 +79,9 @@ function foldPolicy(
 export function applyEvent(state: Snapshot, event: QueueEvent | PublicQueueEvent): Snapshot | null {
   if (event.seq <= state.seq) return state; // already folded in (e.g. arrived with a snapshot)
   if (event.seq !== state.seq + 1) return null;
+  // The call policy's settings come only in snapshots: after a configuration change a counter
+  // must fetch one, or it would list the queue in an order call-next no longer follows.
+  if (event.type === 'config-changed' && state.callPolicy) return null;
 
   const replaces = event.type === 'day-rolled' || event.type === 'config-changed';
   const next: Snapshot = {
