@@ -117,7 +117,14 @@ export async function openUsblp(path: string): Promise<ByteChannel> {
         reading = false;
         if (bytesRead > 0) events.data(Uint8Array.from(buffer.subarray(0, bytesRead)));
       },
-      (err: Error) => events.close(err),
+      (err: Error) => {
+        // Unplugged or powered off: let go of the handle, or each reconnect would leak one.
+        if (closed) return;
+        closed = true;
+        clearInterval(poll);
+        void file.close().catch(() => undefined);
+        events.close(err);
+      },
     );
   }, USBLP_READ_INTERVAL_MS);
   return {
