@@ -3,7 +3,7 @@
  * saved session on every (re)connect, and keeps today's figures fresh. The
  * socket's listeners live here, outside React, and write into the store.
  */
-import type { Ack, AckError } from '../../shared/protocol.js';
+import type { Ack, AckError, ErrorCode } from '../../shared/protocol.js';
 import { getBridge } from '../../shared/station-bridge.js';
 import { connectToHub, type HubConnection } from '../../shared/ui/hub-connection.js';
 import { forgetSession, readSession, saveCounter, saveToken } from './saved-session.js';
@@ -22,6 +22,10 @@ export function genericNotice(error: AckError): Notice {
 }
 
 export const UNREACHABLE: Notice = { key: 'counter.notice.unreachable', tone: 'error' };
+
+/** The answers that mean the saved session is no good; anything else is worth another try. */
+const SESSION_REFUSALS: readonly ErrorCode[] = ['unauthorized', 'forbidden', 'invalid-request'];
+const RESTORE_RETRY_MS = 3_000;
 
 /** Sends one request; null when the hub could not be reached (the banner already says so). */
 export async function ask<T>(send: (h: HubConnection) => Promise<Ack<T>>): Promise<Ack<T> | null> {
@@ -67,7 +71,14 @@ async function restoreSession(): Promise<void> {
     return;
   }
   const ack = await ask((h) => h.request('staff:resume', { sessionToken: token }));
-  if (!ack) return; // the next reconnect tries again
+  if (!ack || (!ack.ok && !SESSION_REFUSALS.includes(ack.error.code))) {
+    // No answer, or a passing fault at the hub: the session may well be good. Try again while
+    // connected (a reconnect tries again by itself), rather than leave the clerk waiting.
+    setTimeout(() => {
+      if (hub?.socket.connected) void restoreSession();
+    }, RESTORE_RETRY_MS);
+    return;
+  }
   if (!ack.ok) {
     // Ended, expired, or not a token the hub can read: the PIN is the way back in.
     forgetSession();
