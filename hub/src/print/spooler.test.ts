@@ -91,6 +91,40 @@ describe('spooler', () => {
     expect(store.printerById(printerId)?.status).toBe('ok');
   });
 
+  it('drops a job that cannot be drawn, with the reason, and prints the ones after it', async () => {
+    const { db, store } = spool(3);
+    opened.push(db);
+    const sent: number[] = [];
+    const connection: PrinterConnection = {
+      status: async () => 'ok',
+      async print(jobId) {
+        sent.push(jobId);
+      },
+      close: async () => {},
+    };
+    const spooler = createSpooler({
+      store,
+      clock: systemClock,
+      log: pino({ level: 'silent' }),
+      timing: TIMING,
+      connect: () => connection,
+      render: (job) => {
+        if (job.id === 1) throw new Error('no such service');
+        return Uint8Array.of(job.id);
+      },
+      stale: () => null,
+      changed: () => {},
+    });
+    spooler.start();
+    await expect.poll(() => sent, { timeout: 2_000 }).toEqual([2, 3]);
+    await spooler.stop();
+    expect(db.prepare('SELECT id, state, last_error FROM print_jobs ORDER BY id').all()).toEqual([
+      { id: 1, state: 'dropped', last_error: 'could not be drawn: no such service' },
+      { id: 2, state: 'printed', last_error: null },
+      { id: 3, state: 'printed', last_error: null },
+    ]);
+  });
+
   it('holds the jobs while the printer cannot print, and tells staff of each change', async () => {
     const { db, store, printerId } = spool(1);
     opened.push(db);

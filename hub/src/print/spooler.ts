@@ -90,6 +90,24 @@ function createWorker(printer: PrinterRow, deps: SpoolerDeps) {
     timer.unref();
   }
 
+  /**
+   * The job's bytes, or null when it cannot be drawn: then it is dropped with the reason, so
+   * one bad ticket never holds up every ticket after it on this printer.
+   */
+  function drawn(job: JobRow): Uint8Array | null {
+    try {
+      return deps.render(job, printer);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      store.markDropped(job.id, `could not be drawn: ${message}`);
+      log.error(
+        { printer: printer.name, job: job.id, err: message },
+        'print job could not be drawn',
+      );
+      return null;
+    }
+  }
+
   /** Sends what it can; returns when to look again. */
   async function work(): Promise<number> {
     let status = await connection.status();
@@ -105,7 +123,8 @@ function createWorker(printer: PrinterRow, deps: SpoolerDeps) {
         store.markDropped(job.id, stale);
         continue;
       }
-      const data = deps.render(job, printer);
+      const data = drawn(job);
+      if (data === null) continue;
       store.markSending(job.id);
       try {
         await connection.print(job.id, data);
