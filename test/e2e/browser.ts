@@ -4,8 +4,22 @@
  * .ci/run installs), else the one inside the npm package @sparticuz/chromium
  * when that happens to be installed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+
+/** Where `npm run build` puts the web apps the test hub serves. */
+export const WEB_ROOT = join(process.cwd(), 'dist', 'web');
+/** Where the e2e run writes its screenshots, for a person to look at. */
+export const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+/** Fails the suite at once, saying what to do, when `app` is not built; makes the screenshot folder. */
+export function requireBuiltApp(app: 'kiosk' | 'counter' | 'display'): void {
+  if (!existsSync(join(WEB_ROOT, app, 'index.html'))) {
+    throw new Error(`dist/web/${app} is missing: run \`npm run build\` first (npm test does)`);
+  }
+  mkdirSync(SHOTS, { recursive: true });
+}
 
 /** Flags for a closed network: no background fetches that would be refused anyway. */
 const QUIET_FLAGS = [

@@ -9,7 +9,7 @@ import { DESK_ACTIONS, type DeskAction } from '../../counter/src/desk-actions.js
 import { t } from '../../shared/i18n/index.js';
 import type { Lang } from '../../shared/protocol.js';
 
-export const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
+import { SHOTS } from './browser.js';
 
 const KEY_FOR: Record<string, string> = { Del: 'Delete' };
 

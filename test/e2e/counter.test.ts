@@ -6,16 +6,14 @@
  * written to test-results/screenshots/ in both languages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.js';
-import { Clerk, SHOTS } from './counter-clerk.js';
+import { launchChromium, requireBuiltApp, SHOTS, WEB_ROOT } from './browser.js';
+import { Clerk } from './counter-clerk.js';
 import { connect, issue, recordEvents, startHub, type Client, type TestHub } from '../harness.js';
 import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
 import type { CallView, Priority } from '../../shared/protocol.js';
 
-const WEB_ROOT = join(process.cwd(), 'dist', 'web');
 const DESK = { width: 1366, height: 768 };
 const TABLET = { width: 1280, height: 800 };
 const ID = 'national-id-card';
@@ -58,10 +56,7 @@ describe('counter in Chromium: two clerks, two counters', { timeout: 60_000 }, (
     )?.status;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_ROOT, 'counter', 'index.html'))) {
-      throw new Error('dist/web/counter is missing: run `npm run build` first (npm test does)');
-    }
-    mkdirSync(SHOTS, { recursive: true });
+    requireBuiltApp('counter');
     hub = await startHub({ webRoot: WEB_ROOT });
     browser = await launchChromium();
     kiosk = (await connect(hub, { role: 'kiosk' })).client;

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { VOICE_CLIPS } from '../../shared/voice/clips.js';
 
-export const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
-export const WEB_ROOT = join(process.cwd(), 'dist', 'web');
+import { WEB_ROOT } from './browser.js';
 
 export interface AudioStart {
   when: number;

@@ -6,19 +6,16 @@
  * Screenshots at 1920×1080 and 1280×720 go to test-results/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.js';
+import { launchChromium, requireBuiltApp, SHOTS, WEB_ROOT } from './browser.js';
 import {
   AUDIO_SPY,
   audioStarts,
   CHIME_MIN_S,
   recordVoiceRequests,
   serveRecordedLaoPack,
-  SHOTS,
   waitFor,
-  WEB_ROOT,
 } from './display-helpers.js';
 import {
   connect,
@@ -54,10 +51,7 @@ describe('hall display in Chromium', () => {
   let kiosk: Client;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_ROOT, 'display', 'index.html'))) {
-      throw new Error('dist/web/display is missing: run `npm run build` first (npm test does)');
-    }
-    mkdirSync(SHOTS, { recursive: true });
+    requireBuiltApp('display');
     hub = await startHub({ webRoot: WEB_ROOT });
     kiosk = (await connect(hub, { role: 'kiosk' })).client;
     browser = await launchChromium();

@@ -4,10 +4,9 @@
  * attention; staff get the alert; and once paper is back the ticket prints.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.js';
+import { launchChromium, requireBuiltApp, SHOTS, WEB_ROOT } from './browser.js';
 import { connect, recordEvents, startHub, type TestHub } from '../harness.js';
 import { startFakePrinter, type FakePrinter } from '../fake-printer/fake-printer.js';
 import { addPrinter, FAST_SPOOL, readQr, savePng, textsOf } from '../fake-printer/hub-printers.js';
@@ -15,8 +14,6 @@ import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
 import { t } from '../../shared/i18n/index.js';
 import type { Lang } from '../../shared/protocol.js';
 
-const WEB_ROOT = join(process.cwd(), 'dist', 'web');
-const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
 const PORTRAIT = { width: 1080, height: 1920 };
 
 const serviceName = (id: string, lang: Lang) =>
@@ -28,10 +25,7 @@ describe('kiosk with a printer out of paper, in Chromium', () => {
   let printer: FakePrinter;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_ROOT, 'kiosk', 'index.html'))) {
-      throw new Error('dist/web/kiosk is missing: run `npm run build` first (npm test does)');
-    }
-    mkdirSync(SHOTS, { recursive: true });
+    requireBuiltApp('kiosk');
     printer = await startFakePrinter();
     printer.setFlags({ paperOut: true });
     hub = await startHub({ webRoot: WEB_ROOT, printing: { timing: FAST_SPOOL } });

@@ -5,19 +5,16 @@
  * test-results/screenshots/ for a person to look at.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.js';
+import { launchChromium, requireBuiltApp, SHOTS, WEB_ROOT } from './browser.js';
 import { startHub, type TestHub } from '../harness.js';
 import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
 import { t } from '../../shared/i18n/index.js';
 import type { Lang } from '../../shared/protocol.js';
 
-const WEB_ROOT = join(process.cwd(), 'dist', 'web');
-const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
 const VIEWPORTS = {
   portrait: { width: 1080, height: 1920 },
   landscape: { width: 1920, height: 1080 },
@@ -43,10 +40,7 @@ describe('kiosk in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_ROOT, 'kiosk', 'index.html'))) {
-      throw new Error('dist/web/kiosk is missing: run `npm run build` first (npm test does)');
-    }
-    mkdirSync(SHOTS, { recursive: true });
+    requireBuiltApp('kiosk');
     hub = await startHub({ webRoot: WEB_ROOT });
     browser = await launchChromium();
   });

@@ -5,11 +5,9 @@
  * code is unknown. Every state is photographed in Lao and in English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.js';
-import { SHOTS, WEB_ROOT } from './display-helpers.js';
+import { launchChromium, requireBuiltApp, SHOTS, WEB_ROOT } from './browser.js';
 import {
   connect,
   issue,
@@ -42,10 +40,7 @@ describe('phone page in Chromium', () => {
   let clerk: Client;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_ROOT, 'display', 'index.html'))) {
-      throw new Error('dist/web/display is missing: run `npm run build` first (npm test does)');
-    }
-    mkdirSync(SHOTS, { recursive: true });
+    requireBuiltApp('display');
     hub = await startHub({ webRoot: WEB_ROOT });
     kiosk = (await connect(hub, { role: 'kiosk' })).client;
     clerk = (await openCounter(hub, COUNTER, 'clerk3')).client;
