@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '../../../shared/i18n/index.js';
 import { useCounterStore } from '../store.js';
-import { Dialog, DialogButtons } from './Dialog.js';
+import { Dialog, DialogBackButton, DialogButtons } from './Dialog.js';
 
 /** "Are you sure?" for what cannot be taken back: Enter confirms, Escape goes back. */
 export function ConfirmDialog({
@@ -24,10 +24,7 @@ export function ConfirmDialog({
       <h2 id="confirm-title">{t(lang, title, params)}</h2>
       <p>{t(lang, body, params)}</p>
       <DialogButtons>
-        <button type="button" className="action action--quiet" onClick={close}>
-          <span className="action__label">{t(lang, 'counter.dialog.back')}</span>
-          <kbd className="action__key">Esc</kbd>
-        </button>
+        <DialogBackButton lang={lang} onClick={close} />
         <button
           type="button"
           className="action action--danger"

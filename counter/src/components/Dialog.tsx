@@ -1,4 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { t } from '../../../shared/i18n/index.js';
+import type { Lang } from '../../../shared/protocol.js';
 
 /**
  * A modal built on <dialog>: the page behind it is inert, Escape goes back,
@@ -46,4 +48,14 @@ export function Dialog({
 
 export function DialogButtons({ children }: { children: ReactNode }) {
   return <div className="dialog__buttons">{children}</div>;
+}
+
+/** Every dialog's way back without doing anything; Escape does the same. */
+export function DialogBackButton({ lang, onClick }: { lang: Lang; onClick: () => void }) {
+  return (
+    <button type="button" className="action action--quiet" onClick={onClick}>
+      <span className="action__label">{t(lang, 'counter.dialog.back')}</span>
+      <kbd className="action__key">Esc</kbd>
+    </button>
+  );
 }

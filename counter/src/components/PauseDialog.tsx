@@ -2,7 +2,7 @@ import { t } from '../../../shared/i18n/index.js';
 import { PAUSE_REASONS } from '../../../shared/protocol.js';
 import { pauseCounter } from '../desk-requests.js';
 import { useCounterStore } from '../store.js';
-import { Dialog, DialogButtons } from './Dialog.js';
+import { Dialog, DialogBackButton, DialogButtons } from './Dialog.js';
 
 /** Why the counter pauses: one key (1–4) or one click, and the hall display shows it paused. */
 export function PauseDialog() {
@@ -37,10 +37,7 @@ export function PauseDialog() {
         ))}
       </div>
       <DialogButtons>
-        <button type="button" className="action action--quiet" onClick={close}>
-          <span className="action__label">{t(lang, 'counter.dialog.back')}</span>
-          <kbd className="action__key">Esc</kbd>
-        </button>
+        <DialogBackButton lang={lang} onClick={close} />
       </DialogButtons>
     </Dialog>
   );

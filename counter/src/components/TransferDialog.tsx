@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { t } from '../../../shared/i18n/index.js';
 import { confirmTransfer } from '../desk-requests.js';
 import { useCounterStore } from '../store.js';
-import { Dialog, DialogButtons } from './Dialog.js';
+import { Dialog, DialogBackButton, DialogButtons } from './Dialog.js';
 
 const REASON_MAX_CHARS = 200;
 
@@ -83,10 +83,7 @@ export function TransferDialog({ ticketId }: { ticketId: number }) {
           />
         </label>
         <DialogButtons>
-          <button type="button" className="action action--quiet" onClick={close}>
-            <span className="action__label">{t(lang, 'counter.dialog.back')}</span>
-            <kbd className="action__key">Esc</kbd>
-          </button>
+          <DialogBackButton lang={lang} onClick={close} />
           <button
             type="submit"
             className="action action--primary"
