@@ -128,10 +128,14 @@ describe('a citizen on their phone', () => {
     await fullEvents.waitFor((e) => e.type === 'ticket-completed');
     await publicEvents.waitFor((e) => e.type === 'ticket-completed');
 
-    // The same events went out, in the same order…
-    expect(publicEvents.events.map((e) => [e.seq, e.type])).toEqual(
-      fullEvents.events.map((e) => [e.seq, e.type]),
-    );
+    // The phone heard of the same tickets and counters (its stream folds changes that come
+    // close together, so maybe in fewer events)…
+    const heard = (events: typeof fullEvents.events) => ({
+      tickets: new Set(events.flatMap((e) => e.tickets.map((x) => x.id))),
+      counters: new Set(events.flatMap((e) => e.counters.map((c) => c.id))),
+    });
+    expect(heard(publicEvents.events)).toEqual(heard(fullEvents.events));
+    expect(publicEvents.events.length).toBeLessThanOrEqual(fullEvents.events.length);
     // …and the staff copy really had something to hide, so the checks below mean something.
     const fullTickets = fullEvents.events.flatMap((e) => e.tickets);
     expect(fullTickets).toContainEqual(

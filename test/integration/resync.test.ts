@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../hub/src/clock.js';
 import { applyEvent } from '../../shared/domain/apply-event.js';
-import { PUBLIC_BACKLOG_MAX_EVENTS } from '../../hub/src/net/broadcaster.js';
+import { PUBLIC_BACKLOG_MAX_EVENTS, PUBLIC_INTERVAL_MS } from '../../hub/src/net/broadcaster.js';
 import type { PublicQueueEvent, QueueEvent, Role, Snapshot } from '../../shared/protocol.js';
 import {
   connect,
@@ -213,16 +213,14 @@ describe('getting back in sync', () => {
     });
   }
 
-  it('a burst too fast for the displays reaches them as one snapshot, while staff get every event', async () => {
+  it('a burst of tickets reaches the displays folded into a few events, while staff get every one', async () => {
     const { client: display, snapshot } = await connect(t, { role: 'display' });
     const follower = follow(display, snapshot);
     const displayEvents = recordEvents(display);
     const { client: counter } = await openCounter(t, 1, 'clerk1');
     const staffEvents = recordEvents(counter);
 
-    // Sent without waiting: they share commits, so one flush publishes far more
-    // events than PUBLIC_BACKLOG_MAX_EVENTS.
-    const burst = PUBLIC_BACKLOG_MAX_EVENTS * 5;
+    const burst = 100;
     const acks = await Promise.all(
       Array.from({ length: burst }, (_, i) =>
         send(kiosk, 'ticket:issue', { serviceId: F, lang: 'lo', requestId: `burst-${i}-xx` }),
@@ -233,13 +231,70 @@ describe('getting back in sync', () => {
     const fresh = await reference('display');
     await until('the display caught up', () => follower.state.seq === fresh.seq);
     expect(follower.state).toEqual(fresh);
-    expect(follower.reconnects).toBeGreaterThanOrEqual(1); // the pushed snapshot
-    expect(displayEvents.events.length).toBeLessThan(burst);
+    expect(follower.state.services.find((s) => s.id === F)?.waiting).toBe(burst);
     expect(follower.gaps).toBe(0);
+    expect(follower.reconnects).toBe(0);
+    expect(displayEvents.events.length).toBeLessThan(burst / 10);
 
     const issued = () => staffEvents.events.filter((e) => e.type === 'ticket-issued');
     await until('staff got every event', () => issued().length >= burst);
     const seqs = issued().map((e) => e.seq);
     expect(seqs).toEqual(Array.from({ length: burst }, (_, i) => (seqs[0] ?? 0) + i));
+  });
+
+  it('a call reaches the displays at once, with the changes folded before it', async () => {
+    const { client: display, snapshot } = await connect(t, { role: 'display' });
+    const follower = follow(display, snapshot);
+    const displayEvents = recordEvents(display);
+    const { client: counter } = await openCounter(t, 1, 'clerk1'); // goes out at once: all quiet
+    await displayEvents.waitFor((e) => e.counters.some((c) => c.id === 1 && c.status === 'open'));
+    const first = await issue(kiosk, F); // within PUBLIC_INTERVAL_MS of that: folded, waiting
+    const second = await issue(kiosk, F);
+    const started = performance.now();
+    const called = ok(await send(counter, 'counter:call-next', { counterId: 1 }));
+    const event = await displayEvents.waitFor((e) => e.type === 'ticket-called');
+    expect(performance.now() - started).toBeLessThan(PUBLIC_INTERVAL_MS / 2);
+    expect(event.call).toMatchObject({ ticketId: first.id, counterNumber: 1 });
+    // The second ticket had not gone out on its own; it came with the call.
+    expect(event.tickets.map((x) => [x.id, x.status]).sort()).toEqual([
+      [first.id, 'called'],
+      [second.id, 'waiting'],
+    ]);
+    const issuedAlone = displayEvents.events.filter(
+      (e) => e.type === 'ticket-issued' && e.tickets.some((x) => x.id === second.id),
+    );
+    expect(issuedAlone).toEqual([]);
+    expect(follower.state.services.find((s) => s.id === F)?.waiting).toBe(1);
+    expect(follower.gaps).toBe(0);
+    expect(called?.id).toBe(first.id);
+  });
+
+  it('calls too fast for the displays reach them as one snapshot, while staff get every event', async () => {
+    const { client: display, snapshot } = await connect(t, { role: 'display' });
+    const follower = follow(display, snapshot);
+    const displayEvents = recordEvents(display);
+    const ticket = await issue(kiosk, F);
+    const { client: counter } = await openCounter(t, 1, 'clerk1');
+    ok(await send(counter, 'counter:call-next', { counterId: 1 }));
+    const staffEvents = recordEvents(counter);
+
+    // Calls are never folded, so recalls sent without waiting queue far more than
+    // PUBLIC_BACKLOG_MAX_EVENTS public events in one turn of the hub.
+    const burst = PUBLIC_BACKLOG_MAX_EVENTS * 5;
+    const acks = await Promise.all(
+      Array.from({ length: burst }, () => send(counter, 'ticket:recall', { ticketId: ticket.id })),
+    );
+    expect(acks.every((a) => a.ok)).toBe(true);
+
+    const fresh = await reference('display');
+    await until('the display caught up', () => follower.state.seq === fresh.seq);
+    expect(follower.state).toEqual(fresh);
+    expect(follower.state.recentCalls[0]).toMatchObject({ ticketId: ticket.id, recalls: burst });
+    expect(follower.reconnects).toBeGreaterThanOrEqual(1); // the pushed snapshot
+    expect(displayEvents.events.length).toBeLessThan(burst);
+    expect(follower.gaps).toBe(0);
+
+    const recalled = () => staffEvents.events.filter((e) => e.type === 'ticket-recalled');
+    await until('staff got every event', () => recalled().length >= burst);
   });
 });

@@ -8,19 +8,26 @@
  * that is worked in short slices. Public clients are spread over a few
  * rooms (shards), so a broadcast to a thousand displays is several small
  * sends with requests served in between, not one long block.
+ *
+ * Staff devices get one event per change. Public clients (displays, kiosks,
+ * phones) get their own stream, with its own `seq`: a call or recall goes
+ * out at once, other changes are folded into at most one event per
+ * PUBLIC_INTERVAL_MS. A waiting count half a second late is invisible on a
+ * hall screen; writing every issued ticket to hundreds of sockets is not.
  */
 import type { Server } from 'socket.io';
 import type { Change } from '../queue/queue-service.js';
 import type { Store } from '../queue/store.js';
 import { toPublicTicket, type Views } from '../queue/views.js';
 import type {
+  CallView,
   ClientToServerEvents,
   InterServerEvents,
   PublicQueueEvent,
   QueueEvent,
+  QueueEventType,
   ServerToClientEvents,
   Snapshot,
-  Ticket,
 } from '../../../shared/protocol.js';
 import type { SocketData } from './socket-data.js';
 import type { PrinterViews } from '../print/printing.js';
@@ -47,6 +54,27 @@ const SEND_SLICE_MS = 1;
  * bound and each of them fall further behind. Staff devices get every event.
  */
 export const PUBLIC_BACKLOG_MAX_EVENTS = 20;
+/**
+ * The shortest time between two public events that carry no call. A change
+ * after a quiet spell goes out at once; the ones that follow within this
+ * time wait and share one event.
+ */
+export const PUBLIC_INTERVAL_MS = 500;
+
+/** Changes not yet sent to public clients; one public event carries them all. */
+interface Fold {
+  type: QueueEventType;
+  at: number;
+  ticketIds: Set<number>;
+  serviceIds: Set<string>;
+  counterIds: Set<number>;
+  printerIds: Set<number>;
+  call: CallView | null;
+  centre: boolean;
+}
+
+/** These replace the client's lists (and the day-rolled one its calls), so they go alone. */
+const standsAlone = (c: Change) => c.type === 'day-rolled' || c.type === 'config-changed';
 
 /** One queued send; `conflatable` marks those a snapshot may replace. */
 interface Send {
@@ -67,7 +95,12 @@ export function createBroadcaster(deps: {
   const { io, views, store } = deps;
   /** Kiosk device id (null: demo kiosks with no token) → connected kiosks in its room. */
   const kioskRooms = new Map<number | null, number>();
+  /** The staff stream's last event, and the public stream's. */
   let seq = 0;
+  let publicSeq = 0;
+  let fold: Fold | null = null;
+  let lastPublicAt = -Infinity;
+  let foldTimer: NodeJS.Timeout | null = null;
   let pending: Change[] = [];
   let scheduled = false;
   /** Members per public shard; a shard is filled before the next is opened, so few clients means one encode. */
@@ -105,64 +138,88 @@ export function createBroadcaster(deps: {
   /** Watched ticket codes → the service their newest ticket waits in. */
   const watched = new Map<string, { serviceId: string; watchers: number }>();
 
-  function toEvents(c: Change): { full: QueueEvent; pub: PublicQueueEvent } {
+  function fullEvent(c: Change): QueueEvent {
     seq += 1;
-    const tickets = c.ticketIds
-      .map((id) => store.ticketById(id))
-      .filter((t): t is Ticket => t !== undefined);
-    const base = {
+    const printers = c.printerIds ? (deps.printers?.byIds(c.printerIds) ?? []) : [];
+    return {
       seq,
       at: deps.now(),
       type: c.type,
       day: deps.day(),
       services: views.services(c.serviceIds),
       call: c.call,
-      ...(c.type === 'day-rolled' || c.type === 'config-changed' ? { centre: views.centre() } : {}),
-    };
-    const printers = c.printerIds ? (deps.printers?.byIds(c.printerIds) ?? []) : [];
-    return {
-      full: {
-        ...base,
-        tickets,
-        counters: views.counters(c.counterIds, false),
-        ...(c.printerIds ? { printers } : {}),
-      },
-      pub: {
-        ...base,
-        tickets: tickets.map(toPublicTicket),
-        counters: views.counters(c.counterIds, true),
-      },
+      ...(standsAlone(c) ? { centre: views.centre() } : {}),
+      tickets: c.ticketIds.map((id) => store.ticketById(id)).filter((t) => t !== undefined),
+      counters: views.counters(c.counterIds, false),
+      ...(c.printerIds ? { printers } : {}),
     };
   }
 
-  function flush() {
-    scheduled = false;
-    if (stopped) return;
-    const changes = pending;
-    pending = [];
-    const touched = new Set<string>();
-    for (const c of changes) {
-      const { full, pub } = toEvents(c);
-      enqueue(() => io.to(FULL_ROOM).emit('queue:event', full));
-      shardSizes.forEach((size, shard) => {
-        if (size > 0) enqueue(() => io.to(publicRoom(shard)).emit('queue:event', pub), true);
-      });
-      for (const [deviceId, members] of kioskRooms) {
-        if (members === 0) continue;
-        // Only the printer this kiosk prints on, and only if it is one that changed: another
-        // kiosk's printer, or a shared one this kiosk does not use, is none of its business.
-        const changed = new Set(c.printerIds ?? []);
-        const own = c.printerIds
-          ? { printers: (deps.printers?.forKiosk(deviceId) ?? []).filter((p) => changed.has(p.id)) }
+  function addToFold(c: Change) {
+    fold ??= {
+      type: c.type,
+      at: 0,
+      ticketIds: new Set(),
+      serviceIds: new Set(),
+      counterIds: new Set(),
+      printerIds: new Set(),
+      call: null,
+      centre: false,
+    };
+    fold.type = c.type;
+    fold.at = deps.now();
+    for (const id of c.ticketIds) fold.ticketIds.add(id);
+    for (const id of c.serviceIds) fold.serviceIds.add(id);
+    for (const id of c.counterIds) fold.counterIds.add(id);
+    for (const id of c.printerIds ?? []) fold.printerIds.add(id);
+    fold.call = c.call ?? fold.call;
+    fold.centre ||= standsAlone(c);
+  }
+
+  /** Sends what the fold holds as one public event, built from the state as it is now. */
+  function sendFold() {
+    if (foldTimer) clearTimeout(foldTimer);
+    foldTimer = null;
+    const f = fold;
+    if (!f) return;
+    fold = null;
+    lastPublicAt = performance.now();
+    publicSeq += 1;
+    const pub: PublicQueueEvent = {
+      seq: publicSeq,
+      at: f.at,
+      type: f.type,
+      day: deps.day(),
+      services: views.services([...f.serviceIds]),
+      call: f.call,
+      ...(f.centre ? { centre: views.centre() } : {}),
+      tickets: [...f.ticketIds]
+        .map((id) => store.ticketById(id))
+        .filter((t) => t !== undefined)
+        .map(toPublicTicket),
+      counters: views.counters([...f.counterIds], true),
+    };
+    shardSizes.forEach((size, shard) => {
+      if (size > 0) enqueue(() => io.to(publicRoom(shard)).emit('queue:event', pub), true);
+    });
+    for (const [deviceId, members] of kioskRooms) {
+      if (members === 0) continue;
+      // Only the printer this kiosk prints on, and only if it is one that changed: another
+      // kiosk's printer, or a shared one this kiosk does not use, is none of its business.
+      const own =
+        f.printerIds.size > 0
+          ? {
+              printers: (deps.printers?.forKiosk(deviceId) ?? []).filter((p) =>
+                f.printerIds.has(p.id),
+              ),
+            }
           : {};
-        enqueue(() => io.to(kioskRoom(deviceId)).emit('queue:event', { ...pub, ...own }), true);
-      }
-      for (const s of c.serviceIds) touched.add(s);
+      enqueue(() => io.to(kioskRoom(deviceId)).emit('queue:event', { ...pub, ...own }), true);
     }
     conflatePublicBacklog();
     // Each watched ticket's view costs a few queries: build it in its own slice, not all at once.
     for (const [code, entry] of watched) {
-      if (!touched.has(entry.serviceId)) continue;
+      if (!f.serviceIds.has(entry.serviceId)) continue;
       enqueue(() => {
         const view = views.ticket(code);
         if (!view) return;
@@ -172,6 +229,29 @@ export function createBroadcaster(deps: {
     }
   }
 
+  function flush() {
+    scheduled = false;
+    if (stopped) return;
+    const changes = pending;
+    pending = [];
+    for (const c of changes) {
+      const full = fullEvent(c);
+      enqueue(() => io.to(FULL_ROOM).emit('queue:event', full));
+      if (standsAlone(c)) {
+        sendFold();
+        addToFold(c);
+        sendFold();
+      } else {
+        addToFold(c);
+        if (c.call) sendFold(); // a call is never kept waiting, and takes the fold with it
+      }
+    }
+    if (!fold || foldTimer) return;
+    const wait = lastPublicAt + PUBLIC_INTERVAL_MS - performance.now();
+    if (wait <= 0) sendFold();
+    else foldTimer = setTimeout(sendFold, wait);
+  }
+
   /** Too many public and kiosk events queued: drop them and send each room one snapshot instead. */
   function conflatePublicBacklog() {
     const rooms = shardSizes.filter((size) => size > 0).length + kioskRooms.size;
@@ -179,9 +259,9 @@ export function createBroadcaster(deps: {
     const kept = sends.filter((send) => !send.conflatable);
     sends.splice(0, sends.length, ...kept);
     conflatableQueued = 0;
-    // Every change so far has its seq, so this state and this seq agree; clients
-    // replace their state with it and skip any event at or below its seq.
-    const snapshot = views.snapshot(seq, false);
+    // The state now holds every public event so far, and whatever is still folded (which the
+    // next event carries again); clients replace their state with it and skip older events.
+    const snapshot = views.snapshot(publicSeq, false);
     shardSizes.forEach((size, shard) => {
       if (size > 0) enqueue(() => io.to(publicRoom(shard)).emit('queue:snapshot', snapshot), true);
     });
@@ -204,10 +284,17 @@ export function createBroadcaster(deps: {
       }
     },
 
-    /** A snapshot consistent with `seq`: anything committed is published first. */
-    snapshot(withWaiting: boolean): Snapshot {
+    /**
+     * A snapshot for the staff stream (`full`: with the waiting tickets) or the
+     * public one, consistent with that stream's `seq`: anything committed is
+     * published first.
+     */
+    snapshot(full: boolean): Snapshot {
       if (pending.length > 0) flush();
-      return views.snapshot(seq, withWaiting);
+      if (full) return views.snapshot(seq, true);
+      // What is still folded goes out first, so one public seq always means one state.
+      sendFold();
+      return views.snapshot(publicSeq, false);
     },
 
     /** Puts a public client in the first shard with room; call the returned function when it leaves. */
@@ -249,12 +336,10 @@ export function createBroadcaster(deps: {
     /** Drops whatever is still queued; for shutdown. */
     stop() {
       stopped = true;
+      if (foldTimer) clearTimeout(foldTimer);
+      fold = null;
       pending = [];
       sends.length = 0;
-    },
-
-    get seq() {
-      return seq;
     },
   };
 }
