@@ -154,7 +154,8 @@ function beforeAsking(action: DeskAction, desk: Desk, selected: Ticket | null): 
   const { openDialog } = useCounterStore.getState();
   if (action === 'transfer' && desk.current)
     openDialog({ kind: 'transfer', ticketId: desk.current.id });
-  else if (action === 'cancel' && selected) openDialog({ kind: 'cancel', ticketId: selected.id });
+  else if (action === 'cancel' && selected)
+    openDialog({ kind: 'cancel', ticketId: selected.id, label: selected.label });
   else if (action === 'pause') openDialog({ kind: 'pause' });
   else if (action === 'close') openDialog({ kind: 'close' });
   else if (action === 'logout') void logOut();

@@ -20,7 +20,7 @@ export interface Notice {
 
 export type Dialog =
   | { kind: 'transfer'; ticketId: number }
-  | { kind: 'cancel'; ticketId: number }
+  | { kind: 'cancel'; ticketId: number; label: string }
   | { kind: 'pause' }
   | { kind: 'close' };
 

@@ -314,6 +314,24 @@ describe('counter in Chromium: two clerks, two counters', { timeout: 60_000 }, (
       .click();
     await b.row(alsoUnwanted).waitFor({ state: 'detached' });
     expect(statusOf(alsoUnwanted, F)).toBe('cancelled');
+
+    // The question goes stale: counter 1 calls the ticket counter 2 is asked about cancelling.
+    const contested = await label(F);
+    await b.select(contested);
+    await b.act('cancel');
+    const dialogB = b.page.getByRole('dialog');
+    await dialogB.waitFor();
+    await a.select(contested);
+    await a.act('call-this');
+    await a.waitCurrent(contested, 'called');
+    await dialogB.waitFor({ state: 'detached' });
+    const message = b.text('counter.notice.changed', { label: contested });
+    await b.page.getByTestId('notice').filter({ hasText: message }).waitFor();
+    expect(statusOf(contested, F)).toBe('called');
+    await a.act('start');
+    await a.waitCurrent(contested, 'serving');
+    await a.act('complete');
+    await a.waitIdle();
   });
 
   it('pauses with a reason, shows paused to the display, and resumes', async () => {

@@ -1,18 +1,31 @@
+import { useEffect } from 'react';
 import { confirmCancel, confirmClose } from '../desk-requests.js';
-import { useCounterStore } from '../store.js';
+import { useCounterStore, type CounterState } from '../store.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { PauseDialog } from './PauseDialog.js';
 import { TransferDialog } from './TransferDialog.js';
 import { missingCaseError } from '../../../shared/assert.js';
 
+/**
+ * The ticket a cancel dialog asks about has stopped waiting (another counter
+ * called it, or cancelled it): the question no longer makes sense.
+ */
+function cancelWentStale({ dialog, snapshot }: CounterState): boolean {
+  if (dialog?.kind !== 'cancel' || !snapshot) return false;
+  return !(snapshot.waiting ?? []).some((x) => x.id === dialog.ticketId);
+}
+
 /** The one dialog open at the desk, if any. */
 export function Dialogs() {
   const dialog = useCounterStore((s) => s.dialog);
-  const label = useCounterStore((s) => {
-    const d = s.dialog;
-    if (d?.kind !== 'cancel') return '';
-    return s.snapshot?.waiting?.find((x) => x.id === d.ticketId)?.label ?? '';
-  });
+  const stale = useCounterStore(cancelWentStale);
+  useEffect(() => {
+    if (!stale || dialog?.kind !== 'cancel') return;
+    useCounterStore.setState({
+      dialog: null,
+      notice: { key: 'counter.notice.changed', params: { label: dialog.label }, tone: 'error' },
+    });
+  }, [stale, dialog]);
   const number = useCounterStore(
     (s) => s.snapshot?.counters.find((c) => c.id === s.counterId)?.number ?? '',
   );
@@ -26,7 +39,7 @@ export function Dialogs() {
           title="counter.cancel.title"
           body="counter.cancel.body"
           confirm="counter.cancel.confirm"
-          params={{ label }}
+          params={{ label: dialog.label }}
           onConfirm={() => void confirmCancel(dialog.ticketId)}
         />
       );
