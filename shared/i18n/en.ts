@@ -221,7 +221,7 @@ export const en = {
   'phone.chooseFace': 'Please choose a face first.',
   'phone.thanks': 'Thank you! Your answers have been received.',
   'phone.sendFailed': 'Your answers could not be sent. Please check the Wi-Fi and try again.',
-  'print.feeSample': 'Sample fee - not the official fee',
+  'print.feeSample': 'Sample fee, not official',
   'print.notice': 'Keep this ticket until your service is finished.',
   'print.kioskAttentionTitle': 'The printer has a problem',
   'print.kioskAttention':
