@@ -28,6 +28,13 @@ export interface ByteChannel {
 
 /** A printer answers DLE EOT within milliseconds; this long means it is not there. */
 export const STATUS_TIMEOUT_MS = 1_500;
+/**
+ * After a question went unanswered, its answer may still come. Answers carry
+ * no question number, so the next reading first lets this long go by with
+ * nobody listening: a late answer taken for the next one would shift every
+ * answer after it onto the wrong question (paper out would read as an error).
+ */
+export const STATUS_SETTLE_MS = 250;
 
 const DLE_EOT = (n: StatusQuery) => Uint8Array.of(0x10, 0x04, n);
 /** GS a n: ask for ASB on drawer, online/offline, error and paper changes. */
@@ -45,10 +52,13 @@ export interface PrinterLink {
 
 export function createPrinterLink(
   channel: ByteChannel,
-  opts: { onStatus?: (status: PrinterStatus) => void; timeoutMs?: number } = {},
+  opts: { onStatus?: (status: PrinterStatus) => void; timeoutMs?: number; settleMs?: number } = {},
 ): PrinterLink {
   const timeoutMs = opts.timeoutMs ?? STATUS_TIMEOUT_MS;
+  const settleMs = opts.settleMs ?? STATUS_SETTLE_MS;
   let waiting: ((byte: number) => void) | null = null;
+  /** A question went unanswered: its answer may yet arrive, so settle before asking again. */
+  let unanswered = false;
   let asb: number[] | null = null;
   let closed = false;
   /** Status queries one at a time: each answer is one anonymous byte. */
@@ -95,10 +105,15 @@ export function createPrinterLink(
 
   async function readStatus(): Promise<PrinterStatus> {
     if (closed) return 'offline';
+    if (unanswered) {
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
+      unanswered = false;
+    }
     const replies = new Map<StatusQuery, number>();
     try {
       for (const n of STATUS_QUERIES) replies.set(n, await ask(n));
     } catch {
+      unanswered = true;
       return 'offline';
     }
     return statusOf(flagsFromReplies(replies));
