@@ -259,8 +259,8 @@ export function createBroadcaster(deps: {
     const kept = sends.filter((send) => !send.conflatable);
     sends.splice(0, sends.length, ...kept);
     conflatableQueued = 0;
-    // The state now holds every public event so far, and whatever is still folded (which the
-    // next event carries again); clients replace their state with it and skip older events.
+    // Called as a fold goes out, so the state is exactly that of public event `publicSeq`;
+    // clients replace their state with it and skip any event at or below that seq.
     const snapshot = views.snapshot(publicSeq, false);
     shardSizes.forEach((size, shard) => {
       if (size > 0) enqueue(() => io.to(publicRoom(shard)).emit('queue:snapshot', snapshot), true);
