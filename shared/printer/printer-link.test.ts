@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPrinterLink, type ByteChannel } from './printer-link.js';
 import { READY_FLAGS, replyFor, type PrinterFlags, type StatusQuery } from './status.js';
 
@@ -23,6 +23,7 @@ function fakePrinter(flags: PrinterFlags, delayMs: (index: number) => number) {
 }
 
 const PAPER_OUT: PrinterFlags = { ...READY_FLAGS, paperOut: true };
+const SETTLE_MS = 100;
 
 describe('printer link', () => {
   it('reads the status from the four DLE EOT answers', async () => {
@@ -39,15 +40,23 @@ describe('printer link', () => {
   });
 
   it('does not take a late answer for the answer to the next question', async () => {
-    // The first answer comes after the query timed out; had the next reading taken it,
-    // every answer after it would belong to the question before (paper-out reads as offline).
-    // Asked at 0 ms, answered at 45; the next question goes at 30 and is answered at 50.
-    const link = createPrinterLink(
-      fakePrinter(PAPER_OUT, (i) => (i === 0 ? 45 : 20)),
-      { timeoutMs: 30, settleMs: 100 },
-    );
-    expect(await link.status()).toBe('offline');
-    expect(await link.status()).toBe('paper-out');
-    expect(await link.status()).toBe('paper-out');
+    vi.useFakeTimers();
+    try {
+      // Asked at 0 ms and answered at 45, after the 30 ms timeout; had the next reading
+      // taken that answer, every answer after it would belong to the question before, and
+      // paper-out would read as offline.
+      const link = createPrinterLink(
+        fakePrinter(PAPER_OUT, (i) => (i === 0 ? 45 : 20)),
+        { timeoutMs: 30, settleMs: SETTLE_MS },
+      );
+      const first = link.status();
+      await vi.advanceTimersByTimeAsync(40);
+      expect(await first).toBe('offline');
+      const second = link.status();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(await second).toBe('paper-out');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -33,6 +33,8 @@ export const STATUS_TIMEOUT_MS = 1_500;
  * no question number, so the next reading first lets this long go by with
  * nobody listening: a late answer taken for the next one would shift every
  * answer after it onto the wrong question (paper out would read as an error).
+ * An answer later still costs one wrong reading: the shifted reading's last
+ * answer then arrives with nobody listening, and the next reading is right.
  */
 export const STATUS_SETTLE_MS = 250;
 

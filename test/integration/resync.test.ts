@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../hub/src/clock.js';
 import { applyEvent } from '../../shared/domain/apply-event.js';
@@ -121,6 +122,12 @@ describe('getting back in sync', () => {
   let kiosk: Client;
   /** Asks for snapshots as a client of `role` would get them, to compare against. */
   let reference: (role: Role) => Promise<Snapshot>;
+  /**
+   * Waits until the client's folded state equals a fresh snapshot for its role, and returns
+   * that snapshot. A public snapshot may show changes whose folded event is still to come,
+   * so for those roles the two agree once the fold has gone out, not at once.
+   */
+  let converged: (follower: { state: Snapshot }, role: Role) => Promise<Snapshot>;
 
   beforeEach(async () => {
     t = await startHub({ clock: manualClock(TEN_AM) });
@@ -133,6 +140,20 @@ describe('getting back in sync', () => {
         lookers.set(role, looker);
       }
       return ok(await send(looker, 'queue:snapshot', {}));
+    };
+    converged = async (follower, role) => {
+      const started = Date.now();
+      for (;;) {
+        const fresh = await reference(role);
+        if (follower.state.seq === fresh.seq && isDeepStrictEqual(follower.state, fresh)) {
+          return fresh;
+        }
+        if (Date.now() - started > 3000) {
+          expect(follower.state).toEqual(fresh); // fails, showing how they differ
+        }
+        // A phone may ask for 5 snapshots a second (after a burst of 20).
+        await new Promise((r) => setTimeout(r, 200));
+      }
     };
   });
   afterEach(() => t.close());
@@ -206,10 +227,8 @@ describe('getting back in sync', () => {
       const { client, snapshot } = await connect(t, role === 'public' ? {} : { role });
       const follower = follow(client, snapshot);
       await busyMorning(t, kiosk);
-      const fresh = await reference(role);
-      await until('the client caught up', () => follower.state.seq === fresh.seq);
+      await converged(follower, role);
       expect(follower.gaps).toBe(0);
-      expect(follower.state).toEqual(fresh);
     });
   }
 
@@ -228,9 +247,7 @@ describe('getting back in sync', () => {
     );
     expect(acks.every((a) => a.ok)).toBe(true);
 
-    const fresh = await reference('display');
-    await until('the display caught up', () => follower.state.seq === fresh.seq);
-    expect(follower.state).toEqual(fresh);
+    await converged(follower, 'display');
     expect(follower.state.services.find((s) => s.id === F)?.waiting).toBe(burst);
     expect(follower.gaps).toBe(0);
     expect(follower.reconnects).toBe(0);
@@ -286,9 +303,7 @@ describe('getting back in sync', () => {
     );
     expect(acks.every((a) => a.ok)).toBe(true);
 
-    const fresh = await reference('display');
-    await until('the display caught up', () => follower.state.seq === fresh.seq);
-    expect(follower.state).toEqual(fresh);
+    await converged(follower, 'display');
     expect(follower.state.recentCalls[0]).toMatchObject({ ticketId: ticket.id, recalls: burst });
     expect(follower.reconnects).toBeGreaterThanOrEqual(1); // the pushed snapshot
     expect(displayEvents.events.length).toBeLessThan(burst);

@@ -259,8 +259,9 @@ export function createBroadcaster(deps: {
     const kept = sends.filter((send) => !send.conflatable);
     sends.splice(0, sends.length, ...kept);
     conflatableQueued = 0;
-    // Called as a fold goes out, so the state is exactly that of public event `publicSeq`;
-    // clients replace their state with it and skip any event at or below that seq.
+    // Called as a fold goes out: the state holds every public event up to `publicSeq` (and
+    // perhaps changes the next one will carry again); clients replace their state with it
+    // and skip any event at or below that seq.
     const snapshot = views.snapshot(publicSeq, false);
     shardSizes.forEach((size, shard) => {
       if (size > 0) enqueue(() => io.to(publicRoom(shard)).emit('queue:snapshot', snapshot), true);
@@ -286,15 +287,14 @@ export function createBroadcaster(deps: {
 
     /**
      * A snapshot for the staff stream (`full`: with the waiting tickets) or the
-     * public one, consistent with that stream's `seq`: anything committed is
-     * published first.
+     * public one, at that stream's `seq`: anything committed is published first.
      */
     snapshot(full: boolean): Snapshot {
       if (pending.length > 0) flush();
-      if (full) return views.snapshot(seq, true);
-      // What is still folded goes out first, so one public seq always means one state.
-      sendFold();
-      return views.snapshot(publicSeq, false);
+      // A public one may already show changes still waiting in the fold (never a call: those
+      // go at once); the event that carries them later merges what the client already has.
+      // Sending the fold here instead would let every phone that connects undo the folding.
+      return full ? views.snapshot(seq, true) : views.snapshot(publicSeq, false);
     },
 
     /** Puts a public client in the first shard with room; call the returned function when it leaves. */
