@@ -207,6 +207,13 @@ describe('applyEvent: recent calls', () => {
     expect(next?.recentCalls).toEqual([call(1, 1, 1), call(3), call(2)]);
   });
 
+  it("moves a transferred citizen's call to the top: the new ticket keeps the label", () => {
+    const state = snapshot({ recentCalls: [call(3), call(2), call(1)] });
+    const transferred: CallView = { ...call(9, 2), label: call(1).label, serviceId: 'r' };
+    const next = applyEvent(state, event(11, { type: 'ticket-called', call: transferred }));
+    expect(next?.recentCalls).toEqual([transferred, call(3), call(2)]);
+  });
+
   it(`keeps at most RECENT_CALLS_MAX (${RECENT_CALLS_MAX}) calls, newest first`, () => {
     const events = Array.from({ length: RECENT_CALLS_MAX + 5 }, (_, i) =>
       event(11 + i, { type: 'ticket-called', call: call(i + 1) }),

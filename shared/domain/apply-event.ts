@@ -23,9 +23,12 @@ function mergeById<T extends { id: number | string }>(list: readonly T[], update
   return [...merged, ...updates.filter((u) => !known.has(u.id))];
 }
 
-/** Calls newest first; a recall moves the ticket's call back to the top. */
+/**
+ * Calls newest first; a recall moves the ticket's call back to the top, and so
+ * does the call of a transferred citizen's new ticket, which keeps the label.
+ */
 export function addCall(calls: readonly CallView[], call: CallView): CallView[] {
-  return [call, ...calls.filter((c) => c.ticketId !== call.ticketId)].slice(0, RECENT_CALLS_MAX);
+  return [call, ...calls.filter((c) => c.label !== call.label)].slice(0, RECENT_CALLS_MAX);
 }
 
 export function byQueueOrder(a: Ticket, b: Ticket): number {

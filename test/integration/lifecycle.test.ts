@@ -126,6 +126,11 @@ describe('ticket lifecycle over real sockets', () => {
     expect(original).toEqual({ status: 'transferred' });
 
     expect(ok(await send(c4, 'counter:call-next', { counterId: 4 }))?.id).toBe(moved.id);
+    // The hall lists the citizen once, at the counter they now go to.
+    const { snapshot: hall } = await connect(t, { role: 'display' });
+    expect(hall.recentCalls.map((c) => [c.label, c.ticketId, c.counterId])).toEqual([
+      [citizen.label, moved.id, 4],
+    ]);
     ok(await send(c4, 'ticket:start', { ticketId: moved.id }));
     ok(await send(c4, 'ticket:complete', { ticketId: moved.id }));
     expect(ok(await send(c4, 'counter:call-next', { counterId: 4 }))?.id).toBe(waitingNotary.id);

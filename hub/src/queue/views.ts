@@ -104,10 +104,11 @@ export function createViews(deps: {
 
   function recentCalls(): CallView[] {
     const calls: CallView[] = [];
-    const seen = new Set<number>();
+    // By label: a transferred citizen keeps theirs on a new ticket, and is one person called.
+    const seen = new Set<string>();
     for (const r of store.recentCalls(deps.currentDay(), RECENT_CALLS_MAX * 20)) {
-      if (seen.has(r.ticket_id)) continue;
-      seen.add(r.ticket_id);
+      if (seen.has(r.label)) continue;
+      seen.add(r.label);
       const c = config().counters.get(r.counter_id);
       const t = store.ticketById(r.ticket_id);
       if (!c || !t) continue;
