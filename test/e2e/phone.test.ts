@@ -209,9 +209,13 @@ describe('phone page in Chromium', () => {
     await page.getByRole('button', { name: 'English', exact: true }).click();
     expect(await unknown.textContent()).toContain(t('en', 'phone.unknownBody'));
     await shot(page, 'unknown-en');
-    // A code that cannot be a code at all gets the same kind answer.
+    // A code that cannot be a code at all gets the same kind answer, still in the language
+    // the citizen chose on this phone.
     await page.goto(`${hub.url}/t/not%20a%20code`);
-    await page.getByTestId('unknown-ticket').waitFor();
+    await page.locator('.phone[data-ready="true"]').waitFor();
+    expect(await page.getByTestId('unknown-ticket').textContent()).toContain(
+      t('en', 'phone.unknownBody'),
+    );
     await page.close();
   });
 });

@@ -7,6 +7,14 @@ import { create } from 'zustand';
 import type { Lang } from '../../../shared/i18n/index.js';
 import type { FeedbackAnswers, TicketView } from '../../../shared/protocol.js';
 import type { HubStatus } from '../../../shared/ui/hub-connection.js';
+import { readStored, writeStored } from '../../../shared/ui/stored.js';
+
+/** The language the citizen picked on this phone, kept across reloads. */
+const LANG_KEY = 'khiu.phone.lang';
+const storedLang = (): Lang | null => {
+  const lang = readStored(LANG_KEY);
+  return lang === 'lo' || lang === 'en' ? lang : null;
+};
 
 /** `unknown`: no such ticket (a wrong or incomplete link); the page says so kindly. */
 export type Lookup = 'loading' | 'found' | 'unknown';
@@ -26,7 +34,7 @@ export interface PhoneState {
   status: HubStatus;
   lookup: Lookup;
   view: TicketView | null;
-  /** Null until the citizen picks one: the ticket's own language is used until then. */
+  /** Null until the citizen picks one (on this phone, ever): the ticket's own language until then. */
   chosenLang: Lang | null;
   fontsReady: boolean;
   /** The `calledAt` of the call the citizen has acknowledged; the alert shows for any other. */
@@ -44,12 +52,15 @@ export const usePhoneStore = create<PhoneState>()((set, get) => ({
   status: 'connecting',
   lookup: 'loading',
   view: null,
-  chosenLang: null,
+  chosenLang: storedLang(),
   fontsReady: false,
   dismissedCallAt: null,
   feedback: { score: null, answers: {}, stage: 'form', needsScore: false },
 
-  setLang: (chosenLang) => set({ chosenLang }),
+  setLang: (chosenLang) => {
+    writeStored(LANG_KEY, chosenLang);
+    set({ chosenLang });
+  },
   dismissCall: () => set({ dismissedCallAt: get().view?.calledAt ?? null }),
   setScore: (score) => set((s) => ({ feedback: { ...s.feedback, score, needsScore: false } })),
   setAnswer: (key, value) =>
