@@ -65,7 +65,12 @@ export const PUBLIC_INTERVAL_MS = 500;
 interface Fold {
   type: QueueEventType;
   at: number;
-  ticketIds: Set<number>;
+  /**
+   * The last change's tickets only. Public clients keep no ticket list (their
+   * tickets come in acks and `ticket:update`), and a fold of a rush would
+   * otherwise write hundreds of them to every screen.
+   */
+  ticketIds: readonly number[];
   serviceIds: Set<string>;
   counterIds: Set<number>;
   printerIds: Set<number>;
@@ -159,7 +164,7 @@ export function createBroadcaster(deps: {
     fold ??= {
       type: c.type,
       at: 0,
-      ticketIds: new Set(),
+      ticketIds: [],
       serviceIds: new Set(),
       counterIds: new Set(),
       printerIds: new Set(),
@@ -168,7 +173,7 @@ export function createBroadcaster(deps: {
     };
     fold.type = c.type;
     fold.at = deps.now();
-    for (const id of c.ticketIds) fold.ticketIds.add(id);
+    fold.ticketIds = c.ticketIds;
     for (const id of c.serviceIds) fold.serviceIds.add(id);
     for (const id of c.counterIds) fold.counterIds.add(id);
     for (const id of c.printerIds ?? []) fold.printerIds.add(id);
@@ -193,7 +198,7 @@ export function createBroadcaster(deps: {
       services: views.services([...f.serviceIds]),
       call: f.call,
       ...(f.centre ? { centre: views.centre() } : {}),
-      tickets: [...f.ticketIds]
+      tickets: f.ticketIds
         .map((id) => store.ticketById(id))
         .filter((t) => t !== undefined)
         .map(toPublicTicket),
