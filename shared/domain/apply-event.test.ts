@@ -11,26 +11,12 @@ import type {
   Snapshot,
   Ticket,
 } from '../protocol.js';
+import { serviceFixture, ticketFixture } from '../testing/fixtures.js';
 
 const T0 = 1_741_971_600_000; // 2025-03-15 00:00 in Vientiane
 
-function service(id: string, waiting = 0): ServiceView {
-  return {
-    id,
-    prefix: id.toUpperCase(),
-    name: { lo: `ບໍລິການ ${id}`, en: `Service ${id}` },
-    ministry: { id: 'moha', name: { lo: 'ກະຊວງພາຍໃນ', en: 'Ministry of Home Affairs' } },
-    feeLak: 10_000,
-    feeIsSample: true,
-    documents: { lo: [], en: [] },
-    targetMinutes: 10,
-    dailyCap: null,
-    open: true,
-    waiting,
-    issuedToday: waiting,
-    estimatedWaitMs: null,
-  };
-}
+const service = (id: string, waiting = 0): ServiceView =>
+  serviceFixture(id, { waiting, issuedToday: waiting });
 
 function counter(id: number, patch: Partial<CounterView> = {}): CounterView {
   return {
@@ -46,30 +32,8 @@ function counter(id: number, patch: Partial<CounterView> = {}): CounterView {
   };
 }
 
-function ticket(id: number, patch: Partial<Ticket> = {}): Ticket {
-  return {
-    id,
-    code: `code-${id}-xxxxxxxx`,
-    day: '2025-03-15',
-    number: id,
-    label: `F${String(id).padStart(3, '0')}`,
-    serviceId: 'f',
-    priority: 'none',
-    status: 'waiting',
-    lang: 'lo',
-    source: 'kiosk',
-    issuedAt: T0 + id,
-    queuedAt: T0 + id,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    counterId: null,
-    staffId: null,
-    recalls: 0,
-    parentId: null,
-    ...patch,
-  };
-}
+const ticket = (id: number, patch: Partial<Ticket> = {}): Ticket =>
+  ticketFixture(id, { day: '2025-03-15', issuedAt: T0 + id, queuedAt: T0 + id, ...patch });
 
 function call(ticketId: number, counterId = 1, recalls = 0): CallView {
   return {

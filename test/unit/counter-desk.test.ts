@@ -11,49 +11,16 @@ import {
   type DeskAction,
 } from '../../counter/src/desk-actions.js';
 import type { CounterView, Snapshot, Ticket, TicketStatus } from '../../shared/protocol.js';
+import { serviceFixture, ticketFixture } from '../../shared/testing/fixtures.js';
 
 const T0 = Date.UTC(2026, 10, 27, 3, 0);
 const MINUTE_MS = 60_000;
 
-const ticket = (id: number, patch: Partial<Ticket> = {}): Ticket => ({
-  id,
-  code: `code-${id}-xxxxxxxx`,
-  day: '2026-11-27',
-  number: id,
-  label: `F${String(id).padStart(3, '0')}`,
-  serviceId: 'f',
-  priority: 'none',
-  status: 'waiting',
-  lang: 'lo',
-  source: 'kiosk',
-  issuedAt: T0 + id * MINUTE_MS,
-  queuedAt: T0 + id * MINUTE_MS,
-  calledAt: null,
-  startedAt: null,
-  finishedAt: null,
-  counterId: null,
-  staffId: null,
-  recalls: 0,
-  parentId: null,
-  ...patch,
-});
+const ticket = (id: number, patch: Partial<Ticket> = {}): Ticket =>
+  ticketFixture(id, { issuedAt: T0 + id * MINUTE_MS, queuedAt: T0 + id * MINUTE_MS, ...patch });
 
 function snapshot(counter: Partial<CounterView>, tickets: Ticket[]): Snapshot {
-  const service = (id: string) => ({
-    id,
-    prefix: id.toUpperCase(),
-    name: { lo: id, en: id },
-    ministry: { id: 'm', name: { lo: 'm', en: 'm' } },
-    feeLak: 0,
-    feeIsSample: true,
-    documents: { lo: [], en: [] },
-    targetMinutes: 60,
-    dailyCap: null,
-    open: true,
-    waiting: 0,
-    issuedToday: 0,
-    estimatedWaitMs: null,
-  });
+  const service = (id: string) => serviceFixture(id, { targetMinutes: 60, feeLak: 0 });
   return {
     seq: 1,
     day: '2026-11-27',
