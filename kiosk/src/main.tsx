@@ -1,23 +1,10 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import '../../shared/ui/base.css';
 import './kiosk.css';
-import { strictAssert } from '../../shared/assert.js';
-import { loadFonts } from '../../shared/ui/fonts.js';
+import { loadFontsOrLog, renderRoot } from '../../shared/ui/mount.js';
 import { App } from './App.js';
 import { startConnection } from './connection.js';
 import { useKioskStore } from './store.js';
 
-loadFonts().then(
-  () => useKioskStore.setState({ fontsReady: true }),
-  (err: unknown) => console.error('Khiu: the bundled fonts did not load', err),
-);
+void loadFontsOrLog().then((ready) => ready && useKioskStore.setState({ fontsReady: true }));
 void startConnection();
-
-const root = document.getElementById('root');
-strictAssert(root, 'index.html has a #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+renderRoot(<App />);
