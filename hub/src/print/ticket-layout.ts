@@ -8,6 +8,7 @@
  */
 import { formatKip, formatMinutes, t, type MessageKey } from '../../../shared/i18n/index.js';
 import type { Lang, Localized } from '../../../shared/protocol.js';
+import { formatTime, localDate } from '../../../shared/i18n/calendar.js';
 import { EscPosWriter } from './escpos.js';
 import { renderRasterLines } from './raster.js';
 
@@ -105,18 +106,9 @@ function infoLines(p: TicketPrint): Line[] {
 
 /** "27/11/2026 14:05" in the centre's zone: digits only, so native text on any printer. */
 export function formatIssuedAt(at: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((x) => x.type === type)?.value ?? '';
-  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+  const d = localDate(at, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.day)}/${two(d.month)}/${d.year} ${formatTime(at, timeZone)}`;
 }
 
 /** The whole job for one ticket, from init to cut. */
