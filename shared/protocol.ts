@@ -126,6 +126,17 @@ export const TicketSchema = z.object({
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
+/**
+ * The `ticket:issue` ack: the ticket, and where it stood in the queue when it
+ * was issued, so the kiosk shows and prints it without a second trip.
+ */
+export const IssuedTicketSchema = TicketSchema.extend({
+  /** People to be called first; null when the ticket no longer waits (a repeated request). */
+  peopleAhead: z.number().int().nonnegative().nullable(),
+  estimatedWaitMs: z.number().int().nonnegative().nullable(),
+});
+export type IssuedTicket = z.infer<typeof IssuedTicketSchema>;
+
 /** What a phone or a hall display may know of a ticket: no code, no priority (it can be medical). */
 export const PublicTicketSchema = TicketSchema.pick({
   id: true,
@@ -411,7 +422,7 @@ export type RequestPayload<E extends RequestEvent> = z.infer<(typeof RequestSche
 /** What each event's successful ack carries. */
 export interface ResponseData {
   'queue:snapshot': Snapshot;
-  'ticket:issue': Ticket;
+  'ticket:issue': IssuedTicket;
   'staff:login': { staff: Staff; sessionToken: string };
   'staff:logout': Record<string, never>;
   'counter:open': CounterView;

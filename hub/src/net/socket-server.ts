@@ -168,9 +168,16 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
 
   const handlers: { [E in RequestEvent]: Handler<E> } = {
     'queue:snapshot': ({ socket }) => done(snapshotFor(socket.data)),
-    'ticket:issue': (ctx, p) => {
+    'ticket:issue': async (ctx, p) => {
       if (ctx.socket.data.role === 'console') ctx.staff();
-      return queue.issueGrouped(ctx.actor, p, ctx.socket.data.role === 'kiosk' ? 'kiosk' : 'api');
+      const source = ctx.socket.data.role === 'kiosk' ? 'kiosk' : 'api';
+      const outcome = await queue.issueGrouped(ctx.actor, p, source);
+      const view = views.ticket(outcome.data.code);
+      const standing = {
+        peopleAhead: view?.peopleAhead ?? null,
+        estimatedWaitMs: view?.estimatedWaitMs ?? null,
+      };
+      return { data: { ...outcome.data, ...standing }, changes: outcome.changes };
     },
     'staff:login': async (ctx, p) => {
       const staff = await staffAuth.login(p.username, p.pin);
