@@ -1,9 +1,9 @@
 /**
- * The composition root: `createHub` wires the database, the queue, the
- * socket and REST servers and the schedules from the dependencies it is
- * given. Only main.ts reads flags and the environment.
+ * The composition root: `createHub` builds the features (features.ts), puts
+ * the transport in front of them (net/), and joins the one way out of a
+ * commit to the broadcaster. Only main.ts reads flags and the environment.
  */
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { networkInterfaces } from 'node:os';
@@ -11,25 +11,14 @@ import pino, { type Logger } from 'pino';
 import type { Db } from './db/open.js';
 import { SCHEMA_VERSION } from './db/migrate.js';
 import { systemClock, type Clock } from './clock.js';
-import { createStore } from './queue/store.js';
-import { loadConfig } from './queue/config.js';
-import { createQueueService } from './queue/queue-service.js';
-import { createViews } from './queue/views.js';
-import { createStaffAuth } from './auth/staff-login.js';
-import { createStaffSessions } from './auth/staff-sessions.js';
-import { createCounterStats } from './queue/counter-stats.js';
-import { createDeviceAuth } from './auth/devices.js';
+import { changeOf } from './changes/change.js';
+import { scheduleBackups } from './backup/backup.js';
+import { createFeatures, type FeatureOptions, type Features } from './features.js';
 import { attachSocketServer } from './net/socket-server.js';
 import { createRestHandler } from './net/rest.js';
 import { createWebAppHandler } from './net/web-apps.js';
-import { scheduleBackups } from './backup.js';
-import { msUntilNextServiceDay } from '../../shared/domain/numbering.js';
-import { createPrinting } from './print/printing.js';
-import { STATION_ACK_TIMEOUT_MS } from './print/printer-connection.js';
-import type { SpoolTiming } from './print/spooler.js';
-import type { SerialPortFactory } from '../../shared/printer/transports.js';
 
-export interface HubOptions {
+export interface HubOptions extends Partial<Omit<FeatureOptions, 'db'>> {
   db: Db;
   clock?: Clock;
   log?: Logger;
@@ -41,8 +30,6 @@ export interface HubOptions {
   webRoot?: string;
   /** Where scheduled backups go; none are taken when absent. */
   backupDir?: string;
-  /** Spool timing and, for tests, how serial ports are made. */
-  printing?: { timing?: Partial<SpoolTiming>; serialPort?: SerialPortFactory };
 }
 
 /**
@@ -60,77 +47,12 @@ export function listeningUrl(address: AddressInfo): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }
 
-/** Rollover re-checks at least this often, in case the machine slept through midnight. */
-const ROLLOVER_CHECK_MAX_MS = 60 * 60_000;
+type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-export function createHub(opts: HubOptions) {
-  const { db } = opts;
-  const clock = opts.clock ?? systemClock;
-  const log = opts.log ?? pino({ level: 'silent' });
-  const startedAt = clock.now();
-  let publicUrl = opts.publicUrl ?? '';
-
-  let config = loadConfig(db);
-  const store = createStore(db);
-  const queue = createQueueService({
-    db,
-    clock,
-    store,
-    config: () => config,
-    onIssued: (ticket, actor) => printing.onIssued(ticket, actor.deviceId),
-  });
-  const views = createViews({
-    clock,
-    store,
-    config: () => config,
-    get publicUrl() {
-      return publicUrl;
-    },
-    currentDay: () => queue.currentDay(),
-    sinceLastPriority: (serviceId) => queue.sinceLastPriority(serviceId),
-  });
-
-  const printing = createPrinting({
-    db,
-    clock,
-    log,
-    store,
-    views: () => views,
-    config: () => config,
-    publicUrl: () => publicUrl,
-    publish: (printerIds) =>
-      sockets.broadcaster.publish([
-        {
-          type: 'printer-updated',
-          ticketIds: [],
-          serviceIds: [],
-          counterIds: [],
-          call: null,
-          printerIds,
-        },
-      ]),
-    sendToAgent: (deviceId, job) => sockets.sendToAgent(deviceId, job, STATION_ACK_TIMEOUT_MS),
-    ...(opts.printing?.timing ? { timing: opts.printing.timing } : {}),
-    ...(opts.printing?.serialPort ? { serialPort: opts.printing.serialPort } : {}),
-  });
-
-  const rest = createRestHandler({
-    views,
-    broadcaster: () => sockets.broadcaster,
-    health: () => ({
-      ok: true,
-      day: queue.currentDay(),
-      schemaVersion: SCHEMA_VERSION,
-      uptimeMs: clock.now() - startedAt,
-      connections: sockets.io.engine.clientsCount,
-      memory: process.memoryUsage(),
-    }),
-  });
-  const webApps = createWebAppHandler(opts.webRoot ?? join(process.cwd(), 'dist', 'web'));
-
-  const httpServer: HttpServer = createServer((req, res) => {
+function httpServerFor(routes: Route[], log: Logger) {
+  return createServer((req, res) => {
     try {
-      if (rest(req, res) || webApps(req, res)) return;
+      if (routes.some((route) => route(req, res))) return;
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found. Apps: /kiosk /counter /display /console; API: /api/v1/health\n');
     } catch (err) {
@@ -142,71 +64,65 @@ export function createHub(opts: HubOptions) {
       );
     }
   });
+}
 
-  function rolloverIfDue() {
-    const change = queue.rollover();
-    if (change) {
-      log.info({ day: queue.currentDay(), expired: change.ticketIds.length }, 'service day rolled');
-      sockets.broadcaster.publish([change]);
-    }
-  }
-
+/** The transport in front of the features: one HTTP server for Socket.IO, REST and the apps. */
+function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
+  const routes: Route[] = [];
+  const httpServer = httpServerFor(routes, log);
   const sockets = attachSocketServer(httpServer, {
-    queue,
-    views,
-    store,
-    staffAuth: createStaffAuth(db, clock),
-    staffSessions: createStaffSessions(db, clock),
-    counterStats: createCounterStats(db),
-    deviceAuth: createDeviceAuth(db, clock),
+    ...f,
+    features: f.handlers,
+    printers: f.printing.views,
+    catchUpDay: f.rollover.catchUp,
     log,
     demo: opts.demo ?? false,
     now: () => clock.now(),
-    rolloverIfDue,
-    printers: printing.views,
   });
+  const startedAt = clock.now();
+  const rest = createRestHandler({
+    views: f.views,
+    snapshot: () => sockets.broadcaster.snapshot(false),
+    health: () => ({
+      ok: true,
+      day: f.day.current(),
+      schemaVersion: SCHEMA_VERSION,
+      uptimeMs: clock.now() - startedAt,
+      connections: sockets.io.engine.clientsCount,
+      memory: process.memoryUsage(),
+    }),
+  });
+  routes.push(rest, createWebAppHandler(opts.webRoot ?? join(process.cwd(), 'dist', 'web')));
+  return { httpServer, ...sockets };
+}
 
+export function createHub(opts: HubOptions) {
+  const { db } = opts;
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? pino({ level: 'silent' });
+  const f = createFeatures({ ...opts, clock, log });
+  const { httpServer, io, broadcaster } = transport(f, opts, clock, log);
+  f.commits.listen({ committed: (changes) => broadcaster.publish(changes) });
   // A hub that was off overnight catches up before it serves anyone.
-  rolloverIfDue();
-
-  let rolloverTimer: NodeJS.Timeout | undefined;
-  function scheduleRollover() {
-    const delay = Math.min(
-      msUntilNextServiceDay(clock.now(), config.timeZone),
-      ROLLOVER_CHECK_MAX_MS,
-    );
-    rolloverTimer = setTimeout(() => {
-      try {
-        rolloverIfDue();
-      } catch (err) {
-        log.error({ err }, 'rollover failed; trying again');
-      } finally {
-        scheduleRollover();
-      }
-    }, delay + 50);
-    rolloverTimer.unref();
-  }
+  f.rollover.run();
   let stopBackups: (() => void) | undefined;
 
   return {
     db,
-    io: sockets.io,
+    io,
     httpServer,
-    queue,
-    rolloverIfDue,
-    printing,
+    tickets: f.ticketService,
+    printing: f.printing,
+    rolloverIfDue: () => f.rollover.run(),
 
     /** Re-reads services and counters after the console changed them, and tells every client. */
     reloadConfig() {
-      config = loadConfig(db);
-      sockets.broadcaster.publish([
-        {
-          type: 'config-changed',
-          ticketIds: [],
+      const config = f.config.reload();
+      f.commits.announce([
+        changeOf('config-changed', {
           serviceIds: [...config.services.keys()],
           counterIds: [...config.counters.keys()],
-          call: null,
-        },
+        }),
       ]);
     },
 
@@ -219,21 +135,19 @@ export function createHub(opts: HubOptions) {
         });
       });
       const url = listeningUrl(httpServer.address() as AddressInfo);
-      if (!publicUrl) publicUrl = url;
-      scheduleRollover();
-      printing.spooler.start(); // QR codes need the public address, known from here on
-      if (opts.backupDir) {
-        stopBackups = scheduleBackups({ db, dir: opts.backupDir, clock, log });
-      }
+      f.config.listening(url);
+      f.rollover.start();
+      f.printing.spooler.start(); // QR codes need the public address, known from here on
+      if (opts.backupDir) stopBackups = scheduleBackups({ db, dir: opts.backupDir, clock, log });
       return url;
     },
 
     async close(): Promise<void> {
-      clearTimeout(rolloverTimer);
+      f.rollover.stop();
       stopBackups?.();
-      await printing.spooler.stop();
-      sockets.broadcaster.stop(); // nothing queued may touch the database after it closes
-      await sockets.io.close(); // also closes the HTTP server
+      await f.printing.spooler.stop();
+      broadcaster.stop(); // nothing queued may touch the database after it closes
+      await io.close(); // also closes the HTTP server
       db.close();
     },
   };

@@ -17,7 +17,7 @@ import { parsePrinterUri } from '../../shared/printer/printer-uri.js';
 import { createHub } from './app.js';
 import { hasCentre, seedCentre } from './demo/seed.js';
 import { DEMO_CENTRE } from './demo/centre-data.js';
-import { addDevice, type DeviceRole } from './auth/devices.js';
+import { addDevice, type DeviceRole } from './devices/devices.js';
 import { systemClock } from './clock.js';
 import { WEB_APPS } from './net/web-apps.js';
 import { announceHub } from './net/announce.js';

@@ -147,7 +147,7 @@ describe('kiosk in Chromium', () => {
     const cap = DEMO_CENTRE.services.find((s) => s.id === 'land-title')?.dailyCap ?? 0;
     const kioskActor = { deviceId: null, staffId: null, counterId: null };
     for (let i = 0; i < cap; i++) {
-      hub.hub.queue.issue(
+      hub.hub.tickets.issue(
         kioskActor,
         { serviceId: 'land-title', lang: 'lo', requestId: `cap-${i}-${Date.now()}` },
         'kiosk',

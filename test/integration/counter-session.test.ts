@@ -18,7 +18,7 @@ import {
   type TestHub,
 } from '../harness.js';
 import { DEMO_CENTRE, type DemoCentre } from '../../hub/src/demo/centre-data.js';
-import { SESSION_TTL_MS } from '../../hub/src/auth/staff-sessions.js';
+import { SESSION_TTL_MS } from '../../hub/src/staff/staff-sessions.js';
 import { manualClock } from '../../hub/src/clock.js';
 import { callOrder } from '../../shared/domain/call-order.js';
 import type { Snapshot } from '../../shared/protocol.js';

@@ -5,7 +5,12 @@ import { basename } from 'node:path';
 import { manualClock } from '../../hub/src/clock.js';
 import { SCHEMA_VERSION } from '../../hub/src/db/migrate.js';
 import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
-import { backupFileName, backupNow, BACKUPS_KEPT, listBackups } from '../../hub/src/backup.js';
+import {
+  backupFileName,
+  backupNow,
+  BACKUPS_KEPT,
+  listBackups,
+} from '../../hub/src/backup/backup.js';
 import type { TicketView } from '../../shared/protocol.js';
 import {
   connect,

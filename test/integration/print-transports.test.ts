@@ -9,7 +9,7 @@ import { SerialPort } from 'serialport';
 import { connect, issue, startHub, type TestHub } from '../harness.js';
 import { startFakePrinter, type FakePrinter } from '../fake-printer/fake-printer.js';
 import { addPrinter, FAST_SPOOL, readQr } from '../fake-printer/hub-printers.js';
-import { addDevice } from '../../hub/src/auth/devices.js';
+import { addDevice } from '../../hub/src/devices/devices.js';
 import { systemClock } from '../../hub/src/clock.js';
 import { startPrintAgent } from '../../shared/electron/print-agent.js';
 import type { SerialPortFactory } from '../../shared/printer/transports.js';

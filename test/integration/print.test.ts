@@ -24,7 +24,7 @@ import {
 } from '../fake-printer/hub-printers.js';
 import { io } from 'socket.io-client';
 import { renderRasterLines } from '../../hub/src/print/raster.js';
-import { addDevice } from '../../hub/src/auth/devices.js';
+import { addDevice } from '../../hub/src/devices/devices.js';
 import { systemClock } from '../../hub/src/clock.js';
 import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
 import type { PaperDots } from '../../hub/src/print/ticket-layout.js';

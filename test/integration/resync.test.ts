@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../hub/src/clock.js';
 import { applyEvent } from '../../shared/domain/apply-event.js';
-import { PUBLIC_BACKLOG_MAX_EVENTS, PUBLIC_INTERVAL_MS } from '../../hub/src/net/broadcaster.js';
+import { PUBLIC_BACKLOG_MAX_EVENTS, PUBLIC_INTERVAL_MS } from '../../hub/src/net/public-stream.js';
 import type { PublicQueueEvent, QueueEvent, Role, Snapshot } from '../../shared/protocol.js';
 import {
   connect,

@@ -17,8 +17,8 @@ import {
   wellFormedPayloads,
 } from '../harness.js';
 import { DEMO_CENTRE, type DemoCentre } from '../../hub/src/demo/centre-data.js';
-import { addDevice } from '../../hub/src/auth/devices.js';
-import { LOCKOUT_MS, MAX_FAILED_LOGINS } from '../../hub/src/auth/staff-login.js';
+import { addDevice } from '../../hub/src/devices/devices.js';
+import { LOCKOUT_MS, MAX_FAILED_LOGINS } from '../../hub/src/staff/staff-auth.js';
 import { manualClock, systemClock } from '../../hub/src/clock.js';
 import {
   EVENT_ROLES,

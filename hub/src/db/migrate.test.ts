@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, MIGRATIONS, NewerDatabaseError, SCHEMA_VERSION } from './migrate.js';
 import { openDatabase, type Db } from './open.js';
-import { createStore } from '../queue/store.js';
+import { createTicketStore } from '../tickets/ticket-store.js';
+import { createCounterStore } from '../counters/counter-store.js';
 
 const opened: Db[] = [];
 const dirs: string[] = [];
@@ -166,7 +167,8 @@ describe('query plans', () => {
       return statement;
     }) as Db['prepare'];
     const spied = Object.create(db, { prepare: { value: spy } }) as Db;
-    createStore(spied);
+    createTicketStore(spied);
+    createCounterStore(spied);
     return { db, sources };
   }
 
@@ -178,7 +180,7 @@ describe('query plans', () => {
 
   it("finds a service's waiting tickets through tickets_waiting, in order, without a full scan", () => {
     const { db, sources } = storeStatements();
-    // store.ts `waitingIn`: the queue of one service, read on every call-next.
+    // ticket-store.ts / counter-store.ts `waitingIn`: the queue of one service, read on every call-next.
     const waitingIn = sources.filter(
       (s) =>
         /^\s*SELECT \* FROM tickets\b/.test(s) &&
@@ -197,7 +199,7 @@ describe('query plans', () => {
   });
   it('reads waiting and issued counts by key, not by counting tickets', () => {
     const { db, sources } = storeStatements();
-    // store.ts `waitingCount` and `issuedToday`: read for every service in every queue event.
+    // ticket-store.ts / counter-store.ts `waitingCount` and `issuedToday`: read for every service in every queue event.
     const counts = sources.filter((s) => /FROM (queue_counts|issued_counts)\b/.test(s));
     expect(counts).toHaveLength(2);
     for (const sql of counts) {
@@ -206,7 +208,7 @@ describe('query plans', () => {
   });
   it("finds a counter's current ticket through tickets_at_counter, without a full scan", () => {
     const { db, sources } = storeStatements();
-    // store.ts `counterCurrent`: read for every counter view and every call-next.
+    // ticket-store.ts / counter-store.ts `counterCurrent`: read for every counter view and every call-next.
     const current = sources.filter(
       (s) => /counter_id = \?/.test(s) && /'called', 'serving'/.test(s),
     );

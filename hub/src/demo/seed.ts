@@ -1,6 +1,6 @@
 /** Writes a centre's configuration into an empty database (the demo centre, or a test's). */
 import type { Db } from '../db/open.js';
-import { hashPinSync } from '../auth/pin.js';
+import { hashPinSync } from '../staff/pin.js';
 import { assertTimeZone } from '../../../shared/domain/numbering.js';
 import type { DemoCentre } from './centre-data.js';
 

@@ -1,14 +1,14 @@
 /** The REST API (`/api/v1`): health, the public snapshot, one ticket by code. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Views } from '../queue/views.js';
-import type { Broadcaster } from './broadcaster.js';
-import type { AckError } from '../../../shared/protocol.js';
+import type { Views } from '../views/views.js';
+import type { AckError, Snapshot } from '../../../shared/protocol.js';
 
 export const API_PREFIX = '/api/v1';
 
 export interface RestDeps {
   views: Views;
-  broadcaster: () => Broadcaster;
+  /** The public snapshot, at the public stream's seq. */
+  snapshot: () => Snapshot;
   health: () => Record<string, unknown>;
 }
 
@@ -37,7 +37,7 @@ export function createRestHandler(deps: RestDeps) {
     if (path === '/health') {
       send(res, 200, deps.health());
     } else if (path === '/snapshot') {
-      send(res, 200, deps.broadcaster().snapshot(false));
+      send(res, 200, deps.snapshot());
     } else if (path.startsWith('/tickets/')) {
       // Codes are plain ASCII; anything needing decoding is not a code (and may not decode).
       const code = path.slice('/tickets/'.length);

@@ -10,11 +10,8 @@ import {
 } from '../../../shared/printer/printer-link.js';
 import { parsePrinterUri, type PrinterUri } from '../../../shared/printer/printer-uri.js';
 import { openChannel, type SerialPortFactory } from '../../../shared/printer/transports.js';
-import {
-  PrintJobAckSchema,
-  type PrinterStatus,
-  type PrintJobPayload,
-} from '../../../shared/protocol.js';
+import { PrintJobAckSchema, type PrinterStatus } from '../../../shared/protocol.js';
+import type { PrintAgents } from './agents.js';
 
 export interface PrinterConnection {
   status(): Promise<PrinterStatus>;
@@ -23,17 +20,12 @@ export interface PrinterConnection {
   close(): Promise<void>;
 }
 
-/** A station has this long to write a ticket to its printer and answer. */
-export const STATION_ACK_TIMEOUT_MS = 10_000;
-
-/** Sends to the print agent of a kiosk device; null when that station is not connected. */
-export type AgentSender = (deviceId: number, job: PrintJobPayload) => Promise<unknown> | null;
-
 export interface ConnectionOptions {
   serialPort?: SerialPortFactory;
   /** The printer told us, unasked, that its state changed (ASB). */
   onStatus?: (status: PrinterStatus) => void;
-  sendToAgent?: AgentSender;
+  /** The kiosk stations' print agents, for printers inside a kiosk. */
+  agents?: PrintAgents;
 }
 
 /** One channel, opened when first needed and again after it breaks. */
@@ -88,10 +80,10 @@ function directConnection(uri: string, opts: ConnectionOptions): PrinterConnecti
 function stationConnection(
   printerId: number,
   deviceId: number,
-  send: AgentSender | undefined,
+  agents: PrintAgents | undefined,
 ): PrinterConnection {
   async function ask(jobId: number, data: string) {
-    const reply = send?.(deviceId, { jobId, printerId, data });
+    const reply = agents?.send(deviceId, { jobId, printerId, data });
     if (!reply) throw new Error(`the station of kiosk device ${deviceId} is not connected`);
     const parsed = PrintJobAckSchema.safeParse(await reply);
     if (!parsed.success) throw new Error('the station answered print:job with something else');
@@ -119,7 +111,7 @@ export function connectPrinter(
 ): PrinterConnection {
   if (printer.uri.trim() === 'station') {
     if (printer.kiosk_device_id === null) throw new Error('a station printer needs its kiosk');
-    return stationConnection(printer.id, printer.kiosk_device_id, opts.sendToAgent);
+    return stationConnection(printer.id, printer.kiosk_device_id, opts.agents);
   }
   return directConnection(printer.uri, opts);
 }

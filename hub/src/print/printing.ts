@@ -6,116 +6,115 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../clock.js';
-import type { CentreConfig } from '../queue/config.js';
-import type { Store } from '../queue/store.js';
-import type { Views } from '../queue/views.js';
-import type { PrinterView, Ticket } from '../../../shared/protocol.js';
-import { createPrintStore, type JobRow, type PrinterRow } from './print-store.js';
-import { connectPrinter, type AgentSender } from './printer-connection.js';
-import { createSpooler, DEFAULT_SPOOL_TIMING, type SpoolTiming } from './spooler.js';
-import { encodeTicket } from './ticket-layout.js';
+import type { Change } from '../changes/change.js';
+import type { CommitListener, Commits } from '../changes/commits.js';
+import type { ConfigSource } from '../config/config.js';
+import type { ServiceDay } from '../day/service-day.js';
+import type { Standings } from '../tickets/standing.js';
+import type { TicketStore } from '../tickets/ticket-store.js';
+import type { PrintAgents } from './agents.js';
+import { createJobRender } from './job-render.js';
+import { createPrintStore, type PrintStore } from './print-store.js';
+import { connectPrinter } from './printer-connection.js';
+import { createSpooler, DEFAULT_SPOOL_TIMING, type Spooler, type SpoolTiming } from './spooler.js';
 import type { SerialPortFactory } from '../../../shared/printer/transports.js';
+import type { PrinterView } from '../../../shared/protocol.js';
 
 export interface PrintingDeps {
   db: Db;
   clock: Clock;
   log: Logger;
-  store: Store;
-  views: () => Views;
-  config: () => CentreConfig;
-  publicUrl: () => string;
-  /** Tells clients that these printers changed (a `printer-updated` event). */
-  publish: (printerIds: number[]) => void;
-  sendToAgent: AgentSender;
+  commits: Commits;
+  config: ConfigSource;
+  day: ServiceDay;
+  tickets: TicketStore;
+  standings: Standings;
+  agents: PrintAgents;
   timing?: Partial<SpoolTiming>;
   serialPort?: SerialPortFactory;
 }
 
-export function createPrinting(deps: PrintingDeps) {
-  const { clock, log } = deps;
-  const printStore = createPrintStore(deps.db);
+/** The printers as staff and kiosks see them. */
+export interface PrinterViews {
+  all(): PrinterView[];
+  byIds(ids: readonly number[]): PrinterView[];
+  /** The one printer this kiosk's tickets go to (its own, else the shared one), as a list. */
+  forKiosk(deviceId: number | null): PrinterView[];
+}
 
-  function render(job: JobRow, printer: PrinterRow): Uint8Array {
-    const ticket = deps.store.ticketById(job.ticket_id);
-    if (!ticket) throw new Error(`print job ${job.id}: ticket ${job.ticket_id} is gone`);
-    const config = deps.config();
-    const service = config.services.get(ticket.serviceId);
-    return encodeTicket({
-      paperDots: printer.paper_dots,
-      lang: ticket.lang,
-      centre: config.name,
-      label: ticket.label,
-      service: service?.name ?? { lo: ticket.serviceId, en: ticket.serviceId },
-      feeLak: service?.feeLak ?? 0,
-      feeIsSample: service?.feeIsSample ?? false,
-      peopleAhead: job.people_ahead,
-      estimatedWaitMs: job.estimated_wait_ms,
-      issuedAt: ticket.issuedAt,
-      timeZone: config.timeZone,
-      url: `${deps.publicUrl().replace(/\/+$/, '')}/t/${ticket.code}`,
-    });
-  }
+export interface Printing {
+  printStore: PrintStore;
+  spooler: Spooler;
+  views: PrinterViews;
+}
 
-  const spooler = createSpooler({
-    store: printStore,
-    clock,
-    log,
-    timing: { ...DEFAULT_SPOOL_TIMING, ...deps.timing },
-    render,
-    stale(job) {
-      const ticket = deps.store.ticketById(job.ticket_id);
-      if (!ticket) return 'the ticket is gone';
-      if (ticket.day !== (deps.store.currentDay() ?? ticket.day))
-        return 'the ticket is from another day';
-      return ticket.status === 'waiting' ? null : `the ticket is ${ticket.status}`;
-    },
-    changed: (id) => deps.publish([id]),
-    connect: (printer, onStatus) =>
-      connectPrinter(printer, {
-        onStatus,
-        sendToAgent: deps.sendToAgent,
-        ...(deps.serialPort ? { serialPort: deps.serialPort } : {}),
-      }),
-  });
-
-  const allViews = () => printStore.printers().map(printStore.view);
-
+function printerViews(printStore: PrintStore): PrinterViews {
   return {
-    printStore,
-    spooler,
-
-    /**
-     * Runs inside the transaction that issues a kiosk ticket, so the ticket
-     * and its print job commit together: an acknowledged ticket always has
-     * its job, and a restart finds it. Sending waits for the commit.
-     */
-    onIssued(ticket: Ticket, deviceId: number | null) {
-      if (ticket.source !== 'kiosk') return;
-      const printer = printStore.printerForKiosk(deviceId);
-      if (!printer) return;
-      const view = deps.views().ticket(ticket.code);
-      printStore.insertJob(
-        printer.id,
-        ticket.id,
-        clock.now(),
-        view?.peopleAhead ?? null,
-        view?.estimatedWaitMs ?? null,
-      );
-      setImmediate(() => spooler.kick(printer.id));
-    },
-
-    views: {
-      all: allViews,
-      byIds: (ids: readonly number[]) =>
-        ids.map((id) => printStore.printerById(id)).flatMap((r) => (r ? [printStore.view(r)] : [])),
-      /** The one printer this kiosk's tickets go to (its own, else the shared one), as a list. */
-      forKiosk: (deviceId: number | null): PrinterView[] => {
-        const row = printStore.printerForKiosk(deviceId);
-        return row ? [printStore.view(row)] : [];
-      },
+    all: () => printStore.printers().map(printStore.view),
+    byIds: (ids) =>
+      ids.map((id) => printStore.printerById(id)).flatMap((r) => (r ? [printStore.view(r)] : [])),
+    forKiosk(deviceId) {
+      const row = printStore.printerForKiosk(deviceId);
+      return row ? [printStore.view(row)] : [];
     },
   };
 }
 
-export type Printing = ReturnType<typeof createPrinting>;
-export type PrinterViews = Printing['views'];
+/**
+ * A kiosk's new ticket gets its print job in the same transaction, so an
+ * acknowledged ticket always has its job and a restart finds it; the spooler
+ * is woken once the commit is on disk.
+ */
+function printOnIssue(
+  deps: PrintingDeps,
+  printStore: PrintStore,
+  spooler: Spooler,
+): CommitListener {
+  const woken = new Set<number>();
+  return {
+    committing(change: Change) {
+      if (change.type !== 'ticket-issued') return;
+      const ticket = deps.tickets.byId(change.ticketIds[0] ?? 0);
+      if (ticket?.source !== 'kiosk') return;
+      const printer = printStore.printerForKiosk(change.deviceId ?? null);
+      if (!printer) return;
+      const { peopleAhead, estimatedWaitMs } = deps.standings.of(ticket);
+      printStore.insertJob(printer.id, ticket.id, deps.clock.now(), peopleAhead, estimatedWaitMs);
+      woken.add(printer.id);
+    },
+    committed() {
+      for (const id of woken) setImmediate(() => spooler.kick(id));
+      woken.clear();
+    },
+  };
+}
+
+export function createPrinting(deps: PrintingDeps): Printing {
+  const printStore = createPrintStore(deps.db);
+  const spooler = createSpooler({
+    store: printStore,
+    clock: deps.clock,
+    log: deps.log,
+    timing: { ...DEFAULT_SPOOL_TIMING, ...deps.timing },
+    ...createJobRender(deps),
+    changed: (id) =>
+      deps.commits.announce([
+        {
+          type: 'printer-updated',
+          ticketIds: [],
+          serviceIds: [],
+          counterIds: [],
+          call: null,
+          printerIds: [id],
+        },
+      ]),
+    connect: (printer, onStatus) =>
+      connectPrinter(printer, {
+        onStatus,
+        agents: deps.agents,
+        ...(deps.serialPort ? { serialPort: deps.serialPort } : {}),
+      }),
+  });
+  deps.commits.listen(printOnIssue(deps, printStore, spooler));
+  return { printStore, spooler, views: printerViews(printStore) };
+}

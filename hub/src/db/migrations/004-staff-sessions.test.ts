@@ -6,8 +6,9 @@ import { migration003 } from './003-printing.js';
 import { migration004 } from './004-staff-sessions.js';
 import { migrate } from '../migrate.js';
 import { openDatabase, type Db } from '../open.js';
-import { createStore } from '../../queue/store.js';
-import { createCounterStats } from '../../queue/counter-stats.js';
+import { createTicketStore } from '../../tickets/ticket-store.js';
+import { createCounterStore } from '../../counters/counter-store.js';
+import { createCounterStats } from '../../counters/counter-stats.js';
 
 const opened: Db[] = [];
 afterEach(() => {
@@ -76,7 +77,8 @@ describe('migration 004: staff sessions', () => {
         },
       },
     }) as Db;
-    createStore(spied);
+    createTicketStore(spied);
+    createCounterStore(spied);
     const held = sources.filter((s) => s.includes("status IN ('called', 'serving', 'parked')"));
     expect(held).toHaveLength(1);
     const detail = plan(db, held[0] ?? '');

@@ -14,7 +14,11 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-export function createGroupCommit(db: Db) {
+/**
+ * `settled` hears how each shared transaction ended (true: committed), before
+ * any of its requests is answered.
+ */
+export function createGroupCommit(db: Db, settled?: (committed: boolean) => void) {
   let pending: Pending[] = [];
 
   function flush() {
@@ -33,9 +37,11 @@ export function createGroupCommit(db: Db) {
       })();
     } catch (error) {
       // The commit itself failed: nothing in the batch is durable, so nothing succeeded.
+      settled?.(false);
       for (const item of items) item.reject(error);
       return;
     }
+    settled?.(true);
     items.forEach((item, i) => {
       const r = results[i];
       if (r?.ok) item.resolve(r.value);

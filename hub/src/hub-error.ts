@@ -1,4 +1,4 @@
-import type { AckError, ErrorCode, ErrorReason } from '../../../shared/protocol.js';
+import type { AckError, ErrorCode, ErrorReason } from '../../shared/protocol.js';
 
 /** A refusal the client should hear about (becomes `{ ok: false, error }`); anything else is `internal`. */
 export class HubError extends Error {

@@ -5,8 +5,8 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { Db } from './db/open.js';
-import type { Clock } from './clock.js';
+import type { Db } from '../db/open.js';
+import type { Clock } from '../clock.js';
 
 export const BACKUPS_KEPT = 14;
 export const BACKUP_INTERVAL_MS = 24 * 60 * 60_000;

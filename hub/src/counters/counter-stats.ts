@@ -32,7 +32,12 @@ function toFigures(row: FiguresRow | undefined): DayFigures {
   };
 }
 
-export function createCounterStats(db: Db) {
+export interface CounterStats {
+  forCounter(day: string, counterId: number): DayFigures;
+  forStaff(day: string, staffId: number): DayFigures;
+}
+
+export function createCounterStats(db: Db): CounterStats {
   const byCounter = db.prepare<[{ day: string; id: number }], FiguresRow>(figuresSql('counter_id'));
   const byStaff = db.prepare<[{ day: string; id: number }], FiguresRow>(figuresSql('staff_id'));
   return {
@@ -41,5 +46,3 @@ export function createCounterStats(db: Db) {
     forStaff: (day: string, staffId: number) => toFigures(byStaff.get({ day, id: staffId })),
   };
 }
-
-export type CounterStats = ReturnType<typeof createCounterStats>;

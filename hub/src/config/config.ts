@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../db/open.js';
+import { notFound } from '../hub-error.js';
 import { LocalizedSchema, type Localized, type LocalizedList } from '../../../shared/protocol.js';
 import { DEFAULT_PRIORITY_EVERY } from '../../../shared/domain/next-ticket.js';
 
@@ -51,14 +52,7 @@ export class NoCentreError extends Error {
   }
 }
 
-export function loadConfig(db: Db): CentreConfig {
-  const centre = db
-    .prepare<[], { name_lo: string; name_en: string; time_zone: string; settings: string }>(
-      'SELECT name_lo, name_en, time_zone, settings FROM centre WHERE id = 1',
-    )
-    .get();
-  if (!centre) throw new NoCentreError();
-
+function loadServices(db: Db): Map<string, ServiceConfig> {
   const services = new Map<string, ServiceConfig>();
   const serviceRows = db
     .prepare<[], Record<string, string | number | null>>(
@@ -84,7 +78,10 @@ export function loadConfig(db: Db): CentreConfig {
       open: r.open === 1,
     });
   }
+  return services;
+}
 
+function loadCounters(db: Db): Map<number, CounterConfig> {
   const counters = new Map<number, CounterConfig>();
   const counterRows = db
     .prepare<[], { id: number; number: number; name_lo: string; name_en: string }>(
@@ -102,12 +99,50 @@ export function loadConfig(db: Db): CentreConfig {
       services: ranked.all(r.id).map((s) => s.service_id),
     });
   }
+  return counters;
+}
 
+export function loadConfig(db: Db): CentreConfig {
+  const centre = db
+    .prepare<[], { name_lo: string; name_en: string; time_zone: string; settings: string }>(
+      'SELECT name_lo, name_en, time_zone, settings FROM centre WHERE id = 1',
+    )
+    .get();
+  if (!centre) throw new NoCentreError();
   return {
     name: { lo: centre.name_lo, en: centre.name_en },
     timeZone: centre.time_zone,
     settings: CentreSettingsSchema.parse(JSON.parse(centre.settings)),
-    services,
-    counters,
+    services: loadServices(db),
+    counters: loadCounters(db),
   };
+}
+
+/** The configuration in force: read once, and again when the console changes it. */
+export interface ConfigSource {
+  current(): CentreConfig;
+  reload(): CentreConfig;
+  /** The address phones reach the hub by (QR codes): as given, else where it listens. */
+  publicUrl(): string;
+  /** Where the hub listens, once it does; the public address unless one was given. */
+  listening(url: string): void;
+}
+
+export function createConfigSource(db: Db, givenPublicUrl?: string): ConfigSource {
+  let config = loadConfig(db);
+  let publicUrl = givenPublicUrl ?? '';
+  return {
+    current: () => config,
+    reload: () => (config = loadConfig(db)),
+    publicUrl: () => publicUrl,
+    listening(url) {
+      if (!publicUrl) publicUrl = url;
+    },
+  };
+}
+
+export function serviceIn(config: CentreConfig, id: string): ServiceConfig {
+  const s = config.services.get(id);
+  if (!s) throw notFound(`Service ${id}`);
+  return s;
 }

@@ -18,14 +18,18 @@ export function addDevice(db: Db, clock: Clock, role: DeviceRole, name: string) 
   return { id: Number(lastInsertRowid), role, name, token };
 }
 
-export function createDeviceAuth(db: Db, clock: Clock) {
+export interface DeviceAuth {
+  /** The device a token belongs to, or null for an unknown or revoked token. */
+  authenticate(token: string): { id: number; role: DeviceRole } | null;
+}
+
+export function createDeviceAuth(db: Db, clock: Clock): DeviceAuth {
   const byHash = db.prepare<[string], { id: number; role: DeviceRole }>(
     'SELECT id, role FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
   );
   const seen = db.prepare<[number, number]>('UPDATE devices SET last_seen_at = ? WHERE id = ?');
   return {
-    /** The device a token belongs to, or null for an unknown or revoked token. */
-    authenticate(token: string): { id: number; role: DeviceRole } | null {
+    authenticate(token) {
       const device = byHash.get(hashToken(token));
       if (device) seen.run(clock.now(), device.id);
       return device ?? null;

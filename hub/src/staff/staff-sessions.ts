@@ -15,7 +15,15 @@ export const SESSION_TTL_MS = 12 * 60 * 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createStaffSessions(db: Db, clock: Clock) {
+export interface StaffSessions {
+  /** A new session for a staff member who just gave the right PIN. */
+  start(staffId: number): { id: number; token: string };
+  /** The live session a token belongs to; null when unknown, expired or revoked. */
+  find(token: string): { id: number; staffId: number } | null;
+  end(sessionId: number): void;
+}
+
+export function createStaffSessions(db: Db, clock: Clock): StaffSessions {
   const insert = db.prepare<[string, number, number, number]>(
     'INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
   );
@@ -30,8 +38,7 @@ export function createStaffSessions(db: Db, clock: Clock) {
   const purge = db.prepare<[number]>('DELETE FROM staff_sessions WHERE expires_at < ?');
 
   return {
-    /** A new session for a staff member who just gave the right PIN. */
-    start(staffId: number): { id: number; token: string } {
+    start(staffId) {
       const token = randomBytes(SESSION_TOKEN_BYTES).toString('base64url');
       const now = clock.now();
       purge.run(now - SESSION_TTL_MS);
@@ -39,16 +46,13 @@ export function createStaffSessions(db: Db, clock: Clock) {
       return { id: Number(lastInsertRowid), token };
     },
 
-    /** The live session a token belongs to; null when unknown, expired or revoked. */
-    find(token: string): { id: number; staffId: number } | null {
+    find(token) {
       const row = byHash.get(hashToken(token), clock.now());
       return row ? { id: row.id, staffId: row.staff_id } : null;
     },
 
-    end(sessionId: number): void {
+    end(sessionId) {
       revoke.run(clock.now(), sessionId);
     },
   };
 }
-
-export type StaffSessions = ReturnType<typeof createStaffSessions>;

@@ -1,0 +1,69 @@
+/** The counter's part of the protocol: open it, pause it, close it, and today's figures. */
+import type { Handlers } from '../handler.js';
+import { HubError, notFound } from '../hub-error.js';
+import type { Clock } from '../clock.js';
+import type { ServiceDay } from '../day/service-day.js';
+import type { Views } from '../views/views.js';
+import type { CounterService } from './counter-service.js';
+import type { CounterStats } from './counter-stats.js';
+import type { Desks } from './desks.js';
+
+type CounterEvent =
+  'counter:open' | 'counter:pause' | 'counter:resume' | 'counter:close' | 'counter:stats';
+
+export function counterHandlers(deps: {
+  clock: Clock;
+  day: ServiceDay;
+  counters: CounterService;
+  desks: Desks;
+  stats: CounterStats;
+  views: Views;
+}): Handlers<CounterEvent> {
+  const { counters } = deps;
+  const view = (id: number) => {
+    const v = deps.views.counter(id, false);
+    if (!v) throw notFound(`Counter ${id}`);
+    return v;
+  };
+  return {
+    'counter:open': (ctx, { counterId }) => {
+      const staff = ctx.staff();
+      view(counterId); // not-found before forbidden
+      if (!staff.counters.includes(counterId)) {
+        throw new HubError(
+          'forbidden',
+          `You may not work at counter ${counterId}`,
+          'not-allowed-at-counter',
+        );
+      }
+      counters.open(ctx.actor, counterId);
+      deps.desks.take(ctx.conn, counterId);
+      return view(counterId);
+    },
+    'counter:pause': (ctx, { counterId, reason }) => {
+      ctx.staff();
+      counters.pause(ctx.actor, counterId, reason ?? 'other');
+      return view(counterId);
+    },
+    'counter:resume': (ctx, { counterId }) => {
+      ctx.staff();
+      counters.resume(ctx.actor, counterId);
+      return view(counterId);
+    },
+    'counter:close': (ctx, { counterId }) => {
+      ctx.staff();
+      counters.close(ctx.actor, counterId);
+      return view(counterId);
+    },
+    'counter:stats': (ctx, { counterId }) => {
+      const staff = ctx.staff();
+      view(counterId);
+      const day = deps.day.current();
+      return {
+        at: deps.clock.now(),
+        counter: deps.stats.forCounter(day, counterId),
+        staff: deps.stats.forStaff(day, staff.id),
+      };
+    },
+  };
+}

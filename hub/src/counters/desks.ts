@@ -1,0 +1,47 @@
+/**
+ * Which connection works each counter: a counter is worked from one place at
+ * a time. Opening it elsewhere takes it over (the first screen's next action
+ * is refused with `counter-not-open`); a clerk who leaves closes it, unless
+ * a citizen is still at it.
+ */
+import type { Actor, Connection } from '../connection.js';
+import { actorOf } from '../connection.js';
+import type { CounterService } from './counter-service.js';
+import type { CounterStore } from './counter-store.js';
+
+export interface Desks {
+  /** The connection's clerk now works the counter (and no longer any other). */
+  take(conn: Connection, counterId: number): void;
+  /** The clerk is leaving (logout, another login): their counter closes unless someone is at it. */
+  leave(conn: Connection): void;
+  /** The connection is gone: it no longer holds its counter, which stays as it is. */
+  drop(conn: Connection): void;
+}
+
+export function createDesks(deps: { counters: CounterService; store: CounterStore }): Desks {
+  const owners = new Map<number, Connection>();
+
+  function release(conn: Connection) {
+    const counterId = conn.counterId;
+    if (counterId !== null && owners.get(counterId) === conn) owners.delete(counterId);
+    conn.counterId = null;
+  }
+
+  return {
+    take(conn, counterId) {
+      const previous = owners.get(counterId);
+      if (previous && previous !== conn) previous.counterId = null;
+      release(conn);
+      owners.set(counterId, conn);
+      conn.counterId = counterId;
+    },
+    leave(conn) {
+      const counterId = conn.counterId;
+      if (counterId === null) return;
+      const actor: Actor = actorOf(conn);
+      if (!deps.store.current(counterId)) deps.counters.close(actor, counterId);
+      release(conn);
+    },
+    drop: release,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Every feature of the hub, built from the database, the clock and the
+ * configuration, in the order their doors run: stores first, then the
+ * services that use them, then the read models and the handlers that
+ * answer with them. app.ts adds the transport.
+ */
+import type { Logger } from 'pino';
+import type { Db } from './db/open.js';
+import type { Clock } from './clock.js';
+import { createCommits } from './changes/commits.js';
+import { createConfigSource } from './config/config.js';
+import { createServiceDay } from './day/service-day.js';
+import { createCounterStore } from './counters/counter-store.js';
+import { createCounterService } from './counters/counter-service.js';
+import { createCounterStats } from './counters/counter-stats.js';
+import { counterHandlers } from './counters/counter-handlers.js';
+import { createDesks } from './counters/desks.js';
+import { createDeviceAuth } from './devices/devices.js';
+import { createFeedbackStore, feedbackHandlers } from './feedback/feedback.js';
+import { createPrintAgents } from './print/agents.js';
+import { createPrinting } from './print/printing.js';
+import type { SpoolTiming } from './print/spooler.js';
+import { createStaffAuth } from './staff/staff-auth.js';
+import { staffHandlers } from './staff/staff-handlers.js';
+import { createStaffSessions } from './staff/staff-sessions.js';
+import { createCallPolicy } from './tickets/call-policy.js';
+import { createLifecycle } from './tickets/lifecycle.js';
+import { createRollover } from './tickets/rollover.js';
+import { createStandings } from './tickets/standing.js';
+import { ticketHandlers } from './tickets/ticket-handlers.js';
+import { createTicketService } from './tickets/ticket-service.js';
+import { createTicketStore } from './tickets/ticket-store.js';
+import { createViews } from './views/views.js';
+import type { SerialPortFactory } from '../../shared/printer/transports.js';
+
+export interface FeatureOptions {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  publicUrl?: string;
+  printing?: { timing?: Partial<SpoolTiming>; serialPort?: SerialPortFactory };
+}
+
+/** What the queue is made of: its state, and the services that change it. */
+function queueFeatures({ db, clock, log, publicUrl }: FeatureOptions) {
+  const commits = createCommits(db);
+  const config = createConfigSource(db, publicUrl);
+  const day = createServiceDay(db, clock, config);
+  const tickets = createTicketStore(db);
+  const counterStore = createCounterStore(db);
+  const counters = createCounterService({ clock, commits, config, counters: counterStore });
+  const standings = createStandings({ clock, tickets, counters: counterStore });
+  const policy = createCallPolicy({ config, day, tickets });
+  const base = { clock, commits, config, day, tickets, standings, policy, counters };
+  const lifecycle = createLifecycle(base);
+  return {
+    ...base,
+    counterStore,
+    ticketService: createTicketService(base),
+    rollover: createRollover({ ...base, lifecycle, log }),
+    desks: createDesks({ counters, store: counterStore }),
+  };
+}
+
+export function createFeatures(opts: FeatureOptions) {
+  const { db, clock } = opts;
+  const queue = queueFeatures(opts);
+  const feedback = createFeedbackStore(db);
+  const views = createViews({ ...queue, counters: queue.counterStore, feedback });
+  const staff = createStaffAuth(db, clock);
+  const agents = createPrintAgents();
+  const printing = createPrinting({ ...opts, ...queue, agents, ...opts.printing });
+  const handlers = {
+    ...ticketHandlers(queue.ticketService),
+    ...counterHandlers({ ...queue, stats: createCounterStats(db), views }),
+    ...staffHandlers({ auth: staff, sessions: createStaffSessions(db, clock), desks: queue.desks }),
+    ...feedbackHandlers({ ...queue, feedback }),
+  };
+  return {
+    ...queue,
+    views,
+    staff,
+    agents,
+    printing,
+    handlers,
+    devices: createDeviceAuth(db, clock),
+  };
+}
+
+export type Features = ReturnType<typeof createFeatures>;

@@ -1,0 +1,35 @@
+/**
+ * The print agents of kiosk stations: a station with a printer inside
+ * connects one, and the spooler sends that printer's jobs through it. The
+ * newest connection of a device wins.
+ */
+import type { PrintJobPayload } from '../../../shared/protocol.js';
+
+/** Sends one job over an agent's connection and resolves with its answer. */
+export type AgentLink = (job: PrintJobPayload, timeoutMs: number) => Promise<unknown>;
+
+/** A station has this long to write a ticket to its printer and answer. */
+export const STATION_ACK_TIMEOUT_MS = 10_000;
+
+export interface PrintAgents {
+  /** An agent connected for the kiosk device; call the result when it goes. */
+  attach(deviceId: number, link: AgentLink): () => void;
+  /** Sends a job to the device's agent; null when none is connected. */
+  send(deviceId: number, job: PrintJobPayload): Promise<unknown> | null;
+}
+
+export function createPrintAgents(): PrintAgents {
+  const agents = new Map<number, AgentLink>();
+  return {
+    attach(deviceId, link) {
+      agents.set(deviceId, link);
+      return () => {
+        if (agents.get(deviceId) === link) agents.delete(deviceId);
+      };
+    },
+    send(deviceId, job) {
+      const link = agents.get(deviceId);
+      return link ? link(job, STATION_ACK_TIMEOUT_MS) : null;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/** A service as every client sees it: its configuration and its queue right now. */
+import type { ConfigSource } from '../config/config.js';
+import type { ServiceDay } from '../day/service-day.js';
+import type { Standings } from '../tickets/standing.js';
+import type { TicketStore } from '../tickets/ticket-store.js';
+import type { ServiceView } from '../../../shared/protocol.js';
+
+export function createServiceViews(deps: {
+  config: ConfigSource;
+  day: ServiceDay;
+  tickets: TicketStore;
+  standings: Standings;
+}) {
+  return function service(id: string): ServiceView | null {
+    const s = deps.config.current().services.get(id);
+    if (!s) return null;
+    const waiting = deps.tickets.waitingCount(id);
+    return {
+      id: s.id,
+      prefix: s.prefix,
+      name: s.name,
+      ministry: s.ministry,
+      feeLak: s.feeLak,
+      feeIsSample: s.feeIsSample,
+      documents: s.documents,
+      targetMinutes: s.targetMinutes,
+      dailyCap: s.dailyCap,
+      open: s.open,
+      waiting,
+      issuedToday: deps.tickets.issuedToday(deps.day.current(), id),
+      estimatedWaitMs: deps.standings.estimate(id, waiting),
+    };
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Read models: what clients see of services, counters, calls and tickets,
+ * and the snapshot that holds them all. Public views (phones, hall
+ * displays) carry no personal data.
+ */
+import type { ConfigSource } from '../config/config.js';
+import type { CounterStore } from '../counters/counter-store.js';
+import type { ServiceDay } from '../day/service-day.js';
+import type { FeedbackStore } from '../feedback/feedback.js';
+import type { CallPolicy } from '../tickets/call-policy.js';
+import type { Standings } from '../tickets/standing.js';
+import type { TicketStore } from '../tickets/ticket-store.js';
+import { createCounterViews } from './counter-view.js';
+import { createRecentCalls } from './recent-calls.js';
+import { createServiceViews } from './service-view.js';
+import { createTicketViews } from './ticket-view.js';
+import type {
+  Centre,
+  CounterView,
+  PublicTicket,
+  ServiceView,
+  Snapshot,
+  Ticket,
+  TicketView,
+} from '../../../shared/protocol.js';
+
+export interface Views {
+  service(id: string): ServiceView | null;
+  counter(id: number, forPublic: boolean): CounterView | null;
+  centre(): Centre;
+  services(ids: Iterable<string>): ServiceView[];
+  counters(ids: Iterable<number>, forPublic: boolean): CounterView[];
+  /** Everything a client starts from; `withWaiting` adds what only staff see. */
+  snapshot(seq: number, withWaiting: boolean): Snapshot;
+  ticket(code: string): TicketView | null;
+}
+
+export interface ViewDeps {
+  config: ConfigSource;
+  day: ServiceDay;
+  tickets: TicketStore;
+  counters: CounterStore;
+  feedback: FeedbackStore;
+  standings: Standings;
+  policy: CallPolicy;
+}
+
+export function toPublicTicket(t: Ticket): PublicTicket {
+  return {
+    id: t.id,
+    label: t.label,
+    serviceId: t.serviceId,
+    status: t.status,
+    counterId: t.counterId,
+  };
+}
+
+const present = <T>(x: T | null): x is T => x !== null;
+
+export function createViews(deps: ViewDeps): Views {
+  const { config } = deps;
+  const service = createServiceViews(deps);
+  const counter = createCounterViews(deps);
+  const recentCalls = createRecentCalls(deps);
+  const services = (ids: Iterable<string>) => [...ids].map(service).filter(present);
+  const counters = (ids: Iterable<number>, forPublic: boolean) =>
+    [...ids].map((id) => counter(id, forPublic)).filter(present);
+  const centre = (): Centre => {
+    const c = config.current();
+    return {
+      name: c.name,
+      timeZone: c.timeZone,
+      publicUrl: config.publicUrl(),
+      notices: c.settings.notices,
+    };
+  };
+
+  function snapshot(seq: number, withWaiting: boolean): Snapshot {
+    const c = config.current();
+    const snap: Snapshot = {
+      seq,
+      day: deps.day.current(),
+      centre: centre(),
+      services: services(c.services.keys()),
+      counters: counters(c.counters.keys(), !withWaiting),
+      recentCalls: recentCalls(),
+    };
+    if (!withWaiting) return snap;
+    const sinceLastPriority = [...c.services.keys()].map((id) => [
+      id,
+      deps.policy.sinceLastPriority(id),
+    ]);
+    return {
+      ...snap,
+      waiting: deps.tickets.allWaiting(),
+      held: deps.tickets.held(),
+      callPolicy: {
+        priorityEvery: deps.policy.priorityEvery(),
+        sinceLastPriority: Object.fromEntries(sinceLastPriority),
+      },
+    };
+  }
+
+  return {
+    service,
+    counter,
+    centre,
+    services,
+    counters,
+    snapshot,
+    ticket: createTicketViews(deps),
+  };
+}
