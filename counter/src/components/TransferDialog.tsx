@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { t, type Lang } from '../../../shared/i18n/index.js';
 import type { ServiceView } from '../../../shared/protocol.js';
-import { confirmTransfer } from '../desk-requests.js';
+import { confirmTransfer } from '../desk-controller.js';
 import { useCounterStore } from '../store.js';
 import { Dialog, DialogBackButton, DialogButtons } from './Dialog.js';
 
