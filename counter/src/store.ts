@@ -1,13 +1,14 @@
 /**
  * The counter's one store. connection.ts writes the hub's state (`snapshot`,
- * `status`) and the results of requests; components read narrowly and call
- * the actions in connection.ts.
+ * `status`); the clerk's actions (clerk-session.ts, desk-controller.ts) write
+ * what their requests bring back. Components read narrowly and call those
+ * actions, or the small ones below.
  */
 import { create } from 'zustand';
 import type { Lang, MessageKey } from '../../shared/i18n/index.js';
-import type { CounterStats, Snapshot, Staff } from '../../shared/protocol.js';
+import type { AckError, CounterStats, Snapshot, Staff } from '../../shared/protocol.js';
 import type { HubStatus } from '../../shared/ui/hub-connection.js';
-import { readLang, saveLang } from './saved-session.js';
+import { readLang, readSession, saveLang } from './saved-session.js';
 
 /** `restoring`: a saved session is being resumed, so neither the PIN form nor the desk is shown yet. */
 export type Phase = 'restoring' | 'login' | 'choose' | 'desk';
@@ -17,6 +18,13 @@ export interface Notice {
   params?: Record<string, string | number>;
   tone: 'error' | 'info';
 }
+
+/** The words for an error the hub answered, when no more specific ones apply. */
+export function genericNotice(error: AckError): Notice {
+  return { key: error.reason ? `reason.${error.reason}` : `error.${error.code}`, tone: 'error' };
+}
+
+export const UNREACHABLE: Notice = { key: 'counter.notice.unreachable', tone: 'error' };
 
 export type Dialog =
   | { kind: 'transfer'; ticketId: number }
@@ -54,7 +62,8 @@ export const useCounterStore = create<CounterState>()((set) => ({
   status: 'connecting',
   snapshot: null,
   fontsReady: false,
-  phase: 'login',
+  // A saved session is resumed as soon as the hub is reached (clerk-session.ts).
+  phase: readSession().token ? 'restoring' : 'login',
   staff: null,
   counterId: null,
   busy: null,

@@ -25,10 +25,10 @@ import { useKioskStore } from './store.js';
 function CurrentScreen() {
   const name = useKioskStore((s) => s.screen.name);
   const serviceId = useKioskStore((s) => ('serviceId' in s.screen ? s.screen.serviceId : null));
-  const issued = useKioskStore((s) => (s.screen.name === 'ticket' ? s.screen.issued : null));
+  const ticket = useKioskStore((s) => (s.screen.name === 'ticket' ? s.screen.ticket : null));
   const visit = useKioskStore((s) => s.visit);
 
-  if (issued) return <TicketScreen key={issued.ticket.id} issued={issued} />;
+  if (ticket) return <TicketScreen key={ticket.id} ticket={ticket} />;
   if (name === 'priority' && serviceId) return <PriorityScreen serviceId={serviceId} />;
   if (name === 'service' && serviceId) return <ServiceScreen serviceId={serviceId} />;
   // A new key each visit: the next person starts at the top of the list.

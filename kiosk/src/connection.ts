@@ -3,13 +3,10 @@
  * outside React, and write into the store; components call `issueTicket`.
  */
 import type { MessageKey } from '../../shared/i18n/index.js';
-import type { AckError, Priority, TicketView } from '../../shared/protocol.js';
+import type { AckError, IssuedTicket, Priority } from '../../shared/protocol.js';
 import { getBridge } from '../../shared/station-bridge.js';
 import { connectToHub, type HubConnection } from '../../shared/ui/hub-connection.js';
-import { useKioskStore, type IssuedTicket } from './store.js';
-
-/** After this, the ticket screen falls back to the service's counts for people ahead and wait. */
-const TICKET_VIEW_TIMEOUT_MS = 3_000;
+import { useKioskStore } from './store.js';
 
 let hub: HubConnection | null = null;
 let started = false;
@@ -45,45 +42,22 @@ function errorMessage(error: AckError): MessageKey {
   return error.reason ? `reason.${error.reason}` : `error.${error.code}`;
 }
 
-/** People ahead and the wait, from the hub's own view of the new ticket (REST, no watch kept). */
-async function fetchTicketView(code: string): Promise<TicketView | null> {
-  try {
-    const res = await fetch(`${window.location.origin}/api/v1/tickets/${code}`, {
-      signal: AbortSignal.timeout(TICKET_VIEW_TIMEOUT_MS),
-    });
-    return res.ok ? ((await res.json()) as TicketView) : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Asks the hub for a ticket for the service on the priority screen. A second
  * tap while the first is on its way does nothing, and a retry after a failure
  * sends the same requestId, so the hub never issues two tickets for one attempt.
  */
 export async function issueTicket(priority: Priority): Promise<void> {
-  const { screen, lang, status, snapshot } = useKioskStore.getState();
+  const { screen, lang, status } = useKioskStore.getState();
   if (screen.name !== 'priority' || screen.pending || status !== 'online' || !hub) return;
   const { serviceId, requestId } = screen;
-  const service = snapshot?.services.find((s) => s.id === serviceId);
   useKioskStore.setState({ screen: { ...screen, pending: true, error: null } });
 
-  let outcome: { issued: IssuedTicket } | { error: MessageKey };
+  // The ack carries where the ticket stands in the queue: nothing more to ask before showing it.
+  let outcome: { ticket: IssuedTicket } | { error: MessageKey };
   try {
     const ack = await hub.request('ticket:issue', { serviceId, priority, lang, requestId });
-    if (ack.ok) {
-      const view = await fetchTicketView(ack.data.code);
-      outcome = {
-        issued: {
-          ticket: ack.data,
-          peopleAhead: view ? view.peopleAhead : (service?.waiting ?? null),
-          estimatedWaitMs: view ? view.estimatedWaitMs : (service?.estimatedWaitMs ?? null),
-        },
-      };
-    } else {
-      outcome = { error: errorMessage(ack.error) };
-    }
+    outcome = ack.ok ? { ticket: ack.data } : { error: errorMessage(ack.error) };
   } catch {
     outcome = { error: 'kiosk.issueUnreachable' };
   }
@@ -100,8 +74,8 @@ export async function issueTicket(priority: Priority): Promise<void> {
   if (now.name !== 'priority' || now.requestId !== requestId) return;
   useKioskStore.setState({
     screen:
-      'issued' in outcome
-        ? { name: 'ticket', issued: outcome.issued }
+      'ticket' in outcome
+        ? { name: 'ticket', ticket: outcome.ticket }
         : { ...now, pending: false, error: outcome.error },
   });
 }

@@ -5,19 +5,12 @@
  */
 import { create } from 'zustand';
 import type { Lang, MessageKey } from '../../shared/i18n/index.js';
-import type { Snapshot, Ticket } from '../../shared/protocol.js';
+import type { IssuedTicket, Snapshot } from '../../shared/protocol.js';
 import type { HubStatus } from '../../shared/ui/hub-connection.js';
 import { newRequestId } from '../../shared/ui/request-id.js';
 import { readSettings, type KioskSettings } from './settings.js';
 
 export const START_LANG: Lang = 'lo';
-
-/** A ticket the hub has issued, with where it stood in the queue when it was issued. */
-export interface IssuedTicket {
-  ticket: Ticket;
-  peopleAhead: number | null;
-  estimatedWaitMs: number | null;
-}
 
 export type Screen =
   | { name: 'home' }
@@ -30,7 +23,8 @@ export type Screen =
       pending: boolean;
       error: MessageKey | null;
     }
-  | { name: 'ticket'; issued: IssuedTicket };
+  /** The hub's ack: the ticket, and where it stood in the queue when it was issued. */
+  | { name: 'ticket'; ticket: IssuedTicket };
 
 export interface KioskState {
   settings: KioskSettings;

@@ -64,8 +64,9 @@ export class HubUnreachableError extends Error {
   }
 }
 
-export function connectToHub(opts: HubConnectionOptions): HubConnection {
-  const socket: HubSocket = io(opts.url ?? window.location.origin, {
+/** The handshake tells the hub the protocol, the role and, for a paired device, its token. */
+function openSocket(opts: HubConnectionOptions): HubSocket {
+  return io(opts.url ?? window.location.origin, {
     auth: {
       protocol: PROTOCOL_VERSION,
       role: opts.role,
@@ -74,6 +75,37 @@ export function connectToHub(opts: HubConnectionOptions): HubConnection {
     reconnectionDelay: RECONNECT_DELAY_MS,
     reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
   });
+}
+
+/** One request and its ack (HubConnection.request). */
+function sendRequest<E extends RequestEvent>(
+  socket: HubSocket,
+  event: E,
+  payload: RequestPayload<E>,
+  timeoutMs: number,
+): Promise<Ack<ResponseData[E]>> {
+  // Never let Socket.IO buffer a request while offline: it would be sent on
+  // reconnect, long after the person who asked has walked away.
+  if (!socket.connected) return Promise.reject(new HubUnreachableError());
+  return new Promise((resolve, reject) => {
+    // Socket.IO's typed emit cannot follow a generic event name to its ack type;
+    // RequestPayload<E> and ResponseData[E] keep the two ends matched instead.
+    const timed = socket.timeout(timeoutMs) as unknown as {
+      emit(
+        ev: E,
+        body: RequestPayload<E>,
+        ack: (err: Error | null, res: Ack<ResponseData[E]>) => void,
+      ): void;
+    };
+    timed.emit(event, payload, (err, res) => {
+      if (err) reject(new HubUnreachableError(err));
+      else resolve(res);
+    });
+  });
+}
+
+export function connectToHub(opts: HubConnectionOptions): HubConnection {
+  const socket = openSocket(opts);
 
   let state: Snapshot | null = null;
   let resyncing = false;
@@ -138,30 +170,8 @@ export function connectToHub(opts: HubConnectionOptions): HubConnection {
 
   return {
     socket,
-    request<E extends RequestEvent>(
-      event: E,
-      payload: RequestPayload<E>,
-      timeoutMs = REQUEST_TIMEOUT_MS,
-    ): Promise<Ack<ResponseData[E]>> {
-      // Never let Socket.IO buffer a request while offline: it would be sent on
-      // reconnect, long after the person who asked has walked away.
-      if (!socket.connected) return Promise.reject(new HubUnreachableError());
-      return new Promise((resolve, reject) => {
-        // Socket.IO's typed emit cannot follow a generic event name to its ack type;
-        // RequestPayload<E> and ResponseData[E] keep the two ends matched instead.
-        const timed = socket.timeout(timeoutMs) as unknown as {
-          emit(
-            ev: E,
-            body: RequestPayload<E>,
-            ack: (err: Error | null, res: Ack<ResponseData[E]>) => void,
-          ): void;
-        };
-        timed.emit(event, payload, (err, res) => {
-          if (err) reject(new HubUnreachableError(err));
-          else resolve(res);
-        });
-      });
-    },
+    request: (event, payload, timeoutMs = REQUEST_TIMEOUT_MS) =>
+      sendRequest(socket, event, payload, timeoutMs),
     resync,
     close() {
       clearTimeout(retryTimer);

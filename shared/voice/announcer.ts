@@ -66,56 +66,80 @@ export interface Announcer {
   idle(): Promise<void>;
 }
 
+/** One language's clips, decoded; null if the pack lacks one of them. */
+async function loadAll<B>(
+  output: AudioOutput<B>,
+  lang: Lang,
+  ids: readonly string[],
+): Promise<B[] | null> {
+  const buffers: B[] = [];
+  // One at a time, in the order they will be heard.
+  for (const id of ids) {
+    const buffer = await output.clip(lang, id);
+    if (buffer === null) return null;
+    buffers.push(buffer);
+  }
+  return buffers;
+}
+
+/** What one call sounds like: the chime, then each language from its pack or the browser's voice. */
+async function announcementParts<B>(
+  output: AudioOutput<B>,
+  call: CallView,
+  langs: readonly Lang[],
+): Promise<Part<B>[]> {
+  const chime = await output.chime();
+  const out: Part<B>[] = chime
+    ? [{ kind: 'audio', buffers: [chime], pauseAfterS: AFTER_CHIME_S }]
+    : [];
+  for (const lang of langs) {
+    const ids = planAnnouncement(call.label, call.counterNumber, lang);
+    const buffers = await loadAll(output, lang, ids);
+    if (buffers) out.push({ kind: 'audio', buffers, pauseAfterS: BETWEEN_LANGS_S });
+    else if (output.speak && SPEECH_FALLBACK_LANGS.includes(lang)) {
+      out.push({ kind: 'speech', text: spokenText(ids, lang), lang });
+    }
+  }
+  return out;
+}
+
+/**
+ * Plays one call's parts back to back on the audio clock from `startS`;
+ * resolves once they and the pause after the call are over.
+ */
+async function playAnnouncement<B>(
+  output: AudioOutput<B>,
+  parts: Part<B>[],
+  startS: number,
+): Promise<void> {
+  let atS = startS;
+  for (const part of parts) {
+    if (part.kind === 'audio') {
+      atS = Math.max(atS, output.now() + START_LEAD_S);
+      for (const buffer of part.buffers) {
+        output.play(buffer, atS);
+        atS += output.durationS(buffer);
+      }
+      atS += part.pauseAfterS;
+    } else {
+      await output.waitUntil(atS);
+      await output.speak?.(part.text, part.lang).catch(() => {});
+      atS = output.now() + BETWEEN_LANGS_S;
+    }
+  }
+  await output.waitUntil(atS + BETWEEN_CALLS_S);
+}
+
 export function createAnnouncer<B>(output: AudioOutput<B>, langs = ANNOUNCE_LANGS): Announcer {
   const announced = new Set<string>();
   let primed = false;
   let queue: Promise<void> = Promise.resolve();
 
-  async function loadAll(lang: Lang, ids: readonly string[]): Promise<B[] | null> {
-    const buffers: B[] = [];
-    // One at a time, in the order they will be heard.
-    for (const id of ids) {
-      const buffer = await output.clip(lang, id);
-      if (buffer === null) return null;
-      buffers.push(buffer);
-    }
-    return buffers;
-  }
-
-  async function parts(call: CallView): Promise<Part<B>[]> {
-    const chime = await output.chime();
-    const out: Part<B>[] = chime
-      ? [{ kind: 'audio', buffers: [chime], pauseAfterS: AFTER_CHIME_S }]
-      : [];
-    for (const lang of langs) {
-      const ids = planAnnouncement(call.label, call.counterNumber, lang);
-      const buffers = await loadAll(lang, ids);
-      if (buffers) out.push({ kind: 'audio', buffers, pauseAfterS: BETWEEN_LANGS_S });
-      else if (output.speak && SPEECH_FALLBACK_LANGS.includes(lang)) {
-        out.push({ kind: 'speech', text: spokenText(ids, lang), lang });
-      }
-    }
-    return out;
-  }
-
   async function play(call: CallView): Promise<void> {
     if (!output.canPlay()) return;
-    let atS = output.now() + START_LEAD_S;
-    for (const part of await parts(call)) {
-      if (part.kind === 'audio') {
-        atS = Math.max(atS, output.now() + START_LEAD_S);
-        for (const buffer of part.buffers) {
-          output.play(buffer, atS);
-          atS += output.durationS(buffer);
-        }
-        atS += part.pauseAfterS;
-      } else {
-        await output.waitUntil(atS);
-        await output.speak?.(part.text, part.lang).catch(() => {});
-        atS = output.now() + BETWEEN_LANGS_S;
-      }
-    }
-    await output.waitUntil(atS + BETWEEN_CALLS_S);
+    // Read before the clips load, so a call that opens with speech does not wait the lead again.
+    const startS = output.now() + START_LEAD_S;
+    await playAnnouncement(output, await announcementParts(output, call, langs), startS);
   }
 
   function enqueue(call: CallView) {

@@ -1,6 +1,6 @@
 import { t } from '../../../shared/i18n/index.js';
 import { DESK_ACTIONS, type DeskAction } from '../desk-actions.js';
-import { runAction } from '../desk-requests.js';
+import { runAction } from '../desk-controller.js';
 import { useCounterStore } from '../store.js';
 
 /** One action: its name and, beside it, the key that does the same. */

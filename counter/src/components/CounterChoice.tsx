@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { t } from '../../../shared/i18n/index.js';
-import { openCounter } from '../connection.js';
+import { openCounter } from '../clerk-session.js';
 import { usePageKeys } from '../keyboard.js';
 import { readSession } from '../saved-session.js';
 import { useCounterStore } from '../store.js';

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { deskOf, selectedTicket } from '../desk.js';
 import { actionForKey, availableActions } from '../desk-actions.js';
-import { moveSelection, runAction } from '../desk-requests.js';
+import { moveSelection, runAction } from '../desk-controller.js';
 import { usePageKeys } from '../keyboard.js';
 import { useHubNow } from '../now.js';
 import { useCounterStore } from '../store.js';

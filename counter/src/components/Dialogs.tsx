@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { confirmCancel, confirmClose } from '../desk-requests.js';
+import { confirmCancel, confirmClose } from '../desk-controller.js';
 import { useCounterStore, type CounterState } from '../store.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { PauseDialog } from './PauseDialog.js';

@@ -2,7 +2,7 @@ import { t } from '../../../shared/i18n/index.js';
 import { LanguageSwitch } from '../../../shared/ui/LanguageSwitch.js';
 import { useCounterStore } from '../store.js';
 import { ActionButton } from './ActionButton.js';
-import { logOut } from '../connection.js';
+import { logOut } from '../clerk-session.js';
 
 export function Header() {
   const lang = useCounterStore((s) => s.lang);

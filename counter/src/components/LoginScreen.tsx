@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { t } from '../../../shared/i18n/index.js';
-import { logIn } from '../connection.js';
+import { logIn } from '../clerk-session.js';
 import { useCounterStore } from '../store.js';
 
 const PIN_PATTERN = '[0-9]{4,8}';

@@ -1,6 +1,6 @@
 import { t } from '../../../shared/i18n/index.js';
 import { PAUSE_REASONS } from '../../../shared/protocol.js';
-import { pauseCounter } from '../desk-requests.js';
+import { pauseCounter } from '../desk-controller.js';
 import { useCounterStore } from '../store.js';
 import { Dialog, DialogBackButton, DialogButtons } from './Dialog.js';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { t } from '../../../shared/i18n/index.js';
 import type { Ticket } from '../../../shared/protocol.js';
-import type { Desk } from '../desk.js';
+import type { Desk, ServiceQueue } from '../desk.js';
 import { LIST_STEPS, type DeskAction } from '../desk-actions.js';
 import { formatDuration } from '../time-format.js';
 import { useCounterStore } from '../store.js';
@@ -34,6 +34,57 @@ function TicketRow({ ticket, next, now }: { ticket: Ticket; next: boolean; now: 
   );
 }
 
+/** The tickets parked at this counter, above the queues. */
+function ParkedGroup({ tickets, now }: { tickets: Ticket[]; now: number }) {
+  const lang = useCounterStore((s) => s.lang);
+  return (
+    <div className="queue__group queue__group--parked" data-testid="parked">
+      <h3 className="queue__service">{t(lang, 'counter.queue.parked')}</h3>
+      <ul className="queue__rows" role="group">
+        {tickets.map((ticket) => (
+          <TicketRow key={ticket.id} ticket={ticket} next={false} now={now} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** One service's queue: how many wait, the longest wait, and the tickets in call order. */
+function ServiceGroup({
+  queue,
+  nextId,
+  now,
+}: {
+  queue: ServiceQueue;
+  nextId: number | null;
+  now: number;
+}) {
+  const lang = useCounterStore((s) => s.lang);
+  const { service, tickets, longestWaitMs } = queue;
+  return (
+    <div className="queue__group" data-service={service.id}>
+      <h3 className="queue__service">
+        <span className="queue__service-name">{service.name[lang]}</span>
+        <span className="queue__count" data-testid="queue-count">
+          {t(lang, 'counter.queue.count', { count: tickets.length })}
+        </span>
+        {longestWaitMs !== null ? (
+          <span className="queue__longest">
+            {t(lang, 'counter.queue.longest', { duration: formatDuration(longestWaitMs, lang) })}
+          </span>
+        ) : null}
+      </h3>
+      {tickets.length > 0 ? (
+        <ul className="queue__rows" role="group">
+          {tickets.map((ticket) => (
+            <TicketRow key={ticket.id} ticket={ticket} next={ticket.id === nextId} now={now} />
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 /** What waits for this counter, service by service, in the order call-next takes it; and what is on hold here. */
 export function QueuePanel({
   desk,
@@ -54,44 +105,9 @@ export function QueuePanel({
         {t(lang, 'counter.queue.title')}
       </h2>
       <div className="queue__lists" role="listbox" aria-labelledby="queue-title">
-        {desk.parked.length > 0 ? (
-          <div className="queue__group queue__group--parked" data-testid="parked">
-            <h3 className="queue__service">{t(lang, 'counter.queue.parked')}</h3>
-            <ul className="queue__rows" role="group">
-              {desk.parked.map((ticket) => (
-                <TicketRow key={ticket.id} ticket={ticket} next={false} now={now} />
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        {desk.queues.map((q) => (
-          <div key={q.service.id} className="queue__group" data-service={q.service.id}>
-            <h3 className="queue__service">
-              <span className="queue__service-name">{q.service.name[lang]}</span>
-              <span className="queue__count" data-testid="queue-count">
-                {t(lang, 'counter.queue.count', { count: q.tickets.length })}
-              </span>
-              {q.longestWaitMs !== null ? (
-                <span className="queue__longest">
-                  {t(lang, 'counter.queue.longest', {
-                    duration: formatDuration(q.longestWaitMs, lang),
-                  })}
-                </span>
-              ) : null}
-            </h3>
-            {q.tickets.length > 0 ? (
-              <ul className="queue__rows" role="group">
-                {q.tickets.map((ticket) => (
-                  <TicketRow
-                    key={ticket.id}
-                    ticket={ticket}
-                    next={ticket.id === desk.nextId}
-                    now={now}
-                  />
-                ))}
-              </ul>
-            ) : null}
-          </div>
+        {desk.parked.length > 0 ? <ParkedGroup tickets={desk.parked} now={now} /> : null}
+        {desk.queues.map((queue) => (
+          <ServiceGroup key={queue.service.id} queue={queue} nextId={desk.nextId} now={now} />
         ))}
       </div>
       <div className="queue__footer">

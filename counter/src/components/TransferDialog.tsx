@@ -1,10 +1,74 @@
 import { useState, type FormEvent } from 'react';
-import { t } from '../../../shared/i18n/index.js';
-import { confirmTransfer } from '../desk-requests.js';
+import { t, type Lang } from '../../../shared/i18n/index.js';
+import type { ServiceView } from '../../../shared/protocol.js';
+import { confirmTransfer } from '../desk-controller.js';
 import { useCounterStore } from '../store.js';
 import { Dialog, DialogBackButton, DialogButtons } from './Dialog.js';
 
 const REASON_MAX_CHARS = 200;
+
+type Position = 'front' | 'back';
+
+/** The services the ticket can go to; the first takes the focus, so ↑ ↓ choose at once. */
+function ServiceChoice({
+  targets,
+  lang,
+  chosen,
+  onChoose,
+}: {
+  targets: ServiceView[];
+  lang: Lang;
+  chosen: string | null;
+  onChoose: (serviceId: string) => void;
+}) {
+  return (
+    <fieldset className="transfer__services">
+      <legend>{t(lang, 'counter.transfer.service')}</legend>
+      {targets.map((s, i) => (
+        <label key={s.id} className="radio">
+          <input
+            type="radio"
+            name="service"
+            value={s.id}
+            checked={chosen === s.id}
+            data-autofocus={i === 0 ? true : undefined}
+            onChange={() => onChoose(s.id)}
+          />
+          <span>{s.name[lang]}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Front or back of the new service's queue. */
+function PositionChoice({
+  lang,
+  chosen,
+  onChoose,
+}: {
+  lang: Lang;
+  chosen: Position;
+  onChoose: (position: Position) => void;
+}) {
+  return (
+    <fieldset className="transfer__position">
+      <legend>{t(lang, 'counter.transfer.position')}</legend>
+      {(['front', 'back'] as const).map((p) => (
+        <label key={p} className="radio">
+          <input
+            type="radio"
+            name="position"
+            value={p}
+            checked={chosen === p}
+            onChange={() => onChoose(p)}
+          />
+          <span>{t(lang, `counter.transfer.${p}`)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 /**
  * Sends the citizen on to another service, keeping their number: choose the
@@ -19,7 +83,7 @@ export function TransferDialog({ ticketId }: { ticketId: number }) {
   const services = useCounterStore((s) => s.snapshot?.services ?? []);
   const targets = services.filter((s) => s.id !== ticket?.serviceId);
   const [toServiceId, setService] = useState<string | null>(null);
-  const [position, setPosition] = useState<'front' | 'back'>('front');
+  const [position, setPosition] = useState<Position>('front');
   const [reason, setReason] = useState('');
 
   const submit = (e?: FormEvent) => {
@@ -42,37 +106,8 @@ export function TransferDialog({ ticketId }: { ticketId: number }) {
         }}
       >
         <h2 id="transfer-title">{t(lang, 'counter.transfer.title', { label })}</h2>
-        <fieldset className="transfer__services">
-          <legend>{t(lang, 'counter.transfer.service')}</legend>
-          {targets.map((s, i) => (
-            <label key={s.id} className="radio">
-              <input
-                type="radio"
-                name="service"
-                value={s.id}
-                checked={toServiceId === s.id}
-                data-autofocus={i === 0 ? true : undefined}
-                onChange={() => setService(s.id)}
-              />
-              <span>{s.name[lang]}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="transfer__position">
-          <legend>{t(lang, 'counter.transfer.position')}</legend>
-          {(['front', 'back'] as const).map((p) => (
-            <label key={p} className="radio">
-              <input
-                type="radio"
-                name="position"
-                value={p}
-                checked={position === p}
-                onChange={() => setPosition(p)}
-              />
-              <span>{t(lang, `counter.transfer.${p}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <ServiceChoice targets={targets} lang={lang} chosen={toServiceId} onChoose={setService} />
+        <PositionChoice lang={lang} chosen={position} onChoose={setPosition} />
         <label className="field">
           <span>{t(lang, 'counter.transfer.reason')}</span>
           <input

@@ -39,14 +39,10 @@ function speechFallback(): AudioOutput<AudioBuffer>['speak'] {
     });
 }
 
-export function createWebAudioSound(baseUrl: string): WebAudioSound {
-  const context = new AudioContext();
-  const root = `${baseUrl}${VOICE_DIR}/`;
+/** Fetches and decodes each sound file once; a file that cannot be had is null, and stays so. */
+function audioFiles(context: AudioContext): (url: string) => Promise<AudioBuffer | null> {
   const buffers = new Map<string, Promise<AudioBuffer | null>>();
-  const manifests = new Map<Lang, Promise<VoicePackManifest | null>>();
-  const listeners = new Set<(blocked: boolean) => void>();
-
-  function load(url: string): Promise<AudioBuffer | null> {
+  return (url) => {
     let buffer = buffers.get(url);
     if (!buffer) {
       buffer = fetch(url)
@@ -56,9 +52,13 @@ export function createWebAudioSound(baseUrl: string): WebAudioSound {
       buffers.set(url, buffer);
     }
     return buffer;
-  }
+  };
+}
 
-  function manifest(lang: Lang): Promise<VoicePackManifest | null> {
+/** Each language's voice pack manifest, fetched once; null when the pack is missing or invalid. */
+function voicePacks(root: string): (lang: Lang) => Promise<VoicePackManifest | null> {
+  const manifests = new Map<Lang, Promise<VoicePackManifest | null>>();
+  return (lang) => {
     let pack = manifests.get(lang);
     if (!pack) {
       pack = fetch(`${root}${lang}/manifest.json`)
@@ -71,7 +71,15 @@ export function createWebAudioSound(baseUrl: string): WebAudioSound {
       manifests.set(lang, pack);
     }
     return pack;
-  }
+  };
+}
+
+export function createWebAudioSound(baseUrl: string): WebAudioSound {
+  const context = new AudioContext();
+  const root = `${baseUrl}${VOICE_DIR}/`;
+  const load = audioFiles(context);
+  const manifest = voicePacks(root);
+  const listeners = new Set<(blocked: boolean) => void>();
 
   const blocked = () => context.state !== 'running';
   context.addEventListener('statechange', () => listeners.forEach((l) => l(blocked())));

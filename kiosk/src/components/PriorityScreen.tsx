@@ -1,4 +1,4 @@
-import { t } from '../../../shared/i18n/index.js';
+import { t, type MessageKey } from '../../../shared/i18n/index.js';
 import type { Priority } from '../../../shared/protocol.js';
 import { issueTicket } from '../connection.js';
 import { issuingBlock, issuingBlockDetail } from '../service-text.js';
@@ -12,6 +12,25 @@ const DECLARABLE: readonly Exclude<Priority, 'none' | 'appointment'>[] = [
   'monk',
 ];
 
+/** What the ticket request is doing: on its way, blocked by the service, or refused. */
+function PriorityStatus({ pending, block }: { pending: boolean; block: MessageKey | null }) {
+  const lang = useKioskStore((s) => s.lang);
+  const error = useKioskStore((s) => (s.screen.name === 'priority' ? s.screen.error : null));
+  return (
+    <div className="priority__status" aria-live="polite">
+      {pending ? <p className="notice">{t(lang, 'kiosk.issuing')}</p> : null}
+      {!pending && block ? (
+        <p className="notice notice--warning">{t(lang, issuingBlockDetail(block))}</p>
+      ) : null}
+      {!pending && !block && error ? (
+        <p className="notice notice--error" role="alert">
+          {t(lang, error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * "Does one of these apply to you?" Each answer is one big button that takes
  * the ticket at once: one question, one tap, nothing to confirm.
@@ -20,7 +39,6 @@ export function PriorityScreen({ serviceId }: { serviceId: string }) {
   const lang = useKioskStore((s) => s.lang);
   const online = useKioskStore((s) => s.status === 'online');
   const pending = useKioskStore((s) => s.screen.name === 'priority' && s.screen.pending);
-  const error = useKioskStore((s) => (s.screen.name === 'priority' ? s.screen.error : null));
   const service = useKioskStore((s) => s.snapshot?.services.find((x) => x.id === serviceId));
   const back = useKioskStore((s) => s.back);
 
@@ -57,17 +75,7 @@ export function PriorityScreen({ serviceId }: { serviceId: string }) {
           {t(lang, 'kiosk.priorityNo')}
         </button>
       </div>
-      <div className="priority__status" aria-live="polite">
-        {pending ? <p className="notice">{t(lang, 'kiosk.issuing')}</p> : null}
-        {!pending && block ? (
-          <p className="notice notice--warning">{t(lang, issuingBlockDetail(block))}</p>
-        ) : null}
-        {!pending && !block && error ? (
-          <p className="notice notice--error" role="alert">
-            {t(lang, error)}
-          </p>
-        ) : null}
-      </div>
+      <PriorityStatus pending={pending} block={block} />
       <div className="actions">
         <button
           type="button"

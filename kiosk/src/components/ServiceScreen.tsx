@@ -4,6 +4,41 @@ import { useKioskStore } from '../store.js';
 import { Fact } from './Fact.js';
 import { FeeFact } from './FeeFact.js';
 
+/** What a citizen must bring, in the kiosk's language. */
+function DocumentList({ documents }: { documents: readonly string[] }) {
+  const lang = useKioskStore((s) => s.lang);
+  return (
+    <section className="service__documents documents">
+      <h2 className="documents__title">{t(lang, 'ticket.documents')}</h2>
+      {documents.length === 0 ? (
+        <p>{t(lang, 'kiosk.noDocuments')}</p>
+      ) : (
+        <ol className="documents__list">
+          {documents.map((doc) => (
+            <li key={doc}>{doc}</li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** The service is no longer offered: say so, and the way back. */
+function ServiceGone() {
+  const lang = useKioskStore((s) => s.lang);
+  const back = useKioskStore((s) => s.back);
+  return (
+    <main className="screen">
+      <p className="screen__note">{t(lang, 'kiosk.noServices')}</p>
+      <div className="actions">
+        <button type="button" className="button button--secondary" onClick={back}>
+          {t(lang, 'kiosk.back')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
 /** One service: fee, documents to bring and the queue, live; then "Take a ticket". */
 export function ServiceScreen({ serviceId }: { serviceId: string }) {
   const lang = useKioskStore((s) => s.lang);
@@ -12,22 +47,10 @@ export function ServiceScreen({ serviceId }: { serviceId: string }) {
   const askPriority = useKioskStore((s) => s.askPriority);
   const back = useKioskStore((s) => s.back);
 
-  if (!service) {
-    // Removed by a config change while someone was looking at it.
-    return (
-      <main className="screen">
-        <p className="screen__note">{t(lang, 'kiosk.noServices')}</p>
-        <div className="actions">
-          <button type="button" className="button button--secondary" onClick={back}>
-            {t(lang, 'kiosk.back')}
-          </button>
-        </div>
-      </main>
-    );
-  }
+  // Removed by a config change while someone was looking at it.
+  if (!service) return <ServiceGone />;
 
   const block = issuingBlock(service);
-  const documents = service.documents[lang];
   return (
     <main className="screen service">
       <div className="service__head">
@@ -41,18 +64,7 @@ export function ServiceScreen({ serviceId }: { serviceId: string }) {
           {service.waiting === 0 ? '—' : formatMinutes(service.estimatedWaitMs, lang)}
         </Fact>
       </div>
-      <section className="service__documents documents">
-        <h2 className="documents__title">{t(lang, 'ticket.documents')}</h2>
-        {documents.length === 0 ? (
-          <p>{t(lang, 'kiosk.noDocuments')}</p>
-        ) : (
-          <ol className="documents__list">
-            {documents.map((doc) => (
-              <li key={doc}>{doc}</li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <DocumentList documents={service.documents[lang]} />
       {block ? (
         <p className="notice notice--warning service__block" role="status">
           {t(lang, issuingBlockDetail(block))}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { formatMinutes, t } from '../../../shared/i18n/index.js';
 import { peopleAheadText } from '../service-text.js';
-import { useKioskStore, type IssuedTicket } from '../store.js';
+import type { IssuedTicket } from '../../../shared/protocol.js';
+import { useKioskStore } from '../store.js';
 import { FeeFact } from './FeeFact.js';
 import { Fact } from './Fact.js';
 import { QrCode } from './QrCode.js';
@@ -37,8 +38,8 @@ function useCountdown(durationMs: number, onDone: () => void): number {
  * The issued ticket, big, with its QR code. A tap anywhere, or the timer,
  * takes the kiosk home for the next person.
  */
-export function TicketScreen({ issued }: { issued: IssuedTicket }) {
-  const { ticket, peopleAhead, estimatedWaitMs } = issued;
+export function TicketScreen({ ticket }: { ticket: IssuedTicket }) {
+  const { peopleAhead, estimatedWaitMs } = ticket;
   const lang = useKioskStore((s) => s.lang);
   const ticketMs = useKioskStore((s) => s.settings.ticketMs);
   // The next citizen starts afresh, in Lao.

@@ -1,29 +1,21 @@
 /**
- * What each desk action asks of the hub, and what the clerk sees after: the
- * screen waits until the hub's own events show the change (so it is never
- * out of date), and a refusal says in plain words what happened.
+ * Every action the clerk can take at the desk, from a button or its key
+ * (desk-actions.ts says which are allowed when), and what the clerk sees
+ * after: the screen waits until the hub's own events show the change
+ * (until-shown.ts), and a refusal says in plain words what happened. Logging
+ * in and out and opening a counter are in clerk-session.ts.
  */
 import { missingCaseError } from '../../shared/assert.js';
-import type {
-  Ack,
-  AckError,
-  CounterView,
-  PauseReason,
-  Snapshot,
-  Ticket,
-} from '../../shared/protocol.js';
+import type { Ack, AckError, PauseReason, Ticket } from '../../shared/protocol.js';
 import type { HubConnection } from '../../shared/ui/hub-connection.js';
-import { ask, connection, genericNotice, logOut, refreshStats, UNREACHABLE } from './connection.js';
+import { logOut } from './clerk-session.js';
+import { ask, resync } from './connection.js';
 import { deskOf, selectableTickets, selectedTicket, type Desk } from './desk.js';
 import { availableActions, type DeskAction } from './desk-actions.js';
 import { saveCounter } from './saved-session.js';
-import { hubNow, useCounterStore, type Notice } from './store.js';
-
-/** After this the screen stops waiting for the hub's event and asks for a fresh snapshot. */
-const SHOWN_TIMEOUT_MS = 2_000;
-const HELD = new Set(['called', 'serving', 'parked']);
-
-type Shown = (snapshot: Snapshot) => boolean;
+import { genericNotice, hubNow, UNREACHABLE, useCounterStore, type Notice } from './store.js';
+import { refreshStats } from './today-stats.js';
+import { counterShown, ticketShown, untilShown, type Shown } from './until-shown.js';
 
 /**
  * A key pressed while the previous action is still on its way (a clerk types
@@ -39,40 +31,6 @@ useCounterStore.subscribe((s, prev) => {
   typedAhead = null;
   void runAction(next);
 });
-
-function untilShown(shown: Shown): Promise<void> {
-  return new Promise((resolve) => {
-    const snapshot = useCounterStore.getState().snapshot;
-    if (snapshot && shown(snapshot)) return resolve();
-    const timer = setTimeout(() => {
-      unsubscribe();
-      connection()?.resync();
-      resolve();
-    }, SHOWN_TIMEOUT_MS);
-    const unsubscribe = useCounterStore.subscribe((s) => {
-      if (!s.snapshot || !shown(s.snapshot)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve();
-    });
-  });
-}
-
-/** The snapshot shows the ticket as the hub's ack left it. */
-const ticketShown =
-  (t: Ticket): Shown =>
-  (snap) => {
-    const held = snap.held?.find((x) => x.id === t.id);
-    const waiting = snap.waiting?.some((x) => x.id === t.id) ?? false;
-    if (HELD.has(t.status)) return held?.status === t.status && held.recalls === t.recalls;
-    if (t.status === 'waiting') return waiting && held === undefined;
-    return held === undefined && !waiting;
-  };
-
-const counterShown =
-  (view: CounterView): Shown =>
-  (snap) =>
-    snap.counters.find((c) => c.id === view.id)?.status === view.status;
 
 /** Says what went wrong in the clerk's terms: which ticket, and that the screen now shows the truth. */
 function noticeFor(error: AckError, action: string, label: string | null): Notice {
@@ -129,7 +87,7 @@ function onRefused(error: AckError, action: string, label: string | null) {
   }
   useCounterStore.setState({ notice: noticeFor(error, action, label) });
   // The hub's events are on their way; a fresh snapshot makes sure the screen shows the truth now.
-  connection()?.resync();
+  resync();
 }
 
 function currentDesk(): { desk: Desk; selected: Ticket | null } | null {

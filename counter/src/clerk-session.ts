@@ -1,0 +1,94 @@
+/**
+ * The clerk's session, from the PIN to the counter and back out: log in,
+ * open a counter, log out, and resume the saved session when the link to the
+ * hub (re)connects. What the clerk does once at the desk is in
+ * desk-controller.ts.
+ */
+import type { ErrorCode } from '../../shared/protocol.js';
+import { ask, isConnected } from './connection.js';
+import { forgetSession, readSession, saveCounter, saveToken } from './saved-session.js';
+import { genericNotice, UNREACHABLE, useCounterStore } from './store.js';
+import { refreshStats } from './today-stats.js';
+
+/** The answers that mean the saved session is no good; anything else is worth another try. */
+const SESSION_REFUSALS: readonly ErrorCode[] = ['unauthorized', 'forbidden', 'invalid-request'];
+const RESTORE_RETRY_MS = 3_000;
+
+/** Logs the clerk back in with the saved session, and back to their counter if they had one open. */
+export async function restoreSession(): Promise<void> {
+  const { token, counterId } = readSession();
+  if (!token) {
+    useCounterStore.setState({ phase: 'login', staff: null, counterId: null });
+    return;
+  }
+  const ack = await ask((h) => h.request('staff:resume', { sessionToken: token }));
+  if (!ack || (!ack.ok && !SESSION_REFUSALS.includes(ack.error.code))) {
+    // No answer, or a passing fault at the hub: the session may well be good. Try again while
+    // connected (a reconnect tries again by itself), rather than leave the clerk waiting.
+    setTimeout(() => {
+      if (isConnected()) void restoreSession();
+    }, RESTORE_RETRY_MS);
+    return;
+  }
+  if (!ack.ok) {
+    // Ended, expired, or not a token the hub can read: the PIN is the way back in.
+    forgetSession();
+    useCounterStore.setState({
+      phase: 'login',
+      staff: null,
+      counterId: null,
+      notice: genericNotice(ack.error),
+    });
+    return;
+  }
+  const { staff } = ack.data;
+  useCounterStore.setState({ staff });
+  if (counterId !== null && staff.counters.includes(counterId)) await openCounter(counterId);
+  else useCounterStore.setState({ phase: 'choose' });
+}
+
+export async function logIn(username: string, pin: string): Promise<void> {
+  if (useCounterStore.getState().busy) return;
+  useCounterStore.setState({ busy: 'login', notice: null });
+  const ack = await ask((h) => h.request('staff:login', { username, pin }));
+  if (ack?.ok) {
+    saveToken(ack.data.sessionToken);
+    useCounterStore.setState({ staff: ack.data.staff, phase: 'choose' });
+  } else {
+    useCounterStore.setState({ notice: ack ? genericNotice(ack.error) : UNREACHABLE });
+  }
+  useCounterStore.setState({ busy: null });
+}
+
+export async function openCounter(counterId: number): Promise<void> {
+  useCounterStore.setState({ busy: 'open' });
+  const ack = await ask((h) => h.request('counter:open', { counterId }));
+  useCounterStore.setState({ busy: null });
+  if (ack?.ok) {
+    saveCounter(counterId);
+    useCounterStore.setState({ counterId, phase: 'desk', selectedId: null, stats: null });
+    void refreshStats();
+    return;
+  }
+  if (ack) saveCounter(null);
+  useCounterStore.setState({
+    phase: 'choose',
+    counterId: null,
+    notice: ack ? genericNotice(ack.error) : UNREACHABLE,
+  });
+}
+
+/** One click, no question: the counter closes unless a citizen is still at it (the hub decides). */
+export async function logOut(): Promise<void> {
+  await ask((h) => h.request('staff:logout', {}));
+  forgetSession();
+  useCounterStore.setState({
+    phase: 'login',
+    staff: null,
+    counterId: null,
+    stats: null,
+    dialog: null,
+    selectedId: null,
+    notice: null,
+  });
+}
