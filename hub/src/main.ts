@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { openDatabase, type Db } from './db/open.js';
 import { createPrintStore } from './print/print-store.js';
 import { PAPER_WIDTHS } from './print/ticket-layout.js';
@@ -112,7 +112,9 @@ function savePrinterFlag(db: Db, uri: string, paperMm: string) {
   createPrintStore(db).savePrinter({ name: CLI_PRINTER_NAME, uri, paperDots, kioskDeviceId: null });
 }
 
-async function serve(values: ReturnType<typeof parse>['values']) {
+type Values = ReturnType<typeof parse>['values'];
+
+function checkFlags(values: Values): number {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     fail(`--port must be 0–65535, not ${values.port}`);
@@ -123,13 +125,11 @@ async function serve(values: ReturnType<typeof parse>['values']) {
       fail(`--tz ${values.tz} is not a time zone this machine knows (try Asia/Vientiane)`);
     }
   }
-  const log = pino(
-    process.stdout.isTTY
-      ? { transport: { target: 'pino-pretty', options: { colorize: true } } }
-      : {},
-  );
-  const dataDir = resolve(values['data-dir']);
-  const dbFile = join(dataDir, 'khiu.sqlite');
+  return port;
+}
+
+/** Opens the centre's database; `--demo` seeds the demo centre into an empty one. */
+function openCentre(values: Values, dbFile: string, log: Logger): Db {
   const db = openDatabase(dbFile);
   if (!hasCentre(db)) {
     if (!values.demo) fail(`${dbFile} has no centre yet. Start once with --demo to try Khiu.`);
@@ -142,9 +142,44 @@ async function serve(values: ReturnType<typeof parse>['values']) {
   } else if (values.tz) {
     db.prepare('UPDATE centre SET time_zone = ? WHERE id = 1').run(values.tz);
   }
-
   if (values.printer) savePrinterFlag(db, values.printer, values['paper-mm']);
+  return db;
+}
 
+function printAddresses(url: string, demo: boolean, webRoot: string, dbFile: string) {
+  const lines = [
+    `Khiu hub listening on ${url}${demo ? '  (demo mode: loopback clients may claim any role)' : ''}`,
+    ...WEB_APPS.map((app) => {
+      const built = existsSync(join(webRoot, app, 'index.html'));
+      return `  ${app.padEnd(8)} ${url}/${app}${built ? '' : '   (not built yet)'}`;
+    }),
+    `  api      ${url}/api/v1/health`,
+    `  data     ${dbFile}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Stations on the LAN find the hub by mDNS; a hub only this machine can reach has nothing to announce. */
+function announce(values: Values, url: string, log: Logger): () => Promise<void> {
+  if (['127.0.0.1', 'localhost', '::1'].includes(values.host)) return async () => {};
+  return announceHub({
+    name: `Khiu ${new URL(url).host}`,
+    port: Number(new URL(url).port),
+    publicUrl: values['public-url'] ?? url,
+    log,
+  });
+}
+
+async function serve(values: Values) {
+  const port = checkFlags(values);
+  const log = pino(
+    process.stdout.isTTY
+      ? { transport: { target: 'pino-pretty', options: { colorize: true } } }
+      : {},
+  );
+  const dataDir = resolve(values['data-dir']);
+  const dbFile = join(dataDir, 'khiu.sqlite');
+  const db = openCentre(values, dbFile, log);
   const webRoot = resolve('dist', 'web');
   const hub = createHub({
     db,
@@ -157,28 +192,8 @@ async function serve(values: ReturnType<typeof parse>['values']) {
   const url = await hub
     .listen(port, values.host)
     .catch((err: Error) => fail(`cannot listen: ${err.message}`));
-  const lines = [
-    `Khiu hub listening on ${url}${values.demo ? '  (demo mode: loopback clients may claim any role)' : ''}`,
-    ...WEB_APPS.map((app) => {
-      const built = existsSync(join(webRoot, app, 'index.html'));
-      return `  ${app.padEnd(8)} ${url}/${app}${built ? '' : '   (not built yet)'}`;
-    }),
-    `  api      ${url}/api/v1/health`,
-    `  data     ${dbFile}`,
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-
-  // Stations on the LAN find the hub by mDNS; a hub only this machine can reach has nothing to announce.
-  const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(values.host);
-  const unannounce = loopbackOnly
-    ? async () => {}
-    : announceHub({
-        name: `Khiu ${new URL(url).host}`,
-        port: Number(new URL(url).port),
-        publicUrl: values['public-url'] ?? url,
-        log,
-      });
-
+  printAddresses(url, values.demo, webRoot, dbFile);
+  const unannounce = announce(values, url, log);
   const stop = (signal: string) => {
     log.info({ signal }, 'stopping');
     void unannounce()

@@ -75,27 +75,32 @@ function lookups({ config, counters }: CounterServiceDeps) {
   return { get, working, notClosed, nobodyAt, callable };
 }
 
+/** Stores the counter's new state with its audit row. */
+function step(
+  deps: CounterServiceDeps,
+  actor: Actor,
+  type: string,
+  next: CounterState,
+): Outcome<void> {
+  deps.counters.update(next);
+  deps.counters.insertEvent({
+    counterId: next.id,
+    at: deps.clock.now(),
+    type,
+    staffId: actor.staffId,
+    detail: next.pauseReason,
+  });
+  const serviceIds = deps.config.current().counters.get(next.id)?.services ?? [];
+  return {
+    data: undefined,
+    changes: [changeOf('counter-updated', { serviceIds, counterIds: [next.id] })],
+  };
+}
+
 export function createCounterService(deps: CounterServiceDeps): CounterService {
-  const { clock, commits, counters } = deps;
+  const { commits } = deps;
   const { get, working, notClosed, nobodyAt, callable } = lookups(deps);
-
-  /** Stores the counter's new state with its audit row. */
-  function step(actor: Actor, type: string, next: CounterState): Outcome<void> {
-    counters.update(next);
-    counters.insertEvent({
-      counterId: next.id,
-      at: clock.now(),
-      type,
-      staffId: actor.staffId,
-      detail: next.pauseReason,
-    });
-    const serviceIds = get(next.id).services;
-    return {
-      data: undefined,
-      changes: [changeOf('counter-updated', { serviceIds, counterIds: [next.id] })],
-    };
-  }
-
+  const write = (actor: Actor, type: string, next: CounterState) => step(deps, actor, type, next);
   return {
     get,
     working,
@@ -104,39 +109,27 @@ export function createCounterService(deps: CounterServiceDeps): CounterService {
       commits.run(() => {
         const { row } = get(id);
         const status = row.status === 'paused' ? 'paused' : 'open';
-        return step(actor, 'open', {
-          id,
-          status,
-          pauseReason: row.pause_reason,
-          staffId: actor.staffId,
-        });
+        const pauseReason = row.pause_reason;
+        return write(actor, 'open', { id, status, pauseReason, staffId: actor.staffId });
       }),
     pause: (actor, id, reason) =>
       commits.run(() => {
         const c = working(actor, id);
         notClosed(c);
-        return step(actor, 'pause', {
-          id,
-          status: 'paused',
-          pauseReason: reason,
-          staffId: c.row.staff_id,
-        });
+        const staffId = c.row.staff_id;
+        return write(actor, 'pause', { id, status: 'paused', pauseReason: reason, staffId });
       }),
     resume: (actor, id) =>
       commits.run(() => {
         const c = working(actor, id);
         notClosed(c);
-        return step(actor, 'resume', {
-          id,
-          status: 'open',
-          pauseReason: null,
-          staffId: c.row.staff_id,
-        });
+        const staffId = c.row.staff_id;
+        return write(actor, 'resume', { id, status: 'open', pauseReason: null, staffId });
       }),
     close: (actor, id) =>
       commits.run(() => {
         nobodyAt(working(actor, id));
-        return step(actor, 'close', { id, status: 'closed', pauseReason: null, staffId: null });
+        return write(actor, 'close', { id, status: 'closed', pauseReason: null, staffId: null });
       }),
   };
 }

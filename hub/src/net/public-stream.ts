@@ -49,40 +49,87 @@ export interface PublicStream {
   stop(): void;
 }
 
+interface Out {
+  deps: StreamDeps;
+  rooms: PublicRooms;
+  sends: SendQueue;
+}
+
+function publicEvent({ deps }: Out, seq: number, f: Fold): PublicQueueEvent {
+  return {
+    seq,
+    at: f.at,
+    type: f.type,
+    day: deps.day.current(),
+    services: deps.views.services([...f.serviceIds]),
+    call: f.call,
+    ...(f.centre ? { centre: deps.views.centre() } : {}),
+    tickets: f.ticketIds
+      .map((id) => deps.tickets.byId(id))
+      .filter((t) => t !== undefined)
+      .map(toPublicTicket),
+    counters: deps.views.counters([...f.counterIds], true),
+  };
+}
+
+/** One event to every shard, and to each kiosk with only its own printer, if that one changed. */
+function sendEvent({ deps, rooms, sends }: Out, pub: PublicQueueEvent, f: Fold) {
+  for (const shard of rooms.shards()) {
+    sends.enqueue(() => deps.io.to(publicRoom(shard)).emit('queue:event', pub), true);
+  }
+  for (const deviceId of rooms.kiosks()) {
+    const own =
+      f.printerIds.size === 0
+        ? {}
+        : { printers: deps.printers.forKiosk(deviceId).filter((p) => f.printerIds.has(p.id)) };
+    const e = { ...pub, ...own };
+    sends.enqueue(() => deps.io.to(kioskRoom(deviceId)).emit('queue:event', e), true);
+  }
+}
+
+/** Each watched ticket's view costs a few queries: each is built in its own slice. */
+function updateWatchers({ deps, rooms, sends }: Out, f: Fold) {
+  for (const [code, entry] of rooms.watched()) {
+    if (!f.serviceIds.has(entry.serviceId)) continue;
+    sends.enqueue(() => {
+      const view = deps.views.ticket(code);
+      if (!view) return;
+      entry.serviceId = view.service.id;
+      deps.io.to(watchRoom(code)).emit('ticket:update', view);
+    });
+  }
+}
+
+/** Too many public and kiosk events queued: drop them and send each room one snapshot instead. */
+function conflateBacklog({ deps, rooms, sends }: Out, seq: number) {
+  const shards = rooms.shards();
+  const kiosks = rooms.kiosks();
+  const count = shards.length + kiosks.length;
+  if (count === 0 || sends.conflatable() < PUBLIC_BACKLOG_MAX_EVENTS * count) return;
+  sends.dropConflatable();
+  // Called as a fold goes out: the state holds every public event up to `seq` (and
+  // perhaps changes the next one will carry again); clients replace their state with it
+  // and skip any event at or below that seq.
+  const snapshot = deps.views.snapshot(seq, false);
+  for (const shard of shards) {
+    sends.enqueue(() => deps.io.to(publicRoom(shard)).emit('queue:snapshot', snapshot), true);
+  }
+  for (const deviceId of kiosks) {
+    const own = { ...snapshot, printers: deps.printers.forKiosk(deviceId) };
+    sends.enqueue(() => deps.io.to(kioskRoom(deviceId)).emit('queue:snapshot', own), true);
+  }
+}
+
 export function createPublicStream(
   deps: StreamDeps,
   rooms: PublicRooms,
   sends: SendQueue,
 ): PublicStream {
-  const { io, views } = deps;
+  const out: Out = { deps, rooms, sends };
   let seq = 0;
   let fold: Fold | null = null;
   let lastSentAt = -Infinity;
   let timer: NodeJS.Timeout | null = null;
-
-  function event(f: Fold): PublicQueueEvent {
-    seq += 1;
-    return {
-      seq,
-      at: f.at,
-      type: f.type,
-      day: deps.day.current(),
-      services: views.services([...f.serviceIds]),
-      call: f.call,
-      ...(f.centre ? { centre: views.centre() } : {}),
-      tickets: f.ticketIds
-        .map((id) => deps.tickets.byId(id))
-        .filter((t) => t !== undefined)
-        .map(toPublicTicket),
-      counters: views.counters([...f.counterIds], true),
-    };
-  }
-
-  /** Only the printer this kiosk prints on, and only if it is one that changed. */
-  function ownPrinters(f: Fold, deviceId: number | null) {
-    if (f.printerIds.size === 0) return {};
-    return { printers: deps.printers.forKiosk(deviceId).filter((p) => f.printerIds.has(p.id)) };
-  }
 
   /** Sends what the fold holds as one public event, built from the state as it is now. */
   function send() {
@@ -92,49 +139,10 @@ export function createPublicStream(
     if (!f) return;
     fold = null;
     lastSentAt = performance.now();
-    const pub = event(f);
-    for (const shard of rooms.shards()) {
-      sends.enqueue(() => io.to(publicRoom(shard)).emit('queue:event', pub), true);
-    }
-    for (const deviceId of rooms.kiosks()) {
-      const e = { ...pub, ...ownPrinters(f, deviceId) };
-      sends.enqueue(() => io.to(kioskRoom(deviceId)).emit('queue:event', e), true);
-    }
-    conflateBacklog();
-    updateWatchers(f);
-  }
-
-  /** Each watched ticket's view costs a few queries: each is built in its own slice. */
-  function updateWatchers(f: Fold) {
-    for (const [code, entry] of rooms.watched()) {
-      if (!f.serviceIds.has(entry.serviceId)) continue;
-      sends.enqueue(() => {
-        const view = views.ticket(code);
-        if (!view) return;
-        entry.serviceId = view.service.id;
-        io.to(watchRoom(code)).emit('ticket:update', view);
-      });
-    }
-  }
-
-  /** Too many public and kiosk events queued: drop them and send each room one snapshot instead. */
-  function conflateBacklog() {
-    const shards = rooms.shards();
-    const kiosks = rooms.kiosks();
-    const count = shards.length + kiosks.length;
-    if (count === 0 || sends.conflatable() < PUBLIC_BACKLOG_MAX_EVENTS * count) return;
-    sends.dropConflatable();
-    // Called as a fold goes out: the state holds every public event up to `seq` (and
-    // perhaps changes the next one will carry again); clients replace their state with it
-    // and skip any event at or below that seq.
-    const snapshot = views.snapshot(seq, false);
-    for (const shard of shards) {
-      sends.enqueue(() => io.to(publicRoom(shard)).emit('queue:snapshot', snapshot), true);
-    }
-    for (const deviceId of kiosks) {
-      const own = { ...snapshot, printers: deps.printers.forKiosk(deviceId) };
-      sends.enqueue(() => io.to(kioskRoom(deviceId)).emit('queue:snapshot', own), true);
-    }
+    seq += 1;
+    sendEvent(out, publicEvent(out, seq, f), f);
+    conflateBacklog(out, seq);
+    updateWatchers(out, f);
   }
 
   const addNow = (c: Change) => (fold = addToFold(fold, c, deps.now()));

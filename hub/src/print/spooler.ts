@@ -56,111 +56,134 @@ export interface SpoolerDeps {
   changed(printerId: number): void;
 }
 
+/** One printer's worker, as its pieces below see it. */
+interface Worker {
+  printer: PrinterRow;
+  deps: SpoolerDeps;
+  connection: PrinterConnection;
+  stopped: boolean;
+  /** What staff were last told: the status, and the backlog behind it. */
+  shown: { status: PrinterStatus; queued: number };
+}
+
+/** Stores the status; tells staff when it, or a backlog behind a fault, changed. */
+function record(w: Worker, status: PrinterStatus) {
+  if (w.stopped) return;
+  const { store, clock } = w.deps;
+  store.setStatus(w.printer.id, status, clock.now());
+  const queued = store.pending(w.printer.id);
+  const worth =
+    status !== w.shown.status ||
+    (!canPrint(status) && queued !== w.shown.queued) ||
+    (w.shown.queued > 0 && queued === 0);
+  if (worth) {
+    w.shown = { status, queued };
+    w.deps.changed(w.printer.id);
+  }
+}
+
+/**
+ * The job's bytes, or null when it cannot be drawn: then it is dropped with the reason, so
+ * one bad ticket never holds up every ticket after it on this printer.
+ */
+function drawn(w: Worker, job: JobRow): Uint8Array | null {
+  try {
+    return w.deps.render(job, w.printer);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    w.deps.store.markDropped(job.id, `could not be drawn: ${message}`);
+    w.deps.log.error(
+      { printer: w.printer.name, job: job.id, err: message },
+      'print job could not be drawn',
+    );
+    return null;
+  }
+}
+
+/** Sends one job; on failure, schedules its retry and returns how long to wait. */
+async function send(w: Worker, job: JobRow, data: Uint8Array): Promise<number | null> {
+  const { store, clock, log, timing } = w.deps;
+  store.markSending(job.id);
+  try {
+    await w.connection.print(job.id, data);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const delay = retryDelayMs(job.attempts + 1, timing);
+    store.markRetry(job.id, clock.now() + delay, message);
+    log.warn(
+      { printer: w.printer.name, job: job.id, err: message },
+      'print job failed; will retry',
+    );
+    record(w, await w.connection.status());
+    return delay;
+  }
+  store.markPrinted(job.id, clock.now(), data.length);
+  return null;
+}
+
+/** Sends what it can; returns when to look again. */
+async function work(w: Worker): Promise<number> {
+  const { store, clock, timing } = w.deps;
+  let status = await w.connection.status();
+  record(w, status);
+  for (;;) {
+    if (!canPrint(status)) return timing.faultPollMs;
+    const job = store.nextJob(w.printer.id);
+    if (!job) return timing.idlePollMs;
+    const wait = job.next_attempt_at - clock.now();
+    if (wait > 0) return wait;
+    const stale = w.deps.stale(job);
+    if (stale) {
+      store.markDropped(job.id, stale);
+      continue;
+    }
+    const data = drawn(w, job);
+    if (data === null) continue;
+    const retryIn = await send(w, job, data);
+    if (retryIn !== null) return retryIn;
+    status = await w.connection.status();
+    record(w, status);
+  }
+}
+
 function createWorker(printer: PrinterRow, deps: SpoolerDeps) {
-  const { store, clock, log, timing } = deps;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
   let again = false;
-  let stopped = false;
-  let shown = { status: printer.status, queued: store.pending(printer.id) };
-  const connection = deps.connect(printer, (status) => {
-    record(status);
-    if (canPrint(status)) kick();
-  });
-
-  /** Stores the status; tells staff when it, or a backlog behind a fault, changed. */
-  function record(status: PrinterStatus) {
-    if (stopped) return;
-    store.setStatus(printer.id, status, clock.now());
-    const queued = store.pending(printer.id);
-    const worth =
-      status !== shown.status ||
-      (!canPrint(status) && queued !== shown.queued) ||
-      (shown.queued > 0 && queued === 0);
-    if (worth) {
-      shown = { status, queued };
-      deps.changed(printer.id);
-    }
-  }
+  const w: Worker = {
+    printer,
+    deps,
+    stopped: false,
+    shown: { status: printer.status, queued: deps.store.pending(printer.id) },
+    connection: deps.connect(printer, (status) => {
+      record(w, status);
+      if (canPrint(status)) kick();
+    }),
+  };
 
   function schedule(ms: number) {
     clearTimeout(timer);
-    if (stopped) return;
+    if (w.stopped) return;
     timer = setTimeout(kick, ms);
     timer.unref();
   }
 
-  /**
-   * The job's bytes, or null when it cannot be drawn: then it is dropped with the reason, so
-   * one bad ticket never holds up every ticket after it on this printer.
-   */
-  function drawn(job: JobRow): Uint8Array | null {
-    try {
-      return deps.render(job, printer);
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      store.markDropped(job.id, `could not be drawn: ${message}`);
-      log.error(
-        { printer: printer.name, job: job.id, err: message },
-        'print job could not be drawn',
-      );
-      return null;
-    }
-  }
-
-  /** Sends what it can; returns when to look again. */
-  async function work(): Promise<number> {
-    let status = await connection.status();
-    record(status);
-    for (;;) {
-      if (!canPrint(status)) return timing.faultPollMs;
-      const job = store.nextJob(printer.id);
-      if (!job) return timing.idlePollMs;
-      const wait = job.next_attempt_at - clock.now();
-      if (wait > 0) return wait;
-      const stale = deps.stale(job);
-      if (stale) {
-        store.markDropped(job.id, stale);
-        continue;
-      }
-      const data = drawn(job);
-      if (data === null) continue;
-      store.markSending(job.id);
-      try {
-        await connection.print(job.id, data);
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        const delay = retryDelayMs(job.attempts + 1, timing);
-        store.markRetry(job.id, clock.now() + delay, message);
-        log.warn(
-          { printer: printer.name, job: job.id, err: message },
-          'print job failed; will retry',
-        );
-        record(await connection.status());
-        return delay;
-      }
-      store.markPrinted(job.id, clock.now(), data.length);
-      status = await connection.status();
-      record(status);
-    }
-  }
-
   function kick() {
-    if (stopped) return;
+    if (w.stopped) return;
     if (running) {
       again = true;
       return;
     }
     clearTimeout(timer);
     running = (async () => {
-      let next = timing.faultPollMs;
+      let next = deps.timing.faultPollMs;
       try {
         do {
           again = false;
-          next = await work();
-        } while (again && !stopped);
+          next = await work(w);
+        } while (again && !w.stopped);
       } catch (err) {
-        log.error({ err, printer: printer.name }, 'print spooler failed; trying again');
+        deps.log.error({ err, printer: printer.name }, 'print spooler failed; trying again');
       } finally {
         running = null;
         schedule(next);
@@ -172,19 +195,26 @@ function createWorker(printer: PrinterRow, deps: SpoolerDeps) {
     kick,
     /** Lets a job being sent finish (and be marked), then lets go of the printer. */
     async stop() {
-      stopped = true;
+      w.stopped = true;
       clearTimeout(timer);
       await running;
-      await connection.close();
+      await w.connection.close();
     },
   };
 }
 
-export function createSpooler(deps: SpoolerDeps) {
+export interface Spooler {
+  /** Starts a worker per printer; jobs left by a previous run are sent first. */
+  start(): void;
+  /** A job was committed for this printer: send it now rather than at the next poll. */
+  kick(printerId: number): void;
+  stop(): Promise<void>;
+}
+
+export function createSpooler(deps: SpoolerDeps): Spooler {
   const workers = new Map<number, ReturnType<typeof createWorker>>();
 
   return {
-    /** Starts a worker per printer; jobs left by a previous run are sent first. */
     start() {
       for (const printer of deps.store.printers()) {
         if (workers.has(printer.id)) continue;
@@ -193,8 +223,7 @@ export function createSpooler(deps: SpoolerDeps) {
         worker.kick();
       }
     },
-    /** A job was committed for this printer: send it now rather than at the next poll. */
-    kick(printerId: number) {
+    kick(printerId) {
       workers.get(printerId)?.kick();
     },
     async stop() {
@@ -203,5 +232,3 @@ export function createSpooler(deps: SpoolerDeps) {
     },
   };
 }
-
-export type Spooler = ReturnType<typeof createSpooler>;

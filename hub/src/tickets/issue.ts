@@ -29,100 +29,106 @@ export interface IssueDeps {
   lifecycle: Lifecycle;
 }
 
-export function createIssue(deps: IssueDeps) {
-  const { clock, config, tickets } = deps;
+function insert(
+  deps: IssueDeps,
+  actor: Actor,
+  t: NewTicket,
+  at: { counterId: number | null; detail: string | null },
+): Ticket {
+  const ticket = deps.tickets.insert(t);
+  deps.tickets.insertEvent({
+    ticketId: ticket.id,
+    at: t.issuedAt,
+    type: 'issue',
+    fromStatus: null,
+    toStatus: 'waiting',
+    counterId: at.counterId,
+    staffId: actor.staffId,
+    deviceId: actor.deviceId,
+    detail: at.detail,
+  });
+  return ticket;
+}
 
-  function insert(actor: Actor, t: NewTicket, counterId: number | null, detail: string | null) {
-    const ticket = tickets.insert(t);
-    tickets.insertEvent({
-      ticketId: ticket.id,
-      at: t.issuedAt,
-      type: 'issue',
-      fromStatus: null,
-      toStatus: 'waiting',
-      counterId,
-      staffId: actor.staffId,
-      deviceId: actor.deviceId,
-      detail,
-    });
-    return ticket;
+const withStanding = (deps: IssueDeps, t: Ticket): IssuedTicket => ({
+  ...t,
+  ...deps.standings.of(t),
+});
+
+/** The service's checks before it issues: open, and under today's cap. */
+function issuable(deps: IssueDeps, serviceId: string, day: string) {
+  const svc = serviceIn(deps.config.current(), serviceId);
+  if (!svc.open) {
+    throw new HubError('closed', `${svc.name.en} is not issuing tickets now`, 'service-closed');
   }
-
-  const withStanding = (t: Ticket): IssuedTicket => ({ ...t, ...deps.standings.of(t) });
-
-  /** A repeated `requestId` gets the ticket it got the first time, and changes nothing. */
-  function issue(
-    actor: Actor,
-    input: RequestPayload<'ticket:issue'>,
-    source: TicketSource,
-  ): Outcome<IssuedTicket> {
-    const existing = tickets.byRequest(input.requestId);
-    if (existing) return { data: withStanding(existing), changes: [] };
-    const svc = serviceIn(config.current(), input.serviceId);
-    if (!svc.open) {
-      throw new HubError('closed', `${svc.name.en} is not issuing tickets now`, 'service-closed');
-    }
-    const day = deps.day.current();
-    if (svc.dailyCap !== null && tickets.issuedToday(day, svc.id) >= svc.dailyCap) {
-      throw new HubError('closed', `${svc.name.en} has reached today's limit`, 'daily-cap-reached');
-    }
-    const now = clock.now();
-    const number = tickets.nextNumber(day, svc.prefix);
-    const t = insert(
-      actor,
-      {
-        code: newTicketCode(),
-        day,
-        number,
-        label: formatLabel(svc.prefix, number),
-        serviceId: svc.id,
-        priority: input.priority ?? 'none',
-        lang: input.lang,
-        source,
-        issuedAt: now,
-        queuedAt: now,
-        parentId: null,
-        requestId: input.requestId,
-      },
-      null,
-      null,
-    );
-    const change = ticketChange('ticket-issued', t, { deviceId: actor.deviceId });
-    return { data: withStanding(t), changes: [change] };
+  if (svc.dailyCap !== null && deps.tickets.issuedToday(day, svc.id) >= svc.dailyCap) {
+    throw new HubError('closed', `${svc.name.en} has reached today's limit`, 'daily-cap-reached');
   }
+  return svc;
+}
 
-  /** Ends the ticket at this counter and queues a new one, same number, in the target service. */
-  function transfer(actor: Actor, input: RequestPayload<'ticket:transfer'>): Outcome<Ticket> {
-    const { lifecycle } = deps;
-    const t = lifecycle.ownTicket(actor, input.ticketId);
-    const target = serviceIn(config.current(), input.toServiceId);
-    const now = clock.now();
-    const done = lifecycle.move(t, 'transfer', actor, { finishedAt: now }, input.reason ?? null);
-    const next = insert(
-      actor,
-      {
-        code: newTicketCode(),
-        day: t.day,
-        number: t.number,
-        label: t.label,
-        serviceId: target.id,
-        priority: t.priority,
-        lang: t.lang,
-        source: 'counter',
-        issuedAt: now,
-        queuedAt: input.position === 'front' ? lifecycle.front(target.id) : now,
-        parentId: t.id,
-        requestId: null,
-      },
-      t.counterId,
-      `transfer from ${t.id} (${input.position})`,
-    );
-    const change = ticketChange('ticket-transferred', done, {
-      ticketIds: [done.id, next.id],
-      serviceIds: [...new Set([done.serviceId, next.serviceId])],
-    });
-    return { data: next, changes: [change] };
-  }
+/** A repeated `requestId` gets the ticket it got the first time, and changes nothing. */
+export function issueTicket(
+  deps: IssueDeps,
+  actor: Actor,
+  input: RequestPayload<'ticket:issue'>,
+  source: TicketSource,
+): Outcome<IssuedTicket> {
+  const existing = deps.tickets.byRequest(input.requestId);
+  if (existing) return { data: withStanding(deps, existing), changes: [] };
+  const day = deps.day.current();
+  const svc = issuable(deps, input.serviceId, day);
+  const now = deps.clock.now();
+  const number = deps.tickets.nextNumber(day, svc.prefix);
+  const fresh: NewTicket = {
+    code: newTicketCode(),
+    day,
+    number,
+    label: formatLabel(svc.prefix, number),
+    serviceId: svc.id,
+    priority: input.priority ?? 'none',
+    lang: input.lang,
+    source,
+    issuedAt: now,
+    queuedAt: now,
+    parentId: null,
+    requestId: input.requestId,
+  };
+  const t = insert(deps, actor, fresh, { counterId: null, detail: null });
+  const change = ticketChange('ticket-issued', t, { deviceId: actor.deviceId });
+  return { data: withStanding(deps, t), changes: [change] };
+}
 
-  return { issue, transfer };
+/** Ends the ticket at this counter and queues a new one, same number, in the target service. */
+export function transferTicket(
+  deps: IssueDeps,
+  actor: Actor,
+  input: RequestPayload<'ticket:transfer'>,
+): Outcome<Ticket> {
+  const { lifecycle } = deps;
+  const t = lifecycle.ownTicket(actor, input.ticketId);
+  const target = serviceIn(deps.config.current(), input.toServiceId);
+  const now = deps.clock.now();
+  const done = lifecycle.move(t, 'transfer', actor, { finishedAt: now }, input.reason ?? null);
+  const moved: NewTicket = {
+    code: newTicketCode(),
+    day: t.day,
+    number: t.number,
+    label: t.label,
+    serviceId: target.id,
+    priority: t.priority,
+    lang: t.lang,
+    source: 'counter',
+    issuedAt: now,
+    queuedAt: input.position === 'front' ? lifecycle.front(target.id) : now,
+    parentId: t.id,
+    requestId: null,
+  };
+  const detail = `transfer from ${t.id} (${input.position})`;
+  const next = insert(deps, actor, moved, { counterId: t.counterId, detail });
+  const change = ticketChange('ticket-transferred', done, {
+    ticketIds: [done.id, next.id],
+    serviceIds: [...new Set([done.serviceId, next.serviceId])],
+  });
+  return { data: next, changes: [change] };
 }

@@ -36,7 +36,14 @@ export interface LifecycleDeps {
 
 export type Lifecycle = ReturnType<typeof createLifecycle>;
 
-export function createLifecycle({ clock, tickets, counters }: LifecycleDeps) {
+/** Just before the front of a service's queue (a resumed or front-transferred citizen). */
+function front({ clock, tickets }: LifecycleDeps, serviceId: string): number {
+  const now = clock.now();
+  return Math.min(tickets.frontOfQueue(serviceId) ?? now, now) - 1;
+}
+
+export function createLifecycle(deps: LifecycleDeps) {
+  const { clock, tickets, counters } = deps;
   function ticket(id: number): Ticket {
     const t = tickets.byId(id);
     if (!t) throw notFound(`Ticket ${id}`);
@@ -100,11 +107,11 @@ export function createLifecycle({ clock, tickets, counters }: LifecycleDeps) {
     };
   }
 
-  /** Just before the front of a service's queue (a resumed or front-transferred citizen). */
-  function front(serviceId: string): number {
-    const now = clock.now();
-    return Math.min(tickets.frontOfQueue(serviceId) ?? now, now) - 1;
-  }
-
-  return { ticket, move, ownTicket, callView, front };
+  return {
+    ticket,
+    move,
+    ownTicket,
+    callView,
+    front: (serviceId: string) => front(deps, serviceId),
+  };
 }

@@ -3,21 +3,14 @@
  * transaction through `Commits` that either commits and returns the ticket
  * as it now is, or throws a HubError and changes nothing.
  */
-import type { Clock } from '../clock.js';
 import type { Actor } from '../connection.js';
-import type { Commits } from '../changes/commits.js';
-import type { Outcome } from '../changes/change.js';
-import { serviceIn, type ConfigSource } from '../config/config.js';
 import { HubError } from '../hub-error.js';
-import type { CounterService } from '../counters/counter-service.js';
 import type { ServiceDay } from '../day/service-day.js';
-import type { CallPolicy } from './call-policy.js';
-import { createIssue } from './issue.js';
-import { createLifecycle, ticketChange } from './lifecycle.js';
+import { issueTicket, transferTicket } from './issue.js';
+import { createCalls, type CallDeps, type Calls } from './calls.js';
+import { createLifecycle, ticketChange, type Lifecycle } from './lifecycle.js';
 import type { Standings } from './standing.js';
-import type { TicketStore } from './ticket-store.js';
 import type { TicketAction } from '../../../shared/domain/lifecycle.js';
-import { pickNextTicket } from '../../../shared/domain/next-ticket.js';
 import type {
   IssuedTicket,
   QueueEventType,
@@ -28,7 +21,7 @@ import type {
 
 type TicketRef = RequestPayload<'ticket:start'>;
 
-export interface TicketService {
+export interface TicketService extends Calls {
   issue(actor: Actor, input: RequestPayload<'ticket:issue'>, source: TicketSource): IssuedTicket;
   /**
    * `issue` for the kiosks' hot path: tickets asked for in the same turn of
@@ -39,9 +32,6 @@ export interface TicketService {
     input: RequestPayload<'ticket:issue'>,
     source: TicketSource,
   ): Promise<IssuedTicket>;
-  /** The ticket the call policy picks for the counter; null when nobody waits for it. */
-  callNext(actor: Actor, counterId: number): Ticket | null;
-  call(actor: Actor, input: RequestPayload<'counter:call'>): Ticket;
   recall(actor: Actor, input: TicketRef): Ticket;
   start(actor: Actor, input: TicketRef): Ticket;
   complete(actor: Actor, input: TicketRef): Ticket;
@@ -54,85 +44,41 @@ export interface TicketService {
   transfer(actor: Actor, input: RequestPayload<'ticket:transfer'>): Ticket;
 }
 
-export interface TicketServiceDeps {
-  clock: Clock;
-  commits: Commits;
-  config: ConfigSource;
+export interface TicketServiceDeps extends CallDeps {
   day: ServiceDay;
-  tickets: TicketStore;
-  counters: CounterService;
   standings: Standings;
-  policy: CallPolicy;
 }
 
-export function createTicketService(deps: TicketServiceDeps): TicketService {
-  const { clock, commits, tickets, counters } = deps;
-  const lifecycle = createLifecycle(deps);
-  const { issue, transfer } = createIssue({ ...deps, lifecycle });
+type Step = (actor: Actor, ref: TicketRef) => Ticket;
 
-  function callTicket(actor: Actor, counterId: number, t: Ticket): Outcome<Ticket> {
-    const called = lifecycle.move(t, 'call', actor, {
-      calledAt: clock.now(),
-      counterId,
-      staffId: actor.staffId,
-      recalls: 0,
+/** A simple lifecycle step on a ticket at the clerk's own counter. */
+function stepOf(
+  deps: TicketServiceDeps,
+  lifecycle: Lifecycle,
+  [action, type, patch]: [
+    TicketAction,
+    QueueEventType,
+    (t: Ticket, now: number) => Partial<Ticket>,
+  ],
+): Step {
+  return (actor, { ticketId }) =>
+    deps.commits.run(() => {
+      const t = lifecycle.ownTicket(actor, ticketId);
+      const moved = lifecycle.move(t, action, actor, patch(t, deps.clock.now()));
+      const call = action === 'recall' ? lifecycle.callView(moved) : null;
+      const change = ticketChange(type, { ...moved, counterId: t.counterId }, { call });
+      return { data: moved, changes: [change] };
     });
-    const call = lifecycle.callView(called);
-    return { data: called, changes: [ticketChange('ticket-called', called, { call })] };
-  }
+}
 
-  function pickFor(counterId: number): Ticket | null {
-    const { services } = counters.get(counterId);
-    return pickNextTicket({
-      services,
-      waiting: services.flatMap((s) => tickets.waitingIn(s)),
-      now: clock.now(),
-      targetWaitMs: (s) => serviceIn(deps.config.current(), s).targetMinutes * 60_000,
-      priorityEvery: deps.policy.priorityEvery(),
-      sinceLastPriority: deps.policy.sinceLastPriority,
-    });
-  }
-
-  /** A simple lifecycle step on a ticket at the clerk's own counter. */
-  const step =
-    (
-      action: TicketAction,
-      type: QueueEventType,
-      patch: (t: Ticket, now: number) => Partial<Ticket>,
-    ) =>
-    (actor: Actor, { ticketId }: TicketRef): Ticket =>
-      commits.run(() => {
-        const t = lifecycle.ownTicket(actor, ticketId);
-        const moved = lifecycle.move(t, action, actor, patch(t, clock.now()));
-        const call = action === 'recall' ? lifecycle.callView(moved) : null;
-        const change = ticketChange(type, { ...moved, counterId: t.counterId }, { call });
-        return { data: moved, changes: [change] };
-      });
-
+/** Steps that need no counter of their own: a parked citizen back in the queue, a cancel. */
+function queueSteps(
+  deps: TicketServiceDeps,
+  lifecycle: Lifecycle,
+): Pick<TicketService, 'resume' | 'cancel'> {
   return {
-    issue: (actor, input, source) => commits.run(() => issue(actor, input, source)),
-    issueGrouped: (actor, input, source) => commits.grouped(() => issue(actor, input, source)),
-    callNext: (actor, counterId) =>
-      commits.run(() => {
-        counters.callable(actor, counterId);
-        const pick = pickFor(counterId);
-        return pick ? callTicket(actor, counterId, pick) : { data: null, changes: [] };
-      }),
-    call: (actor, { counterId, ticketId }) =>
-      commits.run(() => {
-        counters.callable(actor, counterId);
-        return callTicket(actor, counterId, lifecycle.ticket(ticketId));
-      }),
-    recall: step('recall', 'ticket-recalled', (t, now) => ({
-      calledAt: now,
-      recalls: t.recalls + 1,
-    })),
-    start: step('start', 'ticket-started', (_t, now) => ({ startedAt: now })),
-    complete: step('complete', 'ticket-completed', (_t, now) => ({ finishedAt: now })),
-    noShow: step('no-show', 'ticket-no-show', (_t, now) => ({ finishedAt: now })),
-    park: step('park', 'ticket-parked', () => ({})),
     resume: (actor, { ticketId }) =>
-      commits.run(() => {
+      deps.commits.run(() => {
         if (actor.counterId === null) {
           throw new HubError('conflict', 'Open a counter first', 'counter-not-open');
         }
@@ -148,12 +94,33 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
         return { data: resumed, changes: [change] };
       }),
     cancel: (actor, { ticketId }) =>
-      commits.run(() => {
-        const t = lifecycle.move(lifecycle.ticket(ticketId), 'cancel', actor, {
-          finishedAt: clock.now(),
-        });
+      deps.commits.run(() => {
+        const now = deps.clock.now();
+        const t = lifecycle.move(lifecycle.ticket(ticketId), 'cancel', actor, { finishedAt: now });
         return { data: t, changes: [ticketChange('ticket-cancelled', t)] };
       }),
-    transfer: (actor, input) => commits.run(() => transfer(actor, input)),
+  };
+}
+
+export function createTicketService(deps: TicketServiceDeps): TicketService {
+  const { commits } = deps;
+  const lifecycle = createLifecycle(deps);
+  const issuing = { ...deps, lifecycle };
+  const step = (...s: Parameters<typeof stepOf>[2]) => stepOf(deps, lifecycle, s);
+  return {
+    issue: (actor, input, source) => commits.run(() => issueTicket(issuing, actor, input, source)),
+    issueGrouped: (actor, input, source) =>
+      commits.grouped(() => issueTicket(issuing, actor, input, source)),
+    ...createCalls(deps, lifecycle),
+    recall: step('recall', 'ticket-recalled', (t, now) => ({
+      calledAt: now,
+      recalls: t.recalls + 1,
+    })),
+    start: step('start', 'ticket-started', (_t, now) => ({ startedAt: now })),
+    complete: step('complete', 'ticket-completed', (_t, now) => ({ finishedAt: now })),
+    noShow: step('no-show', 'ticket-no-show', (_t, now) => ({ finishedAt: now })),
+    park: step('park', 'ticket-parked', () => ({})),
+    ...queueSteps(deps, lifecycle),
+    transfer: (actor, input) => commits.run(() => transferTicket(issuing, actor, input)),
   };
 }
