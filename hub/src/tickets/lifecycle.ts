@@ -42,8 +42,22 @@ function front({ clock, tickets }: LifecycleDeps, serviceId: string): number {
   return Math.min(tickets.frontOfQueue(serviceId) ?? now, now) - 1;
 }
 
+/** The call a ticket at a counter makes on the hall's screens. */
+function callView({ clock, counters }: LifecycleDeps, t: Ticket): CallView {
+  const c = counters.get(t.counterId ?? 0);
+  return {
+    ticketId: t.id,
+    label: t.label,
+    serviceId: t.serviceId,
+    counterId: c.id,
+    counterNumber: c.number,
+    at: t.calledAt ?? clock.now(),
+    recalls: t.recalls,
+  };
+}
+
 export function createLifecycle(deps: LifecycleDeps) {
-  const { clock, tickets, counters } = deps;
+  const { clock, tickets } = deps;
   function ticket(id: number): Ticket {
     const t = tickets.byId(id);
     if (!t) throw notFound(`Ticket ${id}`);
@@ -94,24 +108,11 @@ export function createLifecycle(deps: LifecycleDeps) {
     return t;
   }
 
-  function callView(t: Ticket): CallView {
-    const c = counters.get(t.counterId ?? 0);
-    return {
-      ticketId: t.id,
-      label: t.label,
-      serviceId: t.serviceId,
-      counterId: c.id,
-      counterNumber: c.number,
-      at: t.calledAt ?? clock.now(),
-      recalls: t.recalls,
-    };
-  }
-
   return {
     ticket,
     move,
     ownTicket,
-    callView,
+    callView: (t: Ticket) => callView(deps, t),
     front: (serviceId: string) => front(deps, serviceId),
   };
 }
