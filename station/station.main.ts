@@ -16,7 +16,7 @@ import {
 } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { STATION_ROLES, type StationRole } from '../station-bridge.js';
+import { STATION_ROLES, type StationRole } from '../shared/station-bridge.js';
 import {
   configPath,
   parseHubAddress,

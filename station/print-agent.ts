@@ -8,11 +8,11 @@
  */
 import { io as connectSocket } from 'socket.io-client';
 import { z } from 'zod';
-import { PROTOCOL_VERSION, type PrintJobAck, type PrintJobPayload } from '../protocol.js';
-import { createPrinterLink, ENABLE_ASB, type PrinterLink } from '../printer/printer-link.js';
-import { parsePrinterUri, type PrinterUri } from '../printer/printer-uri.js';
-import { canPrint } from '../printer/status.js';
-import { openChannel, type SerialPortFactory } from '../printer/transports.js';
+import { PROTOCOL_VERSION, type PrintJobAck, type PrintJobPayload } from '../shared/protocol.js';
+import { createPrinterLink, ENABLE_ASB, type PrinterLink } from '../shared/printer/printer-link.js';
+import { parsePrinterUri, type PrinterUri } from '../shared/printer/printer-uri.js';
+import { canPrint } from '../shared/printer/status.js';
+import { openChannel, type SerialPortFactory } from '../shared/printer/transports.js';
 
 /** A ticket is about 10 KB; a job far larger than this is not one of ours. */
 const MAX_JOB_BASE64_CHARS = 256 * 1024;

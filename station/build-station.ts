@@ -9,7 +9,7 @@
  *                 native modules (better-sqlite3) never enter the installer;
  *                 author and homepage come from electron-builder.yml
  *
- * Run: `tsx shared/electron/build-station.ts`.
+ * Run: `tsx station/build-station.ts`.
  */
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -18,7 +18,7 @@ import { build } from 'esbuild';
 import { z } from 'zod';
 
 const here = import.meta.dirname;
-const root = join(here, '..', '..');
+const root = join(here, '..');
 const out = join(root, 'dist', 'station');
 const pages = join(out, 'pages');
 const require = createRequire(import.meta.url);

@@ -3,7 +3,7 @@
  * which role. The main process validates, checks the hub, saves and then
  * loads the role's page; this page only collects and reports.
  */
-import { STATION_ROLES, type StationRole } from '../station-bridge.js';
+import { STATION_ROLES, type StationRole } from '../shared/station-bridge.js';
 import { getLocalApi, type LocalPageApi, type SetupState } from './ipc.js';
 import { bilingual, byId, fillTexts, say } from './local-page.dom.js';
 import type { StationMessageKey } from './setup-strings.js';
