@@ -29,17 +29,8 @@ function renderRoles(container: HTMLElement, selected: StationRole | null) {
   }
 }
 
-function startSetup(api: LocalPageApi, state: SetupState) {
-  const form = byId('form', HTMLFormElement);
-  const hub = byId('hub', HTMLInputElement);
-  const token = byId('token', HTMLInputElement);
-  const error = byId('error', HTMLElement);
-  const save = byId('save', HTMLButtonElement);
-  const search = byId('search', HTMLButtonElement);
-  const searchStatus = byId('search-status', HTMLElement);
-  const found = byId('found', HTMLUListElement);
-  const back = byId('back', HTMLButtonElement);
-
+/** The saved hub and role, whether a token is kept, and why a saved setup was refused. */
+function showSaved(state: SetupState, hub: HTMLInputElement) {
   hub.value = state.hubUrl ?? '';
   renderRoles(byId('roles', HTMLElement), state.role);
   say(
@@ -47,20 +38,40 @@ function startSetup(api: LocalPageApi, state: SetupState) {
     state.hasToken ? 'station.setup.tokenKept' : 'station.setup.tokenHint',
   );
   byId('problem', HTMLElement).hidden = state.problem === null;
-  back.hidden = state.role === null;
+  byId('back', HTMLButtonElement).hidden = state.role === null;
+}
 
+/** The form's fields and what it says, with the one thing it remembers between presses. */
+function setupForm() {
+  const save = byId('save', HTMLButtonElement);
+  const error = byId('error', HTMLElement);
   // After "no hub answered", the next press saves without checking again.
   let saveAnyway = false;
-  const setSaveAnyway = (on: boolean) => {
-    saveAnyway = on;
-    say(save, on ? 'station.setup.saveAnyway' : 'station.setup.save');
+  return {
+    form: byId('form', HTMLFormElement),
+    hub: byId('hub', HTMLInputElement),
+    token: byId('token', HTMLInputElement),
+    save,
+    get saveAnyway() {
+      return saveAnyway;
+    },
+    setSaveAnyway(on: boolean) {
+      saveAnyway = on;
+      say(save, on ? 'station.setup.saveAnyway' : 'station.setup.save');
+    },
+    showError(key: StationMessageKey | null, params?: Record<string, string>) {
+      error.hidden = key === null;
+      if (key !== null) say(error, key, params);
+    },
   };
-  const showError = (key: StationMessageKey | null, params?: Record<string, string>) => {
-    error.hidden = key === null;
-    if (key !== null) say(error, key, params);
-  };
-  form.addEventListener('input', () => setSaveAnyway(false));
+}
+type SetupForm = ReturnType<typeof setupForm>;
 
+/** The mDNS search: each hub heard becomes a button that fills in its address. */
+function wireSearch(api: LocalPageApi, pick: (url: string) => void) {
+  const search = byId('search', HTMLButtonElement);
+  const searchStatus = byId('search-status', HTMLElement);
+  const found = byId('found', HTMLUListElement);
   search.addEventListener('click', async () => {
     search.disabled = true;
     found.replaceChildren();
@@ -69,53 +80,68 @@ function startSetup(api: LocalPageApi, state: SetupState) {
     say(searchStatus, hubs.length === 0 ? 'station.setup.noneFound' : 'station.setup.found');
     for (const { name, url } of hubs) {
       const item = document.createElement('li');
-      const pick = document.createElement('button');
-      pick.type = 'button';
-      pick.textContent = `${name} — ${url}`;
-      pick.addEventListener('click', () => {
-        hub.value = url;
-        setSaveAnyway(false);
-      });
-      item.append(pick);
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = `${name} — ${url}`;
+      button.addEventListener('click', () => pick(url));
+      item.append(button);
       found.append(item);
     }
     search.disabled = false;
   });
+}
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const role = new FormData(form).get('role');
-    if (typeof role !== 'string') return showError('station.error.chooseRole');
-    showError(null);
-    save.disabled = true;
-    try {
-      if (!saveAnyway) {
-        say(save, 'station.setup.checking');
-        const check = await api.check(hub.value);
-        if (!check.ok && check.error === 'bad-address')
-          return showError('station.error.badAddress');
-        if (!check.ok) {
-          showError('station.error.unreachable', { url: check.hubUrl });
-          return setSaveAnyway(true);
-        }
-      }
-      const result = await api.save({ hubAddress: hub.value, role, token: token.value });
-      if (result.ok) return;
-      if (result.error === 'save-failed')
-        showError('station.error.saveFailed', { detail: result.detail });
-      else
-        showError(
-          result.error === 'bad-role' ? 'station.error.chooseRole' : 'station.error.badAddress',
-        );
-    } catch (failure) {
-      showError('station.error.saveFailed', { detail: String(failure) });
-    } finally {
-      save.disabled = false;
-      if (!saveAnyway) say(save, 'station.setup.save');
-    }
+/** Asks whether the hub answers; false, with the reason shown, when the setup should not be saved yet. */
+async function hubAnswers(api: LocalPageApi, page: SetupForm): Promise<boolean> {
+  say(page.save, 'station.setup.checking');
+  const check = await api.check(page.hub.value);
+  if (check.ok) return true;
+  if (check.error === 'bad-address') {
+    page.showError('station.error.badAddress');
+  } else {
+    page.showError('station.error.unreachable', { url: check.hubUrl });
+    page.setSaveAnyway(true);
+  }
+  return false;
+}
+
+/** Checks the hub (unless told to save anyway), then saves; the main process opens the role's page. */
+async function submit(api: LocalPageApi, page: SetupForm) {
+  const role = new FormData(page.form).get('role');
+  if (typeof role !== 'string') return page.showError('station.error.chooseRole');
+  page.showError(null);
+  page.save.disabled = true;
+  try {
+    if (!page.saveAnyway && !(await hubAnswers(api, page))) return;
+    const result = await api.save({ hubAddress: page.hub.value, role, token: page.token.value });
+    if (result.ok) return;
+    if (result.error === 'save-failed')
+      page.showError('station.error.saveFailed', { detail: result.detail });
+    else
+      page.showError(
+        result.error === 'bad-role' ? 'station.error.chooseRole' : 'station.error.badAddress',
+      );
+  } catch (failure) {
+    page.showError('station.error.saveFailed', { detail: String(failure) });
+  } finally {
+    page.save.disabled = false;
+    if (!page.saveAnyway) say(page.save, 'station.setup.save');
+  }
+}
+
+function startSetup(api: LocalPageApi, state: SetupState) {
+  const page = setupForm();
+  showSaved(state, page.hub);
+  page.form.addEventListener('input', () => page.setSaveAnyway(false));
+  wireSearch(api, (url) => {
+    page.hub.value = url;
+    page.setSaveAnyway(false);
   });
-
-  back.addEventListener('click', () => void api.back());
+  page.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void submit(api, page);
+  });
+  byId('back', HTMLButtonElement).addEventListener('click', () => void api.back());
   byId('quit', HTMLButtonElement).addEventListener('click', () => void api.quit());
 }
 
