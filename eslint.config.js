@@ -30,19 +30,14 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
   },
   {
-    files: ['shared/**/*.ts', 'shared/**/*.tsx'],
+    files: ['shared/**/*.ts', 'shared/**/*.tsx', 'station/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [SHARED_STANDS_ALONE] }] },
   },
   // Where code runs shows in its name (Signal's habit): only Electron's main and
   // preload files (and tests, which replace it) may load the electron module.
   {
-    files: ['shared/**/*.ts', 'shared/**/*.tsx'],
-    ignores: [
-      '**/*.main.ts',
-      '**/*.preload.ts',
-      '**/*.test.ts',
-      'shared/electron/fake-electron.ts',
-    ],
+    files: ['shared/**/*.ts', 'shared/**/*.tsx', 'station/**/*.ts'],
+    ignores: ['**/*.main.ts', '**/*.preload.ts', '**/*.test.ts', 'station/fake-electron.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -58,10 +58,8 @@ export function createPrinterLink(
 ): PrinterLink {
   const timeoutMs = opts.timeoutMs ?? STATUS_TIMEOUT_MS;
   const settleMs = opts.settleMs ?? STATUS_SETTLE_MS;
-  let waiting: ((byte: number) => void) | null = null;
   /** A question went unanswered: its answer may yet arrive, so settle before asking again. */
   let unanswered = false;
-  let asb: number[] | null = null;
   let closed = false;
   /** Status queries one at a time: each answer is one anonymous byte. */
   let queue: Promise<unknown> = Promise.resolve();
@@ -69,41 +67,7 @@ export function createPrinterLink(
   channel.onClose(() => {
     closed = true;
   });
-  channel.onData((chunk) => {
-    for (const byte of chunk) {
-      if (asb !== null) {
-        asb.push(byte);
-        if (asb.length === ASB_LENGTH) {
-          opts.onStatus?.(statusOf(flagsFromAsb(Uint8Array.from(asb))));
-          asb = null;
-        }
-      } else if (waiting && isStatusReply(byte)) {
-        const answer = waiting;
-        waiting = null;
-        answer(byte);
-      } else if (isAsbHeader(byte)) {
-        asb = [byte];
-      }
-    }
-  });
-
-  function ask(n: StatusQuery): Promise<number> {
-    return new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        waiting = null;
-        reject(new PrinterTimeoutError(`no answer to DLE EOT ${n} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      waiting = (byte) => {
-        clearTimeout(timer);
-        resolve(byte);
-      };
-      channel.write(DLE_EOT(n)).catch((err: unknown) => {
-        clearTimeout(timer);
-        waiting = null;
-        reject(err instanceof Error ? err : new Error(String(err)));
-      });
-    });
-  }
+  const answers = sortIncoming(channel, opts.onStatus);
 
   async function readStatus(): Promise<PrinterStatus> {
     if (closed) return 'offline';
@@ -113,7 +77,7 @@ export function createPrinterLink(
     }
     const replies = new Map<StatusQuery, number>();
     try {
-      for (const n of STATUS_QUERIES) replies.set(n, await ask(n));
+      for (const n of STATUS_QUERIES) replies.set(n, await ask(channel, answers, n, timeoutMs));
     } catch {
       unanswered = true;
       return 'offline';
@@ -136,4 +100,68 @@ export function createPrinterLink(
       return closed;
     },
   };
+}
+
+/** Where the next status answer goes; one question waits at a time. */
+interface AnswerSlot {
+  wait(answer: (byte: number) => void): void;
+  cancel(): void;
+}
+
+/** Sorts the incoming bytes: a status answer to the question waiting, an ASB message to `onStatus`. */
+function sortIncoming(
+  channel: ByteChannel,
+  onStatus: ((status: PrinterStatus) => void) | undefined,
+): AnswerSlot {
+  let waiting: ((byte: number) => void) | null = null;
+  let asb: number[] | null = null;
+  channel.onData((chunk) => {
+    for (const byte of chunk) {
+      if (asb !== null) {
+        asb.push(byte);
+        if (asb.length === ASB_LENGTH) {
+          onStatus?.(statusOf(flagsFromAsb(Uint8Array.from(asb))));
+          asb = null;
+        }
+      } else if (waiting && isStatusReply(byte)) {
+        const answer = waiting;
+        waiting = null;
+        answer(byte);
+      } else if (isAsbHeader(byte)) {
+        asb = [byte];
+      }
+    }
+  });
+  return {
+    wait(answer) {
+      waiting = answer;
+    },
+    cancel() {
+      waiting = null;
+    },
+  };
+}
+
+/** Asks DLE EOT `n` and waits for its one-byte answer. */
+function ask(
+  channel: ByteChannel,
+  answers: AnswerSlot,
+  n: StatusQuery,
+  timeoutMs: number,
+): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      answers.cancel();
+      reject(new PrinterTimeoutError(`no answer to DLE EOT ${n} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    answers.wait((byte) => {
+      clearTimeout(timer);
+      resolve(byte);
+    });
+    channel.write(DLE_EOT(n)).catch((err: unknown) => {
+      clearTimeout(timer);
+      answers.cancel();
+      reject(err instanceof Error ? err : new Error(String(err)));
+    });
+  });
 }

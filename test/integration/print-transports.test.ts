@@ -11,7 +11,7 @@ import { startFakePrinter, type FakePrinter } from '../fake-printer/fake-printer
 import { addPrinter, FAST_SPOOL, readQr } from '../fake-printer/hub-printers.js';
 import { addDevice } from '../../hub/src/devices/devices.js';
 import { systemClock } from '../../hub/src/clock.js';
-import { startPrintAgent } from '../../shared/electron/print-agent.js';
+import { startPrintAgent } from '../../station/print-agent.js';
 import type { SerialPortFactory } from '../../shared/printer/transports.js';
 
 const MOCK_PREFIX = '/dev/khiu-mock-';

@@ -11,7 +11,7 @@ import {
   type DeskAction,
 } from '../../counter/src/desk-actions.js';
 import type { CounterView, Snapshot, Ticket, TicketStatus } from '../../shared/protocol.js';
-import { serviceFixture, ticketFixture } from '../../shared/testing/fixtures.js';
+import { serviceFixture, ticketFixture } from '../fixtures.js';
 
 const T0 = Date.UTC(2026, 10, 27, 3, 0);
 const MINUTE_MS = 60_000;

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { STATION_ROLES } from '../station-bridge.js';
-import { parsePrinterUri } from '../printer/printer-uri.js';
+import { STATION_ROLES } from '../shared/station-bridge.js';
+import { parsePrinterUri } from '../shared/printer/printer-uri.js';
 
 export const CONFIG_FILE_NAME = 'station.json';
 export const DEFAULT_HUB_PORT = 8470;

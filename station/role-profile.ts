@@ -1,5 +1,5 @@
 /** How each station role behaves beyond the page it shows. */
-import type { StationRole } from '../station-bridge.js';
+import type { StationRole } from '../shared/station-bridge.js';
 
 export interface RoleProfile {
   /** Full-screen kiosk window, no dev tools, keys and close requests that would leave the app ignored. */

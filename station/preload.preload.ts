@@ -8,7 +8,7 @@
  * Sandboxed: bundled to CommonJS, and it may require only 'electron'.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { StationBridge } from '../station-bridge.js';
+import type { StationBridge } from '../shared/station-bridge.js';
 import {
   BRIDGE_API_NAME,
   BRIDGE_CHANNELS,

@@ -3,7 +3,7 @@
  * station only needs the hub's origin and its role; upgrading the hub
  * upgrades every screen.
  */
-import type { StationRole } from '../station-bridge.js';
+import type { StationRole } from '../shared/station-bridge.js';
 
 /**
  * The feedback tablet runs the display app's feedback screen: the display

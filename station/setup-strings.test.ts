@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en, type MessageKey } from '../i18n/en.js';
-import { t } from '../i18n/index.js';
-import { lo } from '../i18n/lo.js';
+import { en, type MessageKey } from '../shared/i18n/en.js';
+import { t } from '../shared/i18n/index.js';
+import { lo } from '../shared/i18n/lo.js';
 import { isMessageKey, pageText, type StationMessageKey } from './setup-strings.js';
 
 const allKeys = Object.keys(en) as MessageKey[];

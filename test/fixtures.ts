@@ -2,7 +2,7 @@
  * Protocol entities with every field filled in, for tests: each test names
  * only what it is about and takes the rest from here.
  */
-import type { ServiceView, Ticket } from '../protocol.js';
+import type { ServiceView, Ticket } from '../shared/protocol.js';
 
 /** 2026-11-27 10:00 in Vientiane. */
 export const FIXTURE_T0 = Date.UTC(2026, 10, 27, 3, 0);

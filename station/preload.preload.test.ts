@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getBridge } from '../station-bridge.js';
+import { getBridge } from '../shared/station-bridge.js';
 import type * as FakeElectronModule from './fake-electron.js';
 import { BRIDGE_CHANNELS, LOCAL_CHANNELS } from './ipc.js';
 import { localPageUrl } from './local-pages.js';

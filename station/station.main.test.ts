@@ -7,7 +7,8 @@ import { createFakeTimers, type FakeTimers } from './fake-timers.js';
 import { currentWindow, fake, invokeAs, resetFake, app } from './fake-electron.js';
 import { BRIDGE_CHANNELS, LOCAL_CHANNELS } from './ipc.js';
 import { LOCAL_SCHEME, localPageUrl } from './local-pages.js';
-import { CRASH_RELOAD_DELAY_MS, startStation, UNRESPONSIVE_GRACE_MS } from './station.main.js';
+import { CRASH_RELOAD_DELAY_MS, UNRESPONSIVE_GRACE_MS } from './page-watch.main.js';
+import { startStation } from './station.main.js';
 import { HIDE_CURSOR_CSS } from './window-options.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));

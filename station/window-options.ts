@@ -3,7 +3,7 @@
  * role (DESIGN.md "Security"); only the look and the lock differ.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { StationRole } from '../station-bridge.js';
+import type { StationRole } from '../shared/station-bridge.js';
 import { profileOf } from './role-profile.js';
 
 /** Injected into every page of a role with `hideCursor`; `!important` beats the app's own styles. */

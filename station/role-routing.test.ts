@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATION_ROLES } from '../station-bridge.js';
+import { STATION_ROLES } from '../shared/station-bridge.js';
 import { ROLE_PROFILES, profileOf } from './role-profile.js';
 import { hubPageUrl } from './role-routing.js';
 

@@ -10,7 +10,7 @@
  * Node, Electron and zod, for types too (the pages type-check with DOM
  * types only).
  */
-import type { StationRole } from '../station-bridge.js';
+import type { StationRole } from '../shared/station-bridge.js';
 import type { RetryStatus } from './offline.js';
 
 export const BRIDGE_API_NAME = 'khiu';

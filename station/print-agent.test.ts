@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handlePrintJob } from './print-agent.js';
-import type { PrinterLink } from '../printer/printer-link.js';
-import type { PrinterStatus } from '../protocol.js';
+import type { PrinterLink } from '../shared/printer/printer-link.js';
+import type { PrinterStatus } from '../shared/protocol.js';
 
 /** A printer link that records what it was sent and reports the statuses given, in turn. */
 function fakeLink(statuses: PrinterStatus[], failWrite = false) {

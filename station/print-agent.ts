@@ -8,11 +8,12 @@
  */
 import { io as connectSocket } from 'socket.io-client';
 import { z } from 'zod';
-import { PROTOCOL_VERSION, type PrintJobAck, type PrintJobPayload } from '../protocol.js';
-import { createPrinterLink, ENABLE_ASB, type PrinterLink } from '../printer/printer-link.js';
-import { parsePrinterUri, type PrinterUri } from '../printer/printer-uri.js';
-import { canPrint } from '../printer/status.js';
-import { openChannel, type SerialPortFactory } from '../printer/transports.js';
+import { PROTOCOL_VERSION, type PrintJobAck, type PrintJobPayload } from '../shared/protocol.js';
+import { createPrinterLink, ENABLE_ASB, type PrinterLink } from '../shared/printer/printer-link.js';
+import { parsePrinterUri, type PrinterUri } from '../shared/printer/printer-uri.js';
+import { canPrint } from '../shared/printer/status.js';
+import { openChannel, type SerialPortFactory } from '../shared/printer/transports.js';
+import type { StationConfig } from './config.js';
 
 /** A ticket is about 10 KB; a job far larger than this is not one of ours. */
 const MAX_JOB_BASE64_CHARS = 256 * 1024;
@@ -101,4 +102,27 @@ export function startPrintAgent(opts: PrintAgentOptions): { stop(): void } {
         .catch(() => {});
     },
   };
+}
+
+export interface KioskAgentLog extends AgentLog {
+  error(message: string): void;
+}
+
+/** A kiosk with a printer of its own prints the hub's jobs through its agent; no other station runs one. */
+export function startKioskAgent(
+  config: StationConfig,
+  log: KioskAgentLog,
+): { stop(): void } | null {
+  if (config.role !== 'kiosk' || !config.printer || !config.token) return null;
+  try {
+    return startPrintAgent({
+      hubUrl: config.hubUrl,
+      token: config.token,
+      printer: config.printer,
+      log,
+    });
+  } catch (error) {
+    log.error(`The kiosk's printer cannot be used: ${String(error)}`);
+    return null;
+  }
 }

@@ -9,7 +9,7 @@
  *                 native modules (better-sqlite3) never enter the installer;
  *                 author and homepage come from electron-builder.yml
  *
- * Run: `tsx shared/electron/build-station.ts`.
+ * Run: `tsx station/build-station.ts`.
  */
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -18,7 +18,7 @@ import { build } from 'esbuild';
 import { z } from 'zod';
 
 const here = import.meta.dirname;
-const root = join(here, '..', '..');
+const root = join(here, '..');
 const out = join(root, 'dist', 'station');
 const pages = join(out, 'pages');
 const require = createRequire(import.meta.url);
@@ -34,10 +34,8 @@ const FONTS = [
   '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2',
 ];
 
-async function main() {
-  await rm(out, { recursive: true, force: true });
-  await mkdir(join(pages, 'fonts'), { recursive: true });
-
+/** main.js, preload.cjs and the pages' scripts, each for where it runs. */
+async function bundle() {
   const common = {
     bundle: true,
     sourcemap: true,
@@ -76,7 +74,9 @@ async function main() {
     format: 'iife',
     target: CHROME_TARGET,
   });
+}
 
+async function copyPageFiles() {
   for (const file of ['setup.html', 'offline.html', 'station.css']) {
     await copyFile(join(here, file), join(pages, file));
   }
@@ -84,7 +84,9 @@ async function main() {
     const source = require.resolve(font);
     await copyFile(source, join(pages, 'fonts', source.slice(dirname(source).length + 1)));
   }
+}
 
+async function writeManifest() {
   const { version, license } = z
     .object({ version: z.string(), license: z.string() })
     .parse(JSON.parse(await readFile(join(root, 'package.json'), 'utf8')));
@@ -105,7 +107,11 @@ async function main() {
       2,
     )}\n`,
   );
-  console.log(`Station built in ${out}`);
 }
 
-await main();
+await rm(out, { recursive: true, force: true });
+await mkdir(join(pages, 'fonts'), { recursive: true });
+await bundle();
+await copyPageFiles();
+await writeManifest();
+console.log(`Station built in ${out}`);

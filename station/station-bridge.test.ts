@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { browserBridge, getBridge, type StationBridge } from '../station-bridge.js';
+import { browserBridge, getBridge, type StationBridge } from '../shared/station-bridge.js';
 
 afterEach(() => {
   Reflect.deleteProperty(globalThis, 'khiu');

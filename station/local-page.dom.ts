@@ -1,5 +1,5 @@
 /** What the setup and offline pages share: every text shown in Lao, then English. */
-import type { MessageKey } from '../i18n/en.js';
+import type { MessageKey } from '../shared/i18n/en.js';
 import { isMessageKey, pageText } from './setup-strings.js';
 
 type Params = Record<string, string | number>;

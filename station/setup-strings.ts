@@ -10,9 +10,9 @@
  * it re-exports `LANGS` from the protocol, which would bundle zod into these
  * small pages. `setup-strings.test.ts` checks that both give the same text.
  */
-import { en, type MessageKey } from '../i18n/en.js';
-import { lo } from '../i18n/lo.js';
-import type { Lang } from '../protocol.js';
+import { en, type MessageKey } from '../shared/i18n/en.js';
+import { lo } from '../shared/i18n/lo.js';
+import type { Lang } from '../shared/protocol.js';
 
 /** The keys only the station's own pages use. */
 export type StationMessageKey = Extract<MessageKey, `station.${string}`>;

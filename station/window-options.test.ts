@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATION_ROLES, type StationRole } from '../station-bridge.js';
+import { STATION_ROLES, type StationRole } from '../shared/station-bridge.js';
 import { windowOptions } from './window-options.js';
 
 const PRELOAD = '/opt/Khiu/resources/app.asar/preload.cjs';
