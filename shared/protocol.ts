@@ -4,311 +4,41 @@
  * hub's validator and the clients' types cannot drift apart.
  */
 import { z } from 'zod';
+import {
+  CallViewSchema,
+  CentreSchema,
+  CounterViewSchema,
+  EpochMs,
+  Id,
+  PrinterViewSchema,
+  ServiceDaySchema,
+  ServiceViewSchema,
+  TicketSchema,
+  PublicTicketSchema,
+  type CounterStats,
+  type CounterView,
+  type IssuedTicket,
+  type Snapshot,
+  type Staff,
+  type Ticket,
+  type TicketView,
+} from './schemas/entities.js';
+import {
+  PauseReasonSchema,
+  PrinterStatusSchema,
+  PrioritySchema,
+  LangSchema,
+  RoleSchema,
+  ROLES,
+  type ErrorCode,
+  type ErrorReason,
+  type Role,
+} from './schemas/enums.js';
+
+export * from './schemas/enums.js';
+export * from './schemas/entities.js';
 
 export const PROTOCOL_VERSION = 1;
-
-export const ROLES = ['kiosk', 'counter', 'display', 'feedback', 'console', 'public'] as const;
-export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
-
-export const LANGS = ['lo', 'en'] as const;
-export const LangSchema = z.enum(LANGS);
-export type Lang = z.infer<typeof LangSchema>;
-
-export const PRIORITIES = [
-  'none',
-  'elderly',
-  'disability',
-  'pregnant',
-  'monk',
-  'appointment',
-] as const;
-export const PrioritySchema = z.enum(PRIORITIES);
-export type Priority = z.infer<typeof PrioritySchema>;
-
-export const TICKET_STATUSES = [
-  'waiting',
-  'called',
-  'serving',
-  'done',
-  'parked',
-  'cancelled',
-  'no_show',
-  'expired',
-  'transferred',
-] as const;
-export const TicketStatusSchema = z.enum(TICKET_STATUSES);
-export type TicketStatus = z.infer<typeof TicketStatusSchema>;
-
-export const TICKET_SOURCES = ['kiosk', 'phone', 'counter', 'api'] as const;
-export const TicketSourceSchema = z.enum(TICKET_SOURCES);
-export type TicketSource = z.infer<typeof TicketSourceSchema>;
-
-export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;
-export const CounterStatusSchema = z.enum(COUNTER_STATUSES);
-export type CounterStatus = z.infer<typeof CounterStatusSchema>;
-
-export const PAUSE_REASONS = ['break', 'meeting', 'other-task', 'other'] as const;
-export const PauseReasonSchema = z.enum(PAUSE_REASONS);
-export type PauseReason = z.infer<typeof PauseReasonSchema>;
-
-export const STAFF_ROLES = ['clerk', 'manager'] as const;
-export const StaffRoleSchema = z.enum(STAFF_ROLES);
-export type StaffRole = z.infer<typeof StaffRoleSchema>;
-
-export const ERROR_CODES = [
-  'invalid-request',
-  'unauthorized',
-  'forbidden',
-  'not-found',
-  'conflict',
-  'closed',
-  'rate-limited',
-  'internal',
-] as const;
-export const ErrorCodeSchema = z.enum(ERROR_CODES);
-export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
-
-/** Machine-readable detail beside an error code, so apps can say it in the citizen's language. */
-export const ERROR_REASONS = [
-  'service-closed',
-  'daily-cap-reached',
-  'counter-paused',
-  'counter-closed',
-  'counter-not-open',
-  'wrong-counter',
-  'not-allowed-at-counter',
-  'locked-out',
-  'bad-credentials',
-  'login-required',
-  'feedback-given',
-  'not-finished',
-  'status',
-  'session-ended',
-] as const;
-export const ErrorReasonSchema = z.enum(ERROR_REASONS);
-export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
-
-// ---------------------------------------------------------------- entities
-
-const Id = z.number().int().positive();
-const EpochMs = z.number().int().nonnegative();
-export const ServiceDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-export const LocalizedSchema = z.object({ lo: z.string(), en: z.string() });
-export type Localized = z.infer<typeof LocalizedSchema>;
-
-export const LocalizedListSchema = z.object({ lo: z.array(z.string()), en: z.array(z.string()) });
-export type LocalizedList = z.infer<typeof LocalizedListSchema>;
-
-export const TicketSchema = z.object({
-  id: Id,
-  /** Random, unguessable: the phone page is /t/<code>. Never sent to public clients. */
-  code: z.string(),
-  day: ServiceDaySchema,
-  number: z.number().int().positive(),
-  label: z.string(),
-  serviceId: z.string(),
-  priority: PrioritySchema,
-  status: TicketStatusSchema,
-  lang: LangSchema,
-  source: TicketSourceSchema,
-  issuedAt: EpochMs,
-  /** Where the ticket stands in its queue; a transfer to the front or a resume moves it. */
-  queuedAt: z.number().int(),
-  calledAt: EpochMs.nullable(),
-  startedAt: EpochMs.nullable(),
-  finishedAt: EpochMs.nullable(),
-  counterId: Id.nullable(),
-  staffId: Id.nullable(),
-  recalls: z.number().int().nonnegative(),
-  parentId: Id.nullable(),
-});
-export type Ticket = z.infer<typeof TicketSchema>;
-
-/**
- * The `ticket:issue` ack: the ticket, and where it stood in the queue when it
- * was issued, so the kiosk shows and prints it without a second trip.
- */
-export const IssuedTicketSchema = TicketSchema.extend({
-  /** People to be called first; null when the ticket no longer waits (a repeated request). */
-  peopleAhead: z.number().int().nonnegative().nullable(),
-  estimatedWaitMs: z.number().int().nonnegative().nullable(),
-});
-export type IssuedTicket = z.infer<typeof IssuedTicketSchema>;
-
-/** What a phone or a hall display may know of a ticket: no code, no priority (it can be medical). */
-export const PublicTicketSchema = TicketSchema.pick({
-  id: true,
-  label: true,
-  serviceId: true,
-  status: true,
-  counterId: true,
-});
-export type PublicTicket = z.infer<typeof PublicTicketSchema>;
-
-export const CentreSchema = z.object({
-  name: LocalizedSchema,
-  timeZone: z.string(),
-  /** The address phones reach the hub by; QR codes point here. */
-  publicUrl: z.string(),
-  /** Messages from the centre for its hall displays, in Lao and English (centre.settings). */
-  notices: z.array(LocalizedSchema),
-});
-export type Centre = z.infer<typeof CentreSchema>;
-
-export const ServiceViewSchema = z.object({
-  id: z.string(),
-  prefix: z.string(),
-  name: LocalizedSchema,
-  ministry: z.object({ id: z.string(), name: LocalizedSchema }),
-  feeLak: z.number().int().nonnegative(),
-  /** True for the demo centre's illustrative fees: never show them as official. */
-  feeIsSample: z.boolean(),
-  documents: LocalizedListSchema,
-  targetMinutes: z.number().int().positive(),
-  dailyCap: z.number().int().positive().nullable(),
-  open: z.boolean(),
-  waiting: z.number().int().nonnegative(),
-  issuedToday: z.number().int().nonnegative(),
-  estimatedWaitMs: z.number().int().nonnegative().nullable(),
-});
-export type ServiceView = z.infer<typeof ServiceViewSchema>;
-
-export const CounterViewSchema = z.object({
-  id: Id,
-  number: z.number().int().positive(),
-  name: LocalizedSchema,
-  /** Service ids this counter serves, best-ranked first. */
-  services: z.array(z.string()),
-  status: CounterStatusSchema,
-  pauseReason: PauseReasonSchema.nullable(),
-  current: z
-    .object({
-      ticketId: Id,
-      label: z.string(),
-      serviceId: z.string(),
-      status: z.enum(['called', 'serving']),
-      calledAt: EpochMs,
-    })
-    .nullable(),
-  /** Who is logged in at the counter; null in public payloads. */
-  staff: z.object({ id: Id, name: z.string() }).nullable(),
-});
-export type CounterView = z.infer<typeof CounterViewSchema>;
-
-export const CallViewSchema = z.object({
-  ticketId: Id,
-  label: z.string(),
-  serviceId: z.string(),
-  counterId: Id,
-  counterNumber: z.number().int().positive(),
-  at: EpochMs,
-  /** 0 for the first call, then one more for each recall. */
-  recalls: z.number().int().nonnegative(),
-});
-export type CallView = z.infer<typeof CallViewSchema>;
-
-export const PRINTER_STATUSES = [
-  'ok',
-  'paper-near-end',
-  'paper-out',
-  'cover-open',
-  'offline',
-] as const;
-export const PrinterStatusSchema = z.enum(PRINTER_STATUSES);
-export type PrinterStatus = z.infer<typeof PrinterStatusSchema>;
-
-/** A ticket printer as staff and its kiosk see it (no address: that stays on the hub). */
-export const PrinterViewSchema = z.object({
-  id: Id,
-  name: z.string(),
-  status: PrinterStatusSchema,
-  /** The kiosk device it prints for; null: every kiosk without a printer of its own. */
-  kioskDeviceId: Id.nullable(),
-  paperDots: z.number().int().positive(),
-  /** Tickets waiting to print on it. */
-  queuedJobs: z.number().int().nonnegative(),
-  statusAt: EpochMs.nullable(),
-});
-export type PrinterView = z.infer<typeof PrinterViewSchema>;
-
-export const SnapshotSchema = z.object({
-  seq: z.number().int().nonnegative(),
-  day: ServiceDaySchema,
-  centre: CentreSchema,
-  services: z.array(ServiceViewSchema),
-  counters: z.array(CounterViewSchema),
-  recentCalls: z.array(CallViewSchema),
-  /** Only for counter and console clients, in queue order. */
-  waiting: z.array(TicketSchema).optional(),
-  /** Only for kiosks (their own printers), counters and consoles (every printer). */
-  printers: z.array(PrinterViewSchema).optional(),
-  /** Only for counter and console: every ticket now `called`, `serving` or `parked`, by id. */
-  held: z.array(TicketSchema).optional(),
-  /**
-   * Only for counter and console: what the next-ticket policy needs besides the queue, so a
-   * counter can list tickets in the order `counter:call-next` will take them.
-   */
-  callPolicy: z
-    .object({
-      priorityEvery: z.number().int().positive(),
-      /** Per service id: normal tickets called today since its last priority ticket (absent = 0). */
-      sinceLastPriority: z.record(z.string(), z.number().int().nonnegative()),
-    })
-    .optional(),
-});
-export type Snapshot = z.infer<typeof SnapshotSchema>;
-
-export const StaffSchema = z.object({
-  id: Id,
-  username: z.string(),
-  name: z.string(),
-  role: StaffRoleSchema,
-  /** Counter ids this person may open. */
-  counters: z.array(Id),
-});
-export type Staff = z.infer<typeof StaffSchema>;
-
-/** One person's or one counter's figures for today (`counter:stats`). */
-export const DayFiguresSchema = z.object({
-  served: z.number().int().nonnegative(),
-  noShows: z.number().int().nonnegative(),
-  /** Mean of finishedAt − startedAt over the served tickets; null when none was served. */
-  avgServiceMs: z.number().int().nonnegative().nullable(),
-});
-export type DayFigures = z.infer<typeof DayFiguresSchema>;
-
-export const CounterStatsSchema = z.object({
-  /** The hub's clock when it counted, so a client can correct its own clock's drift. */
-  at: EpochMs,
-  counter: DayFiguresSchema,
-  staff: DayFiguresSchema,
-});
-export type CounterStats = z.infer<typeof CounterStatsSchema>;
-
-export const TicketViewSchema = z.object({
-  code: z.string(),
-  label: z.string(),
-  status: TicketStatusSchema,
-  day: ServiceDaySchema,
-  lang: LangSchema,
-  service: z.object({
-    id: z.string(),
-    name: LocalizedSchema,
-    feeLak: z.number().int(),
-    feeIsSample: z.boolean(),
-  }),
-  /** People to be called before this ticket; null once it has been called. */
-  peopleAhead: z.number().int().nonnegative().nullable(),
-  estimatedWaitMs: z.number().int().nonnegative().nullable(),
-  counter: z.object({ id: Id, number: z.number().int(), name: LocalizedSchema }).nullable(),
-  issuedAt: EpochMs,
-  calledAt: EpochMs.nullable(),
-  finishedAt: EpochMs.nullable(),
-  feedbackGiven: z.boolean(),
-});
-export type TicketView = z.infer<typeof TicketViewSchema>;
 
 // ---------------------------------------------------------------- events
 

@@ -1,0 +1,97 @@
+/**
+ * The protocol's closed sets of words (roles, statuses, reasons): each an
+ * `as const` list, its zod enum, and the union type derived from it.
+ */
+import { z } from 'zod';
+
+export const ROLES = ['kiosk', 'counter', 'display', 'feedback', 'console', 'public'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const LANGS = ['lo', 'en'] as const;
+export const LangSchema = z.enum(LANGS);
+export type Lang = z.infer<typeof LangSchema>;
+
+export const PRIORITIES = [
+  'none',
+  'elderly',
+  'disability',
+  'pregnant',
+  'monk',
+  'appointment',
+] as const;
+export const PrioritySchema = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof PrioritySchema>;
+
+export const TICKET_STATUSES = [
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'parked',
+  'cancelled',
+  'no_show',
+  'expired',
+  'transferred',
+] as const;
+export const TicketStatusSchema = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof TicketStatusSchema>;
+
+export const TICKET_SOURCES = ['kiosk', 'phone', 'counter', 'api'] as const;
+export const TicketSourceSchema = z.enum(TICKET_SOURCES);
+export type TicketSource = z.infer<typeof TicketSourceSchema>;
+
+export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;
+export const CounterStatusSchema = z.enum(COUNTER_STATUSES);
+export type CounterStatus = z.infer<typeof CounterStatusSchema>;
+
+export const PAUSE_REASONS = ['break', 'meeting', 'other-task', 'other'] as const;
+export const PauseReasonSchema = z.enum(PAUSE_REASONS);
+export type PauseReason = z.infer<typeof PauseReasonSchema>;
+
+export const STAFF_ROLES = ['clerk', 'manager'] as const;
+export const StaffRoleSchema = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
+export const ERROR_CODES = [
+  'invalid-request',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'closed',
+  'rate-limited',
+  'internal',
+] as const;
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+/** Machine-readable detail beside an error code, so apps can say it in the citizen's language. */
+export const ERROR_REASONS = [
+  'service-closed',
+  'daily-cap-reached',
+  'counter-paused',
+  'counter-closed',
+  'counter-not-open',
+  'wrong-counter',
+  'not-allowed-at-counter',
+  'locked-out',
+  'bad-credentials',
+  'login-required',
+  'feedback-given',
+  'not-finished',
+  'status',
+  'session-ended',
+] as const;
+export const ErrorReasonSchema = z.enum(ERROR_REASONS);
+export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
+
+export const PRINTER_STATUSES = [
+  'ok',
+  'paper-near-end',
+  'paper-out',
+  'cover-open',
+  'offline',
+] as const;
+export const PrinterStatusSchema = z.enum(PRINTER_STATUSES);
+export type PrinterStatus = z.infer<typeof PrinterStatusSchema>;
