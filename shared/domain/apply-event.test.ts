@@ -11,8 +11,6 @@ import type {
   Snapshot,
   Ticket,
 } from '../protocol.js';
-// A test may take its data from test/; the code shared/ ships still never does.
-// eslint-disable-next-line no-restricted-imports
 import { serviceFixture, ticketFixture } from '../../test/fixtures.js';
 
 const T0 = 1_741_971_600_000; // 2025-03-15 00:00 in Vientiane
