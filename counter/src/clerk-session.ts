@@ -14,15 +14,21 @@ import { refreshStats } from './today-stats.js';
 const SESSION_REFUSALS: readonly ErrorCode[] = ['unauthorized', 'forbidden', 'invalid-request'];
 const RESTORE_RETRY_MS = 3_000;
 
-/** Logs the clerk back in with the saved session, and back to their counter if they had one open. */
+/**
+ * Logs the clerk back in with the saved session, and back to their counter if they had one open.
+ * The desk is busy until then: a key pressed meanwhile (N right after a reconnect) waits for the
+ * counter to be open again instead of reaching the hub before it and being refused.
+ */
 export async function restoreSession(): Promise<void> {
   const { token, counterId } = readSession();
   if (!token) {
     useCounterStore.setState({ phase: 'login', staff: null, counterId: null });
     return;
   }
+  useCounterStore.setState({ busy: 'resume' });
   const ack = await ask((h) => h.request('staff:resume', { sessionToken: token }));
   if (!ack || (!ack.ok && !SESSION_REFUSALS.includes(ack.error.code))) {
+    useCounterStore.setState({ busy: null });
     // No answer, or a passing fault at the hub: the session may well be good. Try again while
     // connected (a reconnect tries again by itself), rather than leave the clerk waiting.
     setTimeout(() => {
@@ -34,6 +40,7 @@ export async function restoreSession(): Promise<void> {
     // Ended, expired, or not a token the hub can read: the PIN is the way back in.
     forgetSession();
     useCounterStore.setState({
+      busy: null,
       phase: 'login',
       staff: null,
       counterId: null,
@@ -44,7 +51,7 @@ export async function restoreSession(): Promise<void> {
   const { staff } = ack.data;
   useCounterStore.setState({ staff });
   if (counterId !== null && staff.counters.includes(counterId)) await openCounter(counterId);
-  else useCounterStore.setState({ phase: 'choose' });
+  else useCounterStore.setState({ busy: null, phase: 'choose' });
 }
 
 export async function logIn(username: string, pin: string): Promise<void> {

@@ -3,7 +3,7 @@
  * the transport in front of them (net/), and joins the one way out of a
  * commit to the broadcaster. Only main.ts reads flags and the environment.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { networkInterfaces } from 'node:os';
@@ -14,7 +14,10 @@ import { systemClock, type Clock } from './clock.js';
 import { changeOf } from './changes/change.js';
 import { scheduleBackups } from './backup/backup.js';
 import { createFeatures, type FeatureOptions, type Features } from './features.js';
+import type { Io } from './net/io.js';
 import { attachSocketServer } from './net/socket-server.js';
+import type { Printing } from './print/printing.js';
+import type { TicketService } from './tickets/ticket-service.js';
 import { createRestHandler } from './net/rest.js';
 import { createWebAppHandler } from './net/web-apps.js';
 
@@ -96,7 +99,22 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
   return { httpServer, ...sockets };
 }
 
-export function createHub(opts: HubOptions) {
+export interface Hub {
+  db: Db;
+  io: Io;
+  httpServer: Server;
+  tickets: TicketService;
+  printing: Printing;
+  /** Starts a new service day now if midnight has passed (the job also does, on its own). */
+  rolloverIfDue(): void;
+  /** Re-reads services and counters after the console changed them, and tells every client. */
+  reloadConfig(): void;
+  /** Listens, then starts the jobs (rollover, spooler, backups); resolves with the address. */
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function createHub(opts: HubOptions): Hub {
   const { db } = opts;
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? pino({ level: 'silent' });
@@ -115,7 +133,6 @@ export function createHub(opts: HubOptions) {
     printing: f.printing,
     rolloverIfDue: () => f.rollover.run(),
 
-    /** Re-reads services and counters after the console changed them, and tells every client. */
     reloadConfig() {
       const config = f.config.reload();
       f.commits.announce([
@@ -126,7 +143,7 @@ export function createHub(opts: HubOptions) {
       ]);
     },
 
-    async listen(port: number, host: string): Promise<string> {
+    async listen(port, host) {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -142,7 +159,7 @@ export function createHub(opts: HubOptions) {
       return url;
     },
 
-    async close(): Promise<void> {
+    async close() {
       f.rollover.stop();
       stopBackups?.();
       await f.printing.spooler.stop();
@@ -152,5 +169,3 @@ export function createHub(opts: HubOptions) {
     },
   };
 }
-
-export type Hub = ReturnType<typeof createHub>;

@@ -34,7 +34,24 @@ export interface LifecycleDeps {
   counters: CounterService;
 }
 
-export type Lifecycle = ReturnType<typeof createLifecycle>;
+export interface Lifecycle {
+  /** The ticket; not-found for an unknown id. */
+  ticket(id: number): Ticket;
+  /** Moves a ticket along the lifecycle and writes the audit row; refuses what the lifecycle does not allow. */
+  move(
+    t: Ticket,
+    action: TicketAction,
+    actor: Actor,
+    patch?: Partial<Ticket>,
+    detail?: string | null,
+  ): Ticket;
+  /** A ticket this clerk's counter holds right now. */
+  ownTicket(actor: Actor, ticketId: number): Ticket;
+  /** The call a ticket at a counter makes on the hall's screens. */
+  callView(t: Ticket): CallView;
+  /** Just before the front of a service's queue (a resumed or front-transferred citizen). */
+  front(serviceId: string): number;
+}
 
 /** Just before the front of a service's queue (a resumed or front-transferred citizen). */
 function front({ clock, tickets }: LifecycleDeps, serviceId: string): number {
@@ -56,7 +73,7 @@ function callView({ clock, counters }: LifecycleDeps, t: Ticket): CallView {
   };
 }
 
-export function createLifecycle(deps: LifecycleDeps) {
+export function createLifecycle(deps: LifecycleDeps): Lifecycle {
   const { clock, tickets } = deps;
   function ticket(id: number): Ticket {
     const t = tickets.byId(id);
@@ -64,7 +81,6 @@ export function createLifecycle(deps: LifecycleDeps) {
     return t;
   }
 
-  /** Moves a ticket along the lifecycle and writes the audit row; refuses what the lifecycle does not allow. */
   function move(
     t: Ticket,
     action: TicketAction,
@@ -96,7 +112,6 @@ export function createLifecycle(deps: LifecycleDeps) {
     return updated;
   }
 
-  /** A ticket this clerk's counter holds right now. */
   function ownTicket(actor: Actor, ticketId: number): Ticket {
     const t = ticket(ticketId);
     if (actor.counterId === null) {
