@@ -24,6 +24,24 @@ import {
   type TicketView,
 } from './schemas/entities.js';
 import {
+  CentreInputSchema,
+  CounterInputSchema,
+  MinistryInputSchema,
+  NewPinSchema,
+  ServiceInputSchema,
+  Slug,
+  StaffInputSchema,
+  Version,
+  type AuditEntry,
+  type CentreConfig,
+  type ConsoleConfig,
+  type CounterConfig,
+  type FeeChange,
+  type MinistryConfig,
+  type ServiceConfig,
+  type StaffMember,
+} from './schemas/console.js';
+import {
   PauseReasonSchema,
   PrinterStatusSchema,
   PrioritySchema,
@@ -37,6 +55,7 @@ import {
 
 export * from './schemas/enums.js';
 export * from './schemas/entities.js';
+export * from './schemas/console.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -144,6 +163,36 @@ export const RequestSchemas = {
   }),
   'staff:resume': z.strictObject({ sessionToken: SessionToken }),
   'counter:stats': CounterRef,
+
+  // The console (DESIGN.md "Staff roles and the console"). An edit names the version it was
+  // made on; null creates. Reading is for supervisors and managers, changing for managers.
+  'config:get': z.strictObject({}),
+  'config:ministry-save': z.strictObject({
+    ministry: MinistryInputSchema,
+    version: Version.nullable(),
+  }),
+  'config:service-save': z.strictObject({
+    service: ServiceInputSchema,
+    version: Version.nullable(),
+  }),
+  'config:counter-save': z.strictObject({
+    counter: CounterInputSchema,
+    version: Version.nullable(),
+  }),
+  'config:centre-save': z.strictObject({ centre: CentreInputSchema, version: Version }),
+  'config:fee-history': z.strictObject({ serviceId: Slug }),
+  'config:audit': z.strictObject({
+    entity: z.string().max(40).optional(),
+    entityId: z.string().max(64).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
+  'staff:save': z.strictObject({ staff: StaffInputSchema, version: Version.nullable() }),
+  'staff:reset-pin': z.strictObject({ staffId: Id }),
+  'staff:unlock': z.strictObject({ staffId: Id }),
+  'staff:change-pin': z.strictObject({
+    currentPin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits'),
+    newPin: NewPinSchema,
+  }),
 } as const;
 
 export type RequestEvent = keyof typeof RequestSchemas;
@@ -173,12 +222,36 @@ export interface ResponseData {
   'feedback:submit': Record<string, never>;
   'staff:resume': { staff: Staff };
   'counter:stats': CounterStats;
+  'config:get': ConsoleConfig;
+  'config:ministry-save': MinistryConfig;
+  'config:service-save': ServiceConfig;
+  'config:counter-save': CounterConfig;
+  'config:centre-save': CentreConfig;
+  'config:fee-history': FeeChange[];
+  'config:audit': AuditEntry[];
+  /** A new person's temporary PIN comes back once, here. */
+  'staff:save': { member: StaffMember; temporaryPin?: string };
+  'staff:reset-pin': { member: StaffMember; temporaryPin: string };
+  'staff:unlock': StaffMember;
+  'staff:change-pin': { staff: Staff };
+}
+
+/** One field a request got wrong, for a message next to that field (`field.<issue>` in i18n). */
+export interface FieldError {
+  /** The field's path in the payload, dot-separated (`service.feeRef.date`). */
+  path: string;
+  /** What is wrong: a zod issue code (`too_small`, `invalid_format`…) or a rule's own word. */
+  issue: string;
 }
 
 export interface AckError {
   code: ErrorCode;
   message: string;
   reason?: ErrorReason;
+  /** Values for the reason's message (`stale-version`: `by`, `at`). */
+  params?: Record<string, string | number>;
+  /** With `invalid-request` (and `duplicate`): which fields, and what is wrong with each. */
+  fields?: FieldError[];
 }
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
 
@@ -248,6 +321,17 @@ export const EVENT_ROLES = {
   'feedback:submit': ['public', 'feedback'],
   'staff:resume': ['counter', 'console'],
   'counter:stats': ['counter'],
+  'config:get': ['console'],
+  'config:ministry-save': ['console'],
+  'config:service-save': ['console'],
+  'config:counter-save': ['console'],
+  'config:centre-save': ['console'],
+  'config:fee-history': ['console'],
+  'config:audit': ['console'],
+  'staff:save': ['console'],
+  'staff:reset-pin': ['console'],
+  'staff:unlock': ['console'],
+  'staff:change-pin': ['counter', 'console'],
 } as const satisfies Record<RequestEvent, readonly Role[]>;
 
 export function mayRoleSend(role: Role, event: RequestEvent): boolean {

@@ -181,6 +181,8 @@ export const StaffSchema = z.object({
   role: StaffRoleSchema,
   /** Counter ids this person may open. */
   counters: z.array(Id),
+  /** A new or reset PIN is temporary: nothing but `staff:change-pin` works until it is changed. */
+  pinMustChange: z.boolean(),
 });
 export type Staff = z.infer<typeof StaffSchema>;
 

@@ -49,7 +49,8 @@ export const PAUSE_REASONS = ['break', 'meeting', 'other-task', 'other'] as cons
 export const PauseReasonSchema = z.enum(PAUSE_REASONS);
 export type PauseReason = z.infer<typeof PauseReasonSchema>;
 
-export const STAFF_ROLES = ['clerk', 'manager'] as const;
+/** A clerk works counters; a supervisor the live floor; a manager everything (DESIGN.md). */
+export const STAFF_ROLES = ['clerk', 'supervisor', 'manager'] as const;
 export const StaffRoleSchema = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRoleSchema>;
 
@@ -82,6 +83,19 @@ export const ERROR_REASONS = [
   'not-finished',
   'status',
   'session-ended',
+  /** An edit made on an old version: `params` says who changed it (`by`) and when (`at`). */
+  'stale-version',
+  /** The PIN is temporary: change it (`staff:change-pin`) before anything else. */
+  'pin-change-required',
+  /** Another row already has this (a prefix, a counter number, a username, an id). */
+  'duplicate',
+  /** A row others depend on (a ministry with services, a service a counter serves). */
+  'in-use',
+  /** Only a manager may change the configuration. */
+  'manager-only',
+  /** The centre is set up already; setup is refused once a manager exists. */
+  'setup-done',
+  'setup-code',
 ] as const;
 export const ErrorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;

@@ -3,6 +3,7 @@ import { migration001 } from './migrations/001-initial.js';
 import { migration002 } from './migrations/002-queue-counts.js';
 import { migration003 } from './migrations/003-printing.js';
 import { migration004 } from './migrations/004-staff-sessions.js';
+import { migration005 } from './migrations/005-console.js';
 
 /** Index i holds the step from schema version i to i + 1. Append only. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   migration002,
   migration003,
   migration004,
+  migration005,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -4,7 +4,7 @@ import { migration001 } from './001-initial.js';
 import { migration002 } from './002-queue-counts.js';
 import { migration003 } from './003-printing.js';
 import { migration004 } from './004-staff-sessions.js';
-import { migrate } from '../migrate.js';
+import { migrate, SCHEMA_VERSION } from '../migrate.js';
 import { openDatabase, type Db } from '../open.js';
 import { createTicketStore } from '../../tickets/ticket-store.js';
 import { createCounterStore } from '../../counters/counter-store.js';
@@ -31,7 +31,7 @@ describe('migration 004: staff sessions', () => {
     db.prepare(
       "INSERT INTO staff (username, name, role, pin_hash) VALUES ('clerk1', 'Noy', 'clerk', 'x')",
     ).run();
-    expect(migrate(db)).toEqual({ from: 3, to: 4 });
+    expect(migrate(db)).toEqual({ from: 3, to: SCHEMA_VERSION });
     expect(db.prepare('SELECT username FROM staff').all()).toEqual([{ username: 'clerk1' }]);
     const table = (db.pragma('table_list') as { name: string; strict: number }[]).find(
       (t) => t.name === 'staff_sessions',
