@@ -2,6 +2,7 @@
  * Test harness: a real hub on 127.0.0.1 port 0 with a temporary SQLite file,
  * and real Socket.IO clients. Every integration test starts here.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,6 +136,27 @@ export async function openCounter(
   return { client, snapshot };
 }
 
+/**
+ * A logical dump of every table, hashed: equal before and after means the database did not
+ * change at all (the strictest "changes nothing").
+ */
+export function hashAllTables(db: Db): string {
+  const tables = db
+    .prepare<[], { name: string; wr: number }>(
+      `SELECT name, sql LIKE '%WITHOUT ROWID%' AS wr FROM sqlite_schema
+       WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
+    .all();
+  const hash = createHash('sha256');
+  for (const { name, wr } of tables) {
+    const order = wr ? '1' : 'rowid';
+    hash
+      .update(name)
+      .update(JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all()));
+  }
+  return hash.digest('hex');
+}
+
 /** A full dump of the mutable tables, for "changes nothing" checks stricter than counts. */
 export function dumpState(db: Db): string {
   return JSON.stringify(
@@ -250,5 +272,81 @@ export function wellFormedPayloads(w: BusyCentre): {
     // Well-formed, but no session: the hub answers unauthorized and changes nothing.
     'staff:resume': () => ({ sessionToken: 'A'.repeat(43) }),
     'counter:stats': () => ({ counterId: 1 }),
+    ...consolePayloads(),
+  };
+}
+
+/** A service of the demo centre as the console would send it back (birth certificates). */
+export const serviceInput = (
+  patch: Partial<RequestPayload<'config:service-save'>['service']> = {},
+): RequestPayload<'config:service-save'>['service'] => ({
+  id: 'birth-certificate',
+  ministryId: 'moha',
+  prefix: 'B',
+  name: { lo: 'ໃບແຈ້ງເກີດ', en: 'Birth certificate' },
+  feeLak: 0,
+  feeIsSample: true,
+  feeRef: null,
+  documents: { lo: ['ປຶ້ມສຳມະໂນຄົວ'], en: ['Family book'] },
+  targetMinutes: 10,
+  dailyCap: null,
+  hours: [{ weekday: 1, opensMin: 480, closesMin: 960, lunchFromMin: 720, lunchToMin: 780 }],
+  asksPriority: true,
+  open: true,
+  sort: 4,
+  ...patch,
+});
+
+export const centreInput = (): RequestPayload<'config:centre-save'>['centre'] => ({
+  name: { lo: 'ສູນບໍລິການປະຕູດຽວ', en: 'One-Door Service Centre' },
+  province: { lo: 'ນະຄອນຫຼວງວຽງຈັນ', en: 'Vientiane Capital' },
+  district: { lo: 'ຈັນທະບູລີ', en: 'Chanthabouly' },
+  address: { lo: '', en: 'Samsenthai Road' },
+  timeZone: 'Asia/Vientiane',
+  publicUrl: null,
+});
+
+/** Well-formed console payloads (config and staff accounts) for the demo centre. */
+function consolePayloads(): {
+  [
+    E in Extract<
+      RequestEvent,
+      `config:${string}` | 'staff:save' | 'staff:reset-pin' | 'staff:unlock' | 'staff:change-pin'
+    >
+  ]: () => RequestPayload<E>;
+} {
+  return {
+    'config:get': () => ({}),
+    'config:ministry-save': () => ({
+      ministry: { id: 'moha', name: { lo: 'ກະຊວງພາຍໃນ', en: 'Home Affairs' }, sort: 0 },
+      version: 1,
+    }),
+    'config:service-save': () => ({ service: serviceInput(), version: 1 }),
+    'config:counter-save': () => ({
+      counter: {
+        id: 1,
+        number: 1,
+        name: { lo: 'ຕູ້ 1', en: 'Counter 1' },
+        services: ['national-id-card'],
+        active: true,
+      },
+      version: 1,
+    }),
+    'config:centre-save': () => ({ centre: centreInput(), version: 1 }),
+    'config:fee-history': () => ({ serviceId: 'birth-certificate' }),
+    'config:audit': () => ({}),
+    'staff:save': () => ({
+      staff: {
+        username: 'newclerk',
+        name: 'New Clerk',
+        role: 'clerk',
+        counters: [1],
+        active: true,
+      },
+      version: null,
+    }),
+    'staff:reset-pin': () => ({ staffId: 1 }),
+    'staff:unlock': () => ({ staffId: 1 }),
+    'staff:change-pin': () => ({ currentPin: '1234', newPin: '246810' }),
   };
 }

@@ -11,7 +11,6 @@ import pino, { type Logger } from 'pino';
 import type { Db } from './db/open.js';
 import { SCHEMA_VERSION } from './db/migrate.js';
 import { systemClock, type Clock } from './clock.js';
-import { changeOf } from './changes/change.js';
 import { scheduleBackups } from './backup/backup.js';
 import { createFeatures, type FeatureOptions, type Features } from './features.js';
 import type { Io } from './net/io.js';
@@ -133,15 +132,7 @@ export function createHub(opts: HubOptions): Hub {
     printing: f.printing,
     rolloverIfDue: () => f.rollover.run(),
 
-    reloadConfig() {
-      const config = f.config.reload();
-      f.commits.announce([
-        changeOf('config-changed', {
-          serviceIds: [...config.services.keys()],
-          counterIds: [...config.counters.keys()],
-        }),
-      ]);
-    },
+    reloadConfig: () => f.configEditor.reload(),
 
     async listen(port, host) {
       await new Promise<void>((resolve, reject) => {

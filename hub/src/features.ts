@@ -8,7 +8,12 @@ import type { Logger } from 'pino';
 import type { Db } from './db/open.js';
 import type { Clock } from './clock.js';
 import { createCommits } from './changes/commits.js';
+import { createAudit } from './config/audit.js';
 import { createConfigSource } from './config/config.js';
+import { createConfigEditor } from './config/config-editor.js';
+import { configHandlers } from './config/config-handlers.js';
+import { createConfigStore } from './config/config-store.js';
+import { createFeeHistory } from './config/fee-history.js';
 import { createServiceDay } from './day/service-day.js';
 import { createCounterStore } from './counters/counter-store.js';
 import { createCounterService } from './counters/counter-service.js';
@@ -20,7 +25,9 @@ import { createFeedbackStore, feedbackHandlers } from './feedback/feedback.js';
 import { createPrintAgents } from './print/agents.js';
 import { createPrinting } from './print/printing.js';
 import type { SpoolTiming } from './print/spooler.js';
-import { createStaffAuth } from './staff/staff-auth.js';
+import { createStaffAuth, type StaffAuth } from './staff/staff-auth.js';
+import { createStaffAdmin } from './staff/staff-admin.js';
+import { staffAdminHandlers } from './staff/staff-admin-handlers.js';
 import { staffHandlers } from './staff/staff-handlers.js';
 import { createStaffSessions } from './staff/staff-sessions.js';
 import { createCallPolicy } from './tickets/call-policy.js';
@@ -62,6 +69,30 @@ function queueFeatures({ db, clock, log, publicUrl }: FeatureOptions) {
   };
 }
 
+/** The console's side: editing the configuration and the staff accounts, with their audit. */
+function consoleFeatures(
+  { db, clock }: FeatureOptions,
+  queue: ReturnType<typeof queueFeatures>,
+  auth: StaffAuth,
+) {
+  const audit = createAudit(db, clock);
+  const store = createConfigStore(db);
+  const staffAdmin = createStaffAdmin({ db, clock, commits: queue.commits, audit });
+  const editor = createConfigEditor({
+    ...queue,
+    store,
+    audit,
+    fees: createFeeHistory(db, clock),
+  });
+  return {
+    editor,
+    handlers: {
+      ...configHandlers({ editor, store, audit, staffAdmin }),
+      ...staffAdminHandlers({ auth, admin: staffAdmin }),
+    },
+  };
+}
+
 export function createFeatures(opts: FeatureOptions) {
   const { db, clock } = opts;
   const queue = queueFeatures(opts);
@@ -70,7 +101,9 @@ export function createFeatures(opts: FeatureOptions) {
   const staff = createStaffAuth(db, clock);
   const agents = createPrintAgents();
   const printing = createPrinting({ ...opts, ...queue, agents, ...opts.printing });
+  const consoleSide = consoleFeatures(opts, queue, staff);
   const handlers = {
+    ...consoleSide.handlers,
     ...ticketHandlers(queue.ticketService),
     ...counterHandlers({ ...queue, stats: createCounterStats(db), views }),
     ...staffHandlers({ auth: staff, sessions: createStaffSessions(db, clock), desks: queue.desks }),
@@ -83,6 +116,7 @@ export function createFeatures(opts: FeatureOptions) {
     agents,
     printing,
     handlers,
+    configEditor: consoleSide.editor,
     devices: createDeviceAuth(db, clock),
   };
 }

@@ -12,6 +12,8 @@ export interface Ctx {
   actor: Actor;
   /** The logged-in staff member, re-read so a deactivated account stops working at once. */
   staff(): Staff;
+  /** As `staff()`, for what only a manager may do (the configuration, staff accounts). */
+  manager(): Staff;
 }
 
 export type Handler<E extends RequestEvent> = (

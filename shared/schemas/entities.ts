@@ -89,9 +89,13 @@ export const ServiceViewSchema = z.object({
   feeLak: z.number().int().nonnegative(),
   /** True for the demo centre's illustrative fees: never show them as official. */
   feeIsSample: z.boolean(),
+  /** The decree or notice that sets an official fee (number and title, its date); null for none. */
+  feeRef: z.object({ lo: z.string(), en: z.string(), date: ServiceDaySchema }).nullable(),
   documents: LocalizedListSchema,
   targetMinutes: z.number().int().positive(),
   dailyCap: z.number().int().positive().nullable(),
+  /** False: the kiosk skips the priority question for this service. */
+  asksPriority: z.boolean(),
   open: z.boolean(),
   waiting: z.number().int().nonnegative(),
   issuedToday: z.number().int().nonnegative(),

@@ -61,6 +61,17 @@ function senderOf(w: BusyCentre, event: RequestEvent): Client {
       return w.feedbackTablet;
     case 'queue:snapshot':
       return w.kiosk;
+    case 'config:get':
+    case 'config:ministry-save':
+    case 'config:service-save':
+    case 'config:counter-save':
+    case 'config:centre-save':
+    case 'config:fee-history':
+    case 'config:audit':
+    case 'staff:save':
+    case 'staff:reset-pin':
+    case 'staff:unlock':
+      return w.console;
     default:
       return w.counter;
   }
@@ -94,7 +105,31 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
   switch (event) {
     case 'queue:snapshot':
     case 'staff:logout':
+    case 'config:get':
       return [{ all: true }];
+    case 'config:ministry-save':
+    case 'config:service-save':
+    case 'config:counter-save':
+    case 'config:centre-save':
+    case 'staff:save':
+      return consoleCases(event, v);
+    case 'config:fee-history':
+      return withField(v, 'serviceId', ['', 'Birth Certificate', tooLong(40), 3, null]);
+    case 'config:audit':
+      return [
+        ...withField(v, 'limit', [0, 501, 1.5, '10', null]),
+        ...withField(v, 'entity', [tooLong(40), 5]),
+        ...withField(v, 'entityId', [tooLong(64), 5]),
+      ];
+    case 'staff:reset-pin':
+    case 'staff:unlock':
+      return [...withField(v, 'staffId', BAD_IDS), {}];
+    case 'staff:change-pin':
+      return [
+        ...withField(v, 'newPin', ['1234', 'abcdef', '123456789', 246810, '']),
+        ...withField(v, 'currentPin', ['12', 'abcd', 1234]),
+        without(v, 'newPin'),
+      ];
     case 'ticket:issue':
       return [
         ...withField(v, 'serviceId', ['', tooLong(64), 42, null]),
@@ -188,6 +223,70 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
     case 'ticket:resume':
     case 'ticket:cancel':
       return [...withField(v, 'ticketId', BAD_IDS), { counterId: 1 }];
+  }
+}
+
+/** A nested edit (`{ service, version }`…) broken one field at a time. */
+function nested(v: Payload, key: string, field: string, values: readonly unknown[]): Payload[] {
+  const inner = v[key] as Payload;
+  return values.map((x) => ({ ...v, [key]: { ...inner, [field]: x } }));
+}
+
+function consoleCases(event: RequestEvent, v: Payload): unknown[] {
+  const versions = withField(v, 'version', [0, -1, 1.5, '1']);
+  const name = (key: string) =>
+    nested(v, key, 'name', [{ lo: '', en: 'x' }, { lo: '<b>x</b>', en: 'x' }, 'name', null]);
+  switch (event) {
+    case 'config:ministry-save':
+      return [
+        ...versions,
+        ...name('ministry'),
+        ...nested(v, 'ministry', 'id', ['', 'MOHA', 'a b']),
+      ];
+    case 'config:service-save':
+      return [
+        ...versions,
+        ...name('service'),
+        ...nested(v, 'service', 'prefix', ['', 'b', 'ABCD', 1]),
+        ...nested(v, 'service', 'feeLak', [-1, 1.5, 100_000_001, '1000']),
+        ...nested(v, 'service', 'feeIsSample', [false, 'yes']), // false: an official fee needs its reference
+        ...nested(v, 'service', 'feeRef', [{ lo: 'x', en: 'x', date: '5 May' }, 'decree']),
+        ...nested(v, 'service', 'hours', [
+          [{ weekday: 7, opensMin: 480, closesMin: 960, lunchFromMin: null, lunchToMin: null }],
+          [{ weekday: 1, opensMin: 960, closesMin: 480, lunchFromMin: null, lunchToMin: null }],
+          [{ weekday: 1, opensMin: 480, closesMin: 960, lunchFromMin: 700, lunchToMin: null }],
+          [1, 2].map(() => ({
+            weekday: 2,
+            opensMin: 480,
+            closesMin: 960,
+            lunchFromMin: null,
+            lunchToMin: null,
+          })),
+        ]),
+        ...nested(v, 'service', 'targetMinutes', [0, 601]),
+        without(v, 'service'),
+      ];
+    case 'config:counter-save':
+      return [
+        ...withField(v, 'version', [0, '1']),
+        ...name('counter'),
+        ...nested(v, 'counter', 'number', [0, 1000, 1.5]),
+        ...nested(v, 'counter', 'services', [[], ['NOT A SLUG'], 'national-id-card']),
+      ];
+    case 'config:centre-save':
+      return [
+        ...withField(v, 'version', [null, 0]),
+        ...name('centre'),
+        ...nested(v, 'centre', 'timeZone', ['', tooLong(64)]),
+        ...nested(v, 'centre', 'publicUrl', ['ftp://hub', 'not a url', 5]),
+      ];
+    default:
+      return [
+        ...withField(v, 'version', [0, '1']),
+        ...nested(v, 'staff', 'username', ['', 'A', 'has space', tooLong(32)]),
+        ...nested(v, 'staff', 'role', ['admin', 'Manager', null]),
+        ...nested(v, 'staff', 'counters', [[0], 'all']),
+      ];
   }
 }
 

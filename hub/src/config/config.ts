@@ -5,7 +5,12 @@
 import { z } from 'zod';
 import type { Db } from '../db/open.js';
 import { notFound } from '../hub-error.js';
-import { LocalizedSchema, type Localized, type LocalizedList } from '../../../shared/protocol.js';
+import {
+  LocalizedSchema,
+  type FeeReference,
+  type Localized,
+  type LocalizedList,
+} from '../../../shared/protocol.js';
 import { DEFAULT_PRIORITY_EVERY } from '../../../shared/domain/next-ticket.js';
 
 export const CentreSettingsSchema = z.object({
@@ -22,9 +27,13 @@ export interface ServiceConfig {
   name: Localized;
   feeLak: number;
   feeIsSample: boolean;
+  /** The decree or notice that sets an official fee; null for none (a sample fee). */
+  feeRef: FeeReference | null;
   documents: LocalizedList;
   targetMinutes: number;
   dailyCap: number | null;
+  /** False: the kiosk does not ask this service's citizens about priority. */
+  asksPriority: boolean;
   open: boolean;
 }
 
@@ -39,6 +48,8 @@ export interface CounterConfig {
 export interface CentreConfig {
   name: Localized;
   timeZone: string;
+  /** The public address the manager set (console or setup); null: none. */
+  publicUrl: string | null;
   settings: CentreSettings;
   services: Map<string, ServiceConfig>;
   counters: Map<number, CounterConfig>;
@@ -69,12 +80,17 @@ function loadServices(db: Db): Map<string, ServiceConfig> {
       name: { lo: String(r.name_lo), en: String(r.name_en) },
       feeLak: Number(r.fee_lak),
       feeIsSample: r.fee_is_sample === 1,
+      feeRef:
+        r.fee_ref_date === null
+          ? null
+          : { lo: String(r.fee_ref_lo), en: String(r.fee_ref_en), date: String(r.fee_ref_date) },
       documents: {
         lo: jsonList.parse(JSON.parse(String(r.documents_lo))),
         en: jsonList.parse(JSON.parse(String(r.documents_en))),
       },
       targetMinutes: Number(r.target_minutes),
       dailyCap: r.daily_cap === null ? null : Number(r.daily_cap),
+      asksPriority: r.asks_priority === 1,
       open: r.open === 1,
     });
   }
@@ -104,14 +120,22 @@ function loadCounters(db: Db): Map<number, CounterConfig> {
 
 export function loadConfig(db: Db): CentreConfig {
   const centre = db
-    .prepare<[], { name_lo: string; name_en: string; time_zone: string; settings: string }>(
-      'SELECT name_lo, name_en, time_zone, settings FROM centre WHERE id = 1',
-    )
+    .prepare<
+      [],
+      {
+        name_lo: string;
+        name_en: string;
+        time_zone: string;
+        public_url: string | null;
+        settings: string;
+      }
+    >('SELECT name_lo, name_en, time_zone, public_url, settings FROM centre WHERE id = 1')
     .get();
   if (!centre) throw new NoCentreError();
   return {
     name: { lo: centre.name_lo, en: centre.name_en },
     timeZone: centre.time_zone,
+    publicUrl: centre.public_url,
     settings: CentreSettingsSchema.parse(JSON.parse(centre.settings)),
     services: loadServices(db),
     counters: loadCounters(db),
@@ -122,7 +146,7 @@ export function loadConfig(db: Db): CentreConfig {
 export interface ConfigSource {
   current(): CentreConfig;
   reload(): CentreConfig;
-  /** The address phones reach the hub by (QR codes): as given, else where it listens. */
+  /** The address phones reach the hub by (QR codes): as given, else as set, else where it listens. */
   publicUrl(): string;
   /** Where the hub listens, once it does; the public address unless one was given. */
   listening(url: string): void;
@@ -130,13 +154,13 @@ export interface ConfigSource {
 
 export function createConfigSource(db: Db, givenPublicUrl?: string): ConfigSource {
   let config = loadConfig(db);
-  let publicUrl = givenPublicUrl ?? '';
+  let listeningUrl = '';
   return {
     current: () => config,
     reload: () => (config = loadConfig(db)),
-    publicUrl: () => publicUrl,
+    publicUrl: () => givenPublicUrl ?? config.publicUrl ?? listeningUrl,
     listening(url) {
-      if (!publicUrl) publicUrl = url;
+      listeningUrl = url;
     },
   };
 }

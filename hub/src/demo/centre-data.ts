@@ -421,6 +421,7 @@ const STAFF: readonly DemoStaff[] = [
     (name, i) =>
       ({ username: `clerk${i + 1}`, name, role: 'clerk', pin: '1234' }) satisfies DemoStaff,
   ),
+  { username: 'supervisor', name: 'Vilayvanh Phommachanh', role: 'supervisor', pin: '5555' },
   { username: 'manager', name: 'Khamla Sayavong', role: 'manager', pin: '9999' },
 ];
 

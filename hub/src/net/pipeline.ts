@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { actorOf, type Connection } from '../connection.js';
 import type { Ctx, Handler, Handlers } from '../handler.js';
-import { HubError } from '../hub-error.js';
+import { fieldErrors, HubError } from '../hub-error.js';
 import type { StaffAuth } from '../staff/staff-auth.js';
 import {
   mayRoleSend,
@@ -17,6 +17,7 @@ import {
   type RequestEvent,
   type RequestPayload,
   type ResponseData,
+  type StaffRole,
 } from '../../../shared/protocol.js';
 
 export interface PipelineDeps {
@@ -34,19 +35,51 @@ export type Handle = <E extends RequestEvent>(
   ack: (res: Ack<ResponseData[E]>) => void,
 ) => Promise<void>;
 
+/** Staff at the console: supervisors (the floor) and managers (everything); never clerks. */
+const CONSOLE_ROLES: readonly StaffRole[] = ['supervisor', 'manager'];
+
+/** What a login with a temporary PIN may still do: change it, or leave. */
+const WITH_TEMPORARY_PIN: readonly RequestEvent[] = [
+  'staff:change-pin',
+  'staff:login',
+  'staff:logout',
+  'staff:resume',
+  'queue:snapshot',
+];
+
 function ctxOf(conn: Connection, staff: StaffAuth): Ctx {
+  const loggedIn = () => {
+    const member = conn.staffId === null ? null : staff.current(conn.staffId);
+    if (!member) throw new HubError('unauthorized', 'Log in first', 'login-required');
+    if (conn.role === 'console' && !CONSOLE_ROLES.includes(member.role)) {
+      throw new HubError('forbidden', 'The console is for supervisors and managers');
+    }
+    return member;
+  };
   return {
     conn,
     actor: actorOf(conn),
-    staff() {
-      const member = conn.staffId === null ? null : staff.current(conn.staffId);
-      if (!member) throw new HubError('unauthorized', 'Log in first', 'login-required');
-      if (conn.role === 'console' && member.role !== 'manager') {
-        throw new HubError('forbidden', 'Only a manager may do this from the console');
+    staff: loggedIn,
+    manager() {
+      const member = loggedIn();
+      if (member.role !== 'manager') {
+        throw new HubError('forbidden', 'Only a manager may do this', 'manager-only');
       }
       return member;
     },
   };
+}
+
+/** A login whose PIN is temporary may do nothing else until it is changed. */
+function checkPinChanged(conn: Connection, event: RequestEvent, staff: StaffAuth) {
+  if (conn.staffId === null || WITH_TEMPORARY_PIN.includes(event)) return;
+  if (staff.current(conn.staffId)?.pinMustChange) {
+    throw new HubError(
+      'unauthorized',
+      'Choose a new PIN before anything else',
+      'pin-change-required',
+    );
+  }
 }
 
 export function createPipeline(deps: PipelineDeps): Handle {
@@ -57,8 +90,14 @@ export function createPipeline(deps: PipelineDeps): Handle {
       }
       const parsed = RequestSchemas[event].safeParse(payload);
       if (!parsed.success) {
-        throw new HubError('invalid-request', `${event}: ${z.prettifyError(parsed.error)}`);
+        throw new HubError(
+          'invalid-request',
+          `${event}: ${z.prettifyError(parsed.error)}`,
+          undefined,
+          { fields: fieldErrors(parsed.error) },
+        );
       }
+      checkPinChanged(conn, event, deps.staff);
       deps.catchUpDay(); // no request is served on a stale day
       const handler = deps.handlers[event] as Handler<typeof event>;
       const data = await handler(

@@ -14,6 +14,7 @@ interface StaffRow {
   name: string;
   role: StaffRole;
   pin_hash: string;
+  pin_must_change: 0 | 1;
   locked_until: number | null;
 }
 
@@ -26,10 +27,12 @@ export interface StaffAuth {
   login(username: string, pin: string): Promise<Staff>;
   /** The staff record as it is now (roles and counters may have changed since login). */
   current(id: number): Staff | null;
+  /** True when `pin` is this active person's PIN now (no lock-out count: they are logged in). */
+  hasPin(id: number, pin: string): Promise<boolean>;
 }
 
 function staffStatements(db: Db) {
-  const columns = 'id, username, name, role, pin_hash, locked_until';
+  const columns = 'id, username, name, role, pin_hash, pin_must_change, locked_until';
   return {
     byUsername: db.prepare<[string], StaffRow>(
       `SELECT ${columns} FROM staff WHERE username = ? AND active = 1`,
@@ -65,6 +68,7 @@ export function createStaffAuth(db: Db, clock: Clock): StaffAuth {
     name: row.name,
     role: row.role,
     counters: q.countersOf.all(row.id).map((r) => r.counter_id),
+    pinMustChange: row.pin_must_change === 1,
   });
   const isLocked = (row: StaffRow) => (row.locked_until ?? 0) > clock.now();
 
@@ -104,6 +108,10 @@ export function createStaffAuth(db: Db, clock: Clock): StaffAuth {
     current(id) {
       const row = q.byId.get(id);
       return row ? toStaff(row) : null;
+    },
+    async hasPin(id, pin) {
+      const row = q.byId.get(id);
+      return row ? verifyPin(pin, row.pin_hash) : false;
     },
   };
 }

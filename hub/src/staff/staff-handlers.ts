@@ -12,10 +12,10 @@ import type { Staff } from '../../../shared/protocol.js';
 
 type StaffEvent = 'staff:login' | 'staff:resume' | 'staff:logout';
 
-/** The console is for managers; a clerk or supervisor logging in there is refused. */
+/** The console is for supervisors and managers; a clerk logging in there is refused. */
 function mayUseConnection(conn: Connection, staff: Staff) {
-  if (conn.role === 'console' && staff.role !== 'manager') {
-    throw new HubError('forbidden', 'The console is for managers');
+  if (conn.role === 'console' && staff.role === 'clerk') {
+    throw new HubError('forbidden', 'The console is for supervisors and managers');
   }
 }
 
