@@ -13,12 +13,12 @@ import { defineConfig, type UserConfig } from 'vite';
 
 const HUB_DEV_URL = 'http://127.0.0.1:8470';
 
-/** Where each app's index.html lives; the console belongs to the hub (DESIGN.md "Folders"). */
+/** Where each app's index.html lives. */
 export const WEB_APP_ROOTS = {
   kiosk: 'kiosk',
   counter: 'counter',
   display: 'display',
-  console: 'hub/src/console',
+  console: 'console',
 } as const;
 export type WebAppName = keyof typeof WEB_APP_ROOTS;
 

@@ -58,7 +58,7 @@ export function ServiceScreen({ serviceId }: { serviceId: string }) {
         <h1 className="service__name">{service.name[lang]}</h1>
       </div>
       <div className="service__facts facts">
-        <FeeFact feeLak={service.feeLak} isSample={service.feeIsSample} />
+        <FeeFact feeLak={service.feeLak} isSample={service.feeIsSample} feeRef={service.feeRef} />
         <Fact label={t(lang, 'kiosk.peopleWaiting')}>{waitingText(service.waiting, lang)}</Fact>
         <Fact label={t(lang, 'ticket.estimatedWait')}>
           {service.waiting === 0 ? '—' : formatMinutes(service.estimatedWaitMs, lang)}

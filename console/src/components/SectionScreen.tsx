@@ -1,0 +1,27 @@
+import type { ComponentType } from 'react';
+import type { SectionId } from '../sections.js';
+import { useConsoleStore } from '../store.js';
+import { CentreScreen } from './CentreScreen.js';
+import { CountersScreen } from './CountersScreen.js';
+import { MinistriesScreen } from './MinistriesScreen.js';
+import { ServicesScreen } from './ServicesScreen.js';
+import { StaffScreen } from './StaffScreen.js';
+
+/** Every section has its screen: a section added to sections.ts without one does not compile. */
+const SCREENS: Record<SectionId, ComponentType> = {
+  centre: CentreScreen,
+  ministries: MinistriesScreen,
+  services: ServicesScreen,
+  counters: CountersScreen,
+  staff: StaffScreen,
+};
+
+export function SectionScreen() {
+  const section = useConsoleStore((s) => s.section);
+  const Screen = SCREENS[section];
+  return (
+    <main className="section" data-testid={`section-${section}`}>
+      <Screen />
+    </main>
+  );
+}

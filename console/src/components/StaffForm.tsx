@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import { t } from '../../../shared/i18n/index.js';
+import { STAFF_ROLES, type StaffMember, type StaffRole } from '../../../shared/protocol.js';
+import { isLocked, resetPin, saveStaff, unlock } from '../staff-actions.js';
+import { useCanEdit, useConsoleStore } from '../store.js';
+import { CheckField, Field, TextField } from './Field.js';
+import { SaveBar } from './SaveBar.js';
+
+function CounterChecks({
+  value,
+  onChange,
+}: {
+  value: number[];
+  onChange: (ids: number[]) => void;
+}) {
+  const lang = useConsoleStore((s) => s.lang);
+  const counters = useConsoleStore((s) => s.config?.counters ?? []);
+  return (
+    <Field label="console.staff.counters" path="staff.counters">
+      <span className="checks">
+        {[...counters]
+          .sort((a, b) => a.number - b.number)
+          .map((c) => (
+            <label key={c.id} className="check">
+              <input
+                type="checkbox"
+                name={`staff.counter.${c.number}`}
+                checked={value.includes(c.id)}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...value, c.id] : value.filter((x) => x !== c.id))
+                }
+              />
+              <span>{t(lang, 'console.counter.short', { number: c.number })}</span>
+            </label>
+          ))}
+      </span>
+    </Field>
+  );
+}
+
+/** Reset a forgotten PIN; unlock after too many wrong ones (also a supervisor's job). */
+function PinActions({ member }: { member: StaffMember }) {
+  const lang = useConsoleStore((s) => s.lang);
+  const canEdit = useCanEdit();
+  const locked = isLocked(member);
+  return (
+    <div className="save-bar">
+      {canEdit ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void resetPin(member.id)}
+        >
+          {t(lang, 'console.staff.resetPin')}
+        </button>
+      ) : null}
+      {locked ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void unlock(member.id)}
+        >
+          {t(lang, 'console.staff.unlock')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function StaffForm({ member }: { member: StaffMember | null }) {
+  const lang = useConsoleStore((s) => s.lang);
+  const select = useConsoleStore((s) => s.select);
+  const [username, setUsername] = useState(member?.username ?? '');
+  const [name, setName] = useState(member?.name ?? '');
+  const [role, setRole] = useState<StaffRole>(member?.role ?? 'clerk');
+  const [counters, setCounters] = useState(member?.counters ?? []);
+  const [active, setActive] = useState(member?.active ?? true);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const staff = {
+      ...(member ? { id: member.id } : {}),
+      username: username.trim(),
+      name,
+      role,
+      counters,
+      active,
+    };
+    void saveStaff(staff, member?.version ?? null);
+  };
+  return (
+    <form className="card form" onSubmit={submit} data-testid="staff-form">
+      <h2>{t(lang, member ? 'console.staff.edit' : 'console.staff.add')}</h2>
+      <div className="field-pair">
+        <TextField
+          label="console.staff.username"
+          hint="console.staff.usernameHint"
+          path="staff.username"
+          autoComplete="off"
+          value={username}
+          onChange={(v) => member === null && setUsername(v.toLowerCase())}
+        />
+        <TextField label="console.staff.name" path="staff.name" value={name} onChange={setName} />
+      </div>
+      <Field label="console.staff.role" path="staff.role">
+        <select
+          name="staff.role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as StaffRole)}
+        >
+          {STAFF_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(lang, `console.role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <CounterChecks value={counters} onChange={setCounters} />
+      <CheckField
+        label="console.active"
+        path="staff.active"
+        checked={active}
+        onChange={setActive}
+      />
+      <SaveBar onCancel={() => select(null)} />
+      {member ? <PinActions member={member} /> : null}
+    </form>
+  );
+}

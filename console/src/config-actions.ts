@@ -1,0 +1,95 @@
+/**
+ * Reading and saving the configuration. Every save names the version it was
+ * made on; a stale one is refused by the hub, and then the manager is told
+ * who changed it and when, and the form starts again from the latest instead
+ * of overwriting it.
+ */
+import type { z } from 'zod';
+import { formatTime, formatDate } from '../../shared/i18n/calendar.js';
+import {
+  RequestSchemas,
+  type Ack,
+  type AckError,
+  type RequestPayload,
+  type ResponseData,
+} from '../../shared/protocol.js';
+import { ask } from './connection.js';
+import { issuesToFields } from './field-errors.js';
+import { genericNotice, UNREACHABLE, useConsoleStore, type Notice } from './store.js';
+
+export type SaveEvent =
+  | 'config:centre-save'
+  | 'config:ministry-save'
+  | 'config:service-save'
+  | 'config:counter-save'
+  | 'staff:save';
+
+export async function loadConfig(): Promise<void> {
+  const ack = await ask((h) => h.request('config:get', {}));
+  if (ack?.ok) useConsoleStore.setState({ config: ack.data });
+  else useConsoleStore.setState({ notice: ack ? genericNotice(ack.error) : UNREACHABLE });
+}
+
+function staleNotice(error: AckError): Notice {
+  const timeZone = useConsoleStore.getState().config?.centre.timeZone ?? 'Asia/Vientiane';
+  const lang = useConsoleStore.getState().lang;
+  const at = Number(error.params?.['at']);
+  const time = Number.isFinite(at)
+    ? `${formatTime(at, timeZone)}, ${formatDate(at, timeZone, lang)}`
+    : '—';
+  return {
+    key: 'console.notice.stale',
+    params: { by: String(error.params?.['by'] ?? '—'), time },
+    tone: 'error',
+  };
+}
+
+/** What a refusal changes on screen: a stale edit reloads; others point at their fields. */
+async function refused(error: AckError): Promise<void> {
+  if (error.reason === 'stale-version') {
+    useConsoleStore.setState({ notice: staleNotice(error), fieldErrors: [] });
+    await loadConfig();
+    useConsoleStore.setState((s) => ({ formGen: s.formGen + 1 }));
+    return;
+  }
+  useConsoleStore.setState({ notice: genericNotice(error), fieldErrors: error.fields ?? [] });
+}
+
+/** Checks `payload` as the hub will; false (with the fields marked) when it would be refused. */
+export function checkLocally(schema: z.ZodType, payload: unknown): boolean {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return true;
+  useConsoleStore.setState({
+    fieldErrors: issuesToFields(parsed.error),
+    notice: { key: 'console.notice.fixFields', tone: 'error' },
+  });
+  return false;
+}
+
+/** Saves one row; its data when the hub took it, else null (and the screen says why). */
+export async function save<E extends SaveEvent>(
+  event: E,
+  payload: RequestPayload<E>,
+): Promise<ResponseData[E] | null> {
+  if (useConsoleStore.getState().busy) return null;
+  if (!checkLocally(RequestSchemas[event], payload)) return null;
+  useConsoleStore.setState({ busy: event, notice: null, fieldErrors: [] });
+  const ack = (await ask((h) => h.request(event, payload))) as Ack<ResponseData[E]> | null;
+  useConsoleStore.setState({ busy: null });
+  if (!ack) {
+    useConsoleStore.setState({ notice: UNREACHABLE });
+    return null;
+  }
+  if (!ack.ok) {
+    await refused(ack.error);
+    return null;
+  }
+  useConsoleStore.setState({ notice: { key: 'console.notice.saved', tone: 'info' } });
+  await loadConfig();
+  return ack.data;
+}
+
+export async function loadFeeHistory(serviceId: string): Promise<void> {
+  const ack = await ask((h) => h.request('config:fee-history', { serviceId }));
+  if (ack?.ok) useConsoleStore.setState({ feeHistory: { serviceId, changes: ack.data } });
+}

@@ -1,0 +1,45 @@
+/**
+ * The console's link to the hub, and nothing else: it connects, says who is
+ * logged in again on every (re)connect (`onConnect`, session.ts), and reloads
+ * the configuration whenever any app changes it (`config-changed`). The
+ * socket's listeners live here, outside React, and write into the store.
+ */
+import type { Ack } from '../../shared/protocol.js';
+import { connectToHub, type HubConnection } from '../../shared/ui/hub-connection.js';
+import { useConsoleStore } from './store.js';
+
+let hub: HubConnection | null = null;
+
+export function startConnection({
+  onConnect,
+  onConfigChanged,
+}: {
+  onConnect: () => void;
+  onConfigChanged: () => void;
+}): void {
+  if (hub) return;
+  hub = connectToHub({
+    role: 'console',
+    onSnapshot: (snapshot) => useConsoleStore.setState({ snapshot }),
+    onStatus: (status) => useConsoleStore.setState({ status }),
+  });
+  // The hub forgets who is logged in on a connection when it drops: say it again each time.
+  hub.socket.on('connect', onConnect);
+  hub.socket.on('queue:event', (event) => {
+    if (event.type === 'config-changed') onConfigChanged();
+  });
+}
+
+/** Sends one request; null when the hub could not be reached (the banner already says so). */
+export async function ask<T>(send: (h: HubConnection) => Promise<Ack<T>>): Promise<Ack<T> | null> {
+  if (!hub) return null;
+  try {
+    return await send(hub);
+  } catch {
+    return null;
+  }
+}
+
+export function isConnected(): boolean {
+  return hub?.socket.connected ?? false;
+}

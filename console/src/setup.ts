@@ -1,0 +1,64 @@
+/**
+ * The first-run wizard's one request (`POST /api/v1/setup`, REST because no
+ * one can log in yet). The code comes from the address the hub printed.
+ */
+import { SetupInputSchema, type FieldError, type SetupInput } from '../../shared/protocol.js';
+import { checkLocally } from './config-actions.js';
+import { useConsoleStore } from './store.js';
+
+export const setupCode = () => new URLSearchParams(window.location.search).get('code') ?? '';
+
+/** True when the hub still waits for its first manager; null when it could not be asked. */
+export async function setupNeeded(): Promise<boolean | null> {
+  try {
+    const res = await fetch('/api/v1/setup');
+    if (!res.ok) return null;
+    const body = (await res.json()) as { needed?: unknown };
+    return body.needed === true;
+  } catch {
+    return null;
+  }
+}
+
+/** After setup the console is at its own address again, at the login. */
+function toLogin(): void {
+  window.history.replaceState(null, '', '/console/');
+  useConsoleStore.setState({
+    phase: 'login',
+    fieldErrors: [],
+    notice: { key: 'console.setup.done', tone: 'info' },
+  });
+}
+
+export async function submitSetup(input: SetupInput): Promise<void> {
+  if (!checkLocally(SetupInputSchema, input)) return;
+  useConsoleStore.setState({ busy: 'setup', notice: null, fieldErrors: [] });
+  try {
+    const res = await fetch('/api/v1/setup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    if (res.status === 201) return toLogin();
+    const body = (await res.json().catch(() => ({}))) as {
+      error?: { fields?: FieldError[]; reason?: string };
+    };
+    const reason = body.error?.reason;
+    useConsoleStore.setState({
+      fieldErrors: body.error?.fields ?? [],
+      notice: {
+        key:
+          res.status === 403 || reason === 'setup-code'
+            ? 'reason.setup-code'
+            : res.status === 409 || reason === 'setup-done'
+              ? 'reason.setup-done'
+              : 'console.notice.fixFields',
+        tone: 'error',
+      },
+    });
+  } catch {
+    useConsoleStore.setState({ notice: { key: 'console.notice.unreachable', tone: 'error' } });
+  } finally {
+    useConsoleStore.setState({ busy: null });
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * A manager's actions on a person: save (a new person's temporary PIN is
+ * shown once), reset a forgotten PIN, unlock after too many wrong ones.
+ */
+import type { StaffInput, StaffMember } from '../../shared/protocol.js';
+import { loadConfig, save } from './config-actions.js';
+import { ask } from './connection.js';
+import { genericNotice, UNREACHABLE, useConsoleStore } from './store.js';
+
+export async function saveStaff(staff: StaffInput, version: number | null): Promise<void> {
+  const result = await save('staff:save', { staff, version });
+  if (!result) return;
+  const { member, temporaryPin } = result;
+  useConsoleStore.setState({
+    selection: member.id,
+    temporaryPin: temporaryPin
+      ? { name: member.name, username: member.username, pin: temporaryPin }
+      : null,
+  });
+}
+
+export async function resetPin(staffId: number): Promise<void> {
+  const ack = await ask((h) => h.request('staff:reset-pin', { staffId }));
+  if (!ack?.ok) {
+    useConsoleStore.setState({ notice: ack ? genericNotice(ack.error) : UNREACHABLE });
+    return;
+  }
+  const { member, temporaryPin } = ack.data;
+  useConsoleStore.setState({
+    temporaryPin: { name: member.name, username: member.username, pin: temporaryPin },
+  });
+  await loadConfig();
+}
+
+export async function unlock(staffId: number): Promise<void> {
+  const ack = await ask((h) => h.request('staff:unlock', { staffId }));
+  useConsoleStore.setState({
+    notice: ack?.ok
+      ? { key: 'console.staff.unlocked', tone: 'info' }
+      : ack
+        ? genericNotice(ack.error)
+        : UNREACHABLE,
+  });
+  if (ack?.ok) await loadConfig();
+}
+
+/** Locked out after wrong PINs, until the time passes or someone unlocks. */
+export const isLocked = (m: StaffMember, now = Date.now()) =>
+  m.lockedUntil !== null && m.lockedUntil > now;
