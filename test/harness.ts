@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { openDatabase, type Db } from '../hub/src/db/open.js';
-import { createHub, type Hub, type HubOptions } from '../hub/src/app.js';
+import { createHub, runSetupMode, type Hub, type HubOptions } from '../hub/src/app.js';
 import { seedCentre } from '../hub/src/demo/seed.js';
 import { DEMO_CENTRE, type DemoCentre } from '../hub/src/demo/centre-data.js';
 import {
@@ -63,6 +63,63 @@ export async function startHub(
       await hub.close();
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+export interface SetupHub {
+  /** Where the setup server listens (the hub goes on there). */
+  url: string;
+  /** Every setup address printed, newest last. */
+  addresses: string[];
+  /** The code in the newest address. */
+  code(): string;
+  db: Db;
+  /** Resolves once setup is done with the hub serving on the same port, as main.ts does. */
+  hub: Promise<TestHub>;
+}
+
+/** A hub started on an empty data dir without --demo: in setup until its first manager exists. */
+export async function startInSetup(opts: { triesPerMinute?: number } = {}): Promise<SetupHub> {
+  const dataDir = tempDir();
+  const db = openDatabase(join(dataDir, 'khiu.sqlite'));
+  const addresses: string[] = [];
+  let listening: (url: string) => void = () => {};
+  const url = new Promise<string>((resolve) => (listening = resolve));
+  const port = runSetupMode(
+    {
+      db,
+      triesPerMinute: opts.triesPerMinute,
+      onAddress: (address) => {
+        addresses.push(address);
+        listening(new URL(address).origin);
+      },
+    },
+    0,
+    '127.0.0.1',
+  );
+  const hub = port.then(async (used) => {
+    const h = createHub({ db, demo: false });
+    const hubUrl = await h.listen(used, '127.0.0.1');
+    const clients: Client[] = [];
+    return {
+      hub: h,
+      db,
+      url: hubUrl,
+      dataDir,
+      clients,
+      async close() {
+        for (const c of clients) c.disconnect();
+        await h.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    } satisfies TestHub;
+  });
+  return {
+    url: await url,
+    addresses,
+    code: () => new URL(addresses.at(-1) ?? '').searchParams.get('code') ?? '',
+    db,
+    hub,
   };
 }
 

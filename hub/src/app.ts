@@ -19,6 +19,8 @@ import type { Printing } from './print/printing.js';
 import type { TicketService } from './tickets/ticket-service.js';
 import { createRestHandler } from './net/rest.js';
 import { createWebAppHandler } from './net/web-apps.js';
+import { createSetupRoute, type SetupRouteOptions } from './net/setup-route.js';
+import { createSetup } from './setup/setup.js';
 
 export interface HubOptions extends Partial<Omit<FeatureOptions, 'db'>> {
   db: Db;
@@ -94,7 +96,9 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
       memory: process.memoryUsage(),
     }),
   });
-  routes.push(rest, createWebAppHandler(opts.webRoot ?? join(process.cwd(), 'dist', 'web')));
+  // Set up already: the wizard's route stays, to say so (GET needed: false, POST 409).
+  const setup = createSetupRoute(createSetup({ db: opts.db, clock }), { now: clock.now, log });
+  routes.push(setup, rest, createWebAppHandler(opts.webRoot ?? join(process.cwd(), 'dist', 'web')));
   return { httpServer, ...sockets };
 }
 
@@ -159,4 +163,46 @@ export function createHub(opts: HubOptions): Hub {
       db.close();
     },
   };
+}
+
+export interface SetupModeOptions extends Pick<HubOptions, 'db' | 'clock' | 'log' | 'webRoot'> {
+  /** Told the setup address (with its code) each time a code is made; show it on the terminal. */
+  onAddress: (url: string) => void;
+  /** The address the wizard is opened at; the listening address when absent. */
+  publicUrl?: string;
+  triesPerMinute?: SetupRouteOptions['triesPerMinute'];
+}
+
+/**
+ * A centre without a manager is in setup: serve the apps and the wizard's route on
+ * `host:port` until the first manager is created, then close. Resolves with the port
+ * used (the hub goes on serving there); at once, without listening, when set up already.
+ */
+export async function runSetupMode(opts: SetupModeOptions, port: number, host: string) {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? pino({ level: 'silent' });
+  let base = ''; // known once listening; the first code waits for it
+  const announce = (code: string) => opts.onAddress(`${base}/console/setup?code=${code}`);
+  const setup = createSetup({ db: opts.db, clock, onCode: (code) => base && announce(code) });
+  if (!setup.needed()) return port;
+  let done = () => {};
+  const finished = new Promise<void>((resolve) => (done = resolve));
+  const routes: Route[] = [
+    // No connection outlives the setup server: the hub that follows it answers on fresh ones.
+    (_req, res) => (res.setHeader('connection', 'close'), false),
+    createSetupRoute(setup, { ...opts, now: clock.now, log }, () => done()),
+    createWebAppHandler(opts.webRoot ?? join(process.cwd(), 'dist', 'web')),
+  ];
+  const server = httpServerFor(routes, log);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  base = opts.publicUrl ?? listeningUrl(address);
+  announce(setup.code() ?? '');
+  await finished;
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return address.port;
 }

@@ -14,7 +14,7 @@ import { openDatabase, type Db } from './db/open.js';
 import { createPrintStore } from './print/print-store.js';
 import { PAPER_WIDTHS } from './print/ticket-layout.js';
 import { parsePrinterUri } from '../../shared/printer/printer-uri.js';
-import { createHub } from './app.js';
+import { createHub, runSetupMode } from './app.js';
 import { hasCentre, seedCentre } from './demo/seed.js';
 import { DEMO_CENTRE } from './demo/centre-data.js';
 import { addDevice, type DeviceRole } from './devices/devices.js';
@@ -128,11 +128,14 @@ function checkFlags(values: Values): number {
   return port;
 }
 
-/** Opens the centre's database; `--demo` seeds the demo centre into an empty one. */
+/**
+ * Opens the centre's database; `--demo` seeds the demo centre into an empty one. Without
+ * --demo an empty one is set up in the console (setupFirst).
+ */
 function openCentre(values: Values, dbFile: string, log: Logger): Db {
   const db = openDatabase(dbFile);
   if (!hasCentre(db)) {
-    if (!values.demo) fail(`${dbFile} has no centre yet. Start once with --demo to try Khiu.`);
+    if (!values.demo) return db;
     seedCentre(
       db,
       { ...DEMO_CENTRE, timeZone: values.tz ?? DEMO_CENTRE.timeZone },
@@ -170,6 +173,27 @@ function announce(values: Values, url: string, log: Logger): () => Promise<void>
   });
 }
 
+/**
+ * A centre without a manager is set up first, on the same port: the setup address (its
+ * one-time code in it) goes to this terminal only, never to the log or the network.
+ */
+async function setupFirst(values: Values, db: Db, port: number, webRoot: string, log: Logger) {
+  const opts = {
+    db,
+    log,
+    webRoot,
+    ...(values['public-url'] ? { publicUrl: values['public-url'].replace(/\/$/, '') } : {}),
+    onAddress: (url: string) =>
+      process.stdout.write(
+        `Khiu hub: this centre is not set up yet. To set it up, open\n  ${url}\n` +
+          'The code in this address works once; it is shown only here.\n',
+      ),
+  };
+  return runSetupMode(opts, port, values.host).catch((err: Error) =>
+    fail(`cannot listen: ${err.message}`),
+  );
+}
+
 async function serve(values: Values) {
   const port = checkFlags(values);
   const log = pino(
@@ -181,6 +205,7 @@ async function serve(values: Values) {
   const dbFile = join(dataDir, 'khiu.sqlite');
   const db = openCentre(values, dbFile, log);
   const webRoot = resolve('dist', 'web');
+  const usedPort = await setupFirst(values, db, port, webRoot, log);
   const hub = createHub({
     db,
     log,
@@ -190,7 +215,7 @@ async function serve(values: Values) {
     backupDir: join(dataDir, 'backups'),
   });
   const url = await hub
-    .listen(port, values.host)
+    .listen(usedPort, values.host)
     .catch((err: Error) => fail(`cannot listen: ${err.message}`));
   printAddresses(url, values.demo, webRoot, dbFile);
   const unannounce = announce(values, url, log);
