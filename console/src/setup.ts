@@ -2,9 +2,9 @@
  * The first-run wizard's one request (`POST /api/v1/setup`, REST because no
  * one can log in yet). The code comes from the address the hub printed.
  */
-import { SetupInputSchema, type FieldError, type SetupInput } from '../../shared/protocol.js';
+import { SetupInputSchema, type AckError, type SetupInput } from '../../shared/protocol.js';
 import { checkLocally } from './config-actions.js';
-import { useConsoleStore } from './store.js';
+import { genericNotice, UNREACHABLE, useConsoleStore } from './store.js';
 
 export const setupCode = () => new URLSearchParams(window.location.search).get('code') ?? '';
 
@@ -30,6 +30,18 @@ function toLogin(): void {
   });
 }
 
+/** What the hub said no with: fields to fix, a wrong code, setup already done, too many tries. */
+async function refused(res: Response): Promise<void> {
+  const body = (await res.json().catch(() => ({}))) as { error?: AckError };
+  const error = body.error ?? { code: 'internal', message: `HTTP ${res.status}` };
+  useConsoleStore.setState({
+    fieldErrors: error.fields ?? [],
+    notice: error.fields?.length
+      ? { key: 'console.notice.fixFields', tone: 'error' }
+      : genericNotice(error),
+  });
+}
+
 export async function submitSetup(input: SetupInput): Promise<void> {
   if (!checkLocally(SetupInputSchema, input)) return;
   useConsoleStore.setState({ busy: 'setup', notice: null, fieldErrors: [] });
@@ -39,25 +51,10 @@ export async function submitSetup(input: SetupInput): Promise<void> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input),
     });
-    if (res.status === 201) return toLogin();
-    const body = (await res.json().catch(() => ({}))) as {
-      error?: { fields?: FieldError[]; reason?: string };
-    };
-    const reason = body.error?.reason;
-    useConsoleStore.setState({
-      fieldErrors: body.error?.fields ?? [],
-      notice: {
-        key:
-          res.status === 403 || reason === 'setup-code'
-            ? 'reason.setup-code'
-            : res.status === 409 || reason === 'setup-done'
-              ? 'reason.setup-done'
-              : 'console.notice.fixFields',
-        tone: 'error',
-      },
-    });
+    if (res.status === 201) toLogin();
+    else await refused(res);
   } catch {
-    useConsoleStore.setState({ notice: { key: 'console.notice.unreachable', tone: 'error' } });
+    useConsoleStore.setState({ notice: UNREACHABLE });
   } finally {
     useConsoleStore.setState({ busy: null });
   }
