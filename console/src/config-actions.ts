@@ -5,7 +5,7 @@
  * of overwriting it.
  */
 import type { z } from 'zod';
-import { formatTime, formatDate } from '../../shared/i18n/calendar.js';
+import { formatTime, localDate } from '../../shared/i18n/calendar.js';
 import {
   RequestSchemas,
   type Ack,
@@ -30,12 +30,18 @@ export async function loadConfig(): Promise<void> {
   else useConsoleStore.setState({ notice: ack ? genericNotice(ack.error) : UNREACHABLE });
 }
 
+/** "02/12/2026", as Lao and English notices in Laos both write a date. */
+function dayMonthYear(epochMs: number, timeZone: string): string {
+  const d = localDate(epochMs, timeZone);
+  return [d.day, d.month].map((n) => String(n).padStart(2, '0')).join('/') + `/${d.year}`;
+}
+
 function staleNotice(error: AckError): Notice {
   const timeZone = useConsoleStore.getState().config?.centre.timeZone ?? 'Asia/Vientiane';
-  const lang = useConsoleStore.getState().lang;
   const at = Number(error.params?.['at']);
+  // Digits only, so the words around it can switch language while the notice is shown.
   const time = Number.isFinite(at)
-    ? `${formatTime(at, timeZone)}, ${formatDate(at, timeZone, lang)}`
+    ? `${formatTime(at, timeZone)}, ${dayMonthYear(at, timeZone)}`
     : '—';
   return {
     key: 'console.notice.stale',

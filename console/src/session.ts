@@ -61,7 +61,15 @@ export async function logIn(username: string, pin: string): Promise<void> {
   const ack = await ask((h) => h.request('staff:login', { username, pin }));
   useConsoleStore.setState({ busy: null });
   if (!ack?.ok) {
-    useConsoleStore.setState({ notice: ack ? genericNotice(ack.error) : UNREACHABLE });
+    // The hub lets no clerk log in at the console; say why in words.
+    const clerk = ack?.error.code === 'forbidden';
+    useConsoleStore.setState({
+      notice: clerk
+        ? { key: 'console.login.clerk', tone: 'error' }
+        : ack
+          ? genericNotice(ack.error)
+          : UNREACHABLE,
+    });
     return;
   }
   saveToken(ack.data.sessionToken);

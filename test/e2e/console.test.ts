@@ -39,6 +39,7 @@ describe('console in Chromium: set up a centre and run it', { timeout: 120_000 }
   let browser: Browser;
   let m: ConsolePage; // the first manager, in Lao
   const open: Page[] = [];
+  const clerkPins: string[] = [];
 
   const newPage = async () => {
     const context = await browser.newContext({ viewport: LAPTOP });
@@ -117,11 +118,106 @@ describe('console in Chromium: set up a centre and run it', { timeout: 120_000 }
     await addCounter(m, 1, [SERVICES[0].id, SERVICES[1].id]);
     await addCounter(m, 2, [SERVICES[2].id, SERVICES[0].id]);
     await m.shotBoth('counters');
-    const pins = [await addStaff(m, 'noy', 'Noy Phimmasone', 'clerk', [1])];
-    pins.push(await addStaff(m, 'kham', 'Kham Douangchanh', 'clerk', [2]));
-    for (const pin of pins) expect(pin).toMatch(/^\d{6,8}$/);
+    clerkPins.push(await addStaff(m, 'noy', 'Noy Phimmasone', 'clerk', [1]));
+    clerkPins.push(await addStaff(m, 'kham', 'Kham Douangchanh', 'clerk', [2]));
+    for (const pin of clerkPins) expect(pin).toMatch(/^\d{6,8}$/);
     await m.shotBoth('staff-temporary-pin');
     await m.button('console.staff.tempPinDone').click();
     await m.shotBoth('staff');
+  });
+
+  it("shows the hub's refusal next to its field: a ticket letter another service has", async () => {
+    await m.openSection('services');
+    await m.page.getByTestId('add').click();
+    await m.fill({ 'service.id': 'passport', 'service.prefix': 'F', 'service.feeLak': '100000' });
+    await m.fill({ 'service.name.lo': 'ໜັງສືຜ່ານແດນ', 'service.name.en': 'Passport' });
+    await m.fill({ 'service.feeRef': '' });
+    await m.button('console.save').click();
+    // Checked in the page first: an official fee needs its legal reference.
+    expect(await m.fieldError('service.feeRef')).toBe(m.text('field.required'));
+    await m.fill({ 'service.feeRef.lo': 'ດຳລັດ 9/ລບ', 'service.feeRef.en': 'Decree 9/PM' });
+    await m.fill({ 'service.feeRef': '2025-06-01' });
+    await m.button('console.save').click();
+    await m.page.locator('[data-field-error="service.prefix"]').waitFor();
+    expect(await m.fieldError('service.prefix')).toBe(m.text('field.duplicate'));
+    expect(await m.fieldError('service.feeRef')).toBeNull();
+    await m.page.locator('[name="service.prefix"]').scrollIntoViewIfNeeded();
+    await m.shotBoth('service-duplicate-prefix');
+    await m.button('console.cancel').click();
+  });
+
+  it('turns a clerk away from the console, in words', async () => {
+    const page = new ConsolePage(await newPage(), 'en');
+    await page.page.goto(`${hub.url}/console/`);
+    await page.switchLang('en');
+    await page.waitReady('login');
+    await page.logIn('noy', clerkPins[0] ?? '');
+    await page.page.locator('.notice-bar--error').waitFor();
+    expect(await page.notice()).toContain(page.text('console.login.clerk'));
+    await page.waitReady('login');
+    await page.page.context().close();
+  });
+
+  it('brings a fee change to an open kiosk within 2 s, with its legal reference', async () => {
+    const kiosk = await newPage();
+    await kiosk.goto(`${hub.url}/kiosk/`);
+    await kiosk.locator('.kiosk[data-ready="true"]').waitFor();
+    await kiosk.getByRole('button', { name: new RegExp(SERVICES[2].lo) }).click();
+    const ref = kiosk.getByTestId('fee-ref');
+    await ref.waitFor();
+    expect(await ref.textContent()).toBe(
+      t('lo', 'kiosk.feeRef', { ref: SERVICES[2].ref.lo, date: '10/01/2025' }),
+    );
+    await m.openSection('services');
+    await m.page.getByTestId(`service-${SERVICES[2].id}`).click();
+    await m.fill({ 'service.feeLak': '40000', 'service.feeRef.lo': 'ດຳລັດ ເລກທີ 77/ລບ' });
+    await m.fill({ 'service.feeRef.en': 'Decree No. 77/PM', 'service.feeRef': '2026-11-01' });
+    const saved = Date.now();
+    await m.button('console.save').click();
+    await kiosk.getByText(formatKip(40_000, 'lo')).first().waitFor({ timeout: 2_000 });
+    expect(Date.now() - saved).toBeLessThan(2_000);
+    expect(await ref.textContent()).toContain('77/ລບ');
+    await kiosk.screenshot({ path: join(SHOTS, 'console-kiosk-fee-ref-lo.png') });
+    // The history says who changed it, from what to what.
+    const history = m.page.getByTestId('fee-history').locator('tbody tr');
+    await history.nth(1).waitFor();
+    expect(await history.first().textContent()).toContain(MANAGER.name);
+    await m.page.getByTestId('fee-history').scrollIntoViewIfNeeded();
+    await m.shotBoth('fee-history');
+  });
+
+  it('refuses a stale edit by a second manager and says who changed it and when', async () => {
+    const pin = await addStaff(m, 'souk', 'Souksavanh Inthavong', 'manager', []);
+    await m.button('console.staff.tempPinDone').click();
+    const b = new ConsolePage(await newPage(), 'en');
+    await b.page.goto(`${hub.url}/console/`);
+    await b.switchLang('en');
+    await b.waitReady('login');
+    await b.logIn('souk', pin);
+    await b.page.locator('.console[data-phase="change-pin"]').waitFor();
+    await b.fill({ currentPin: pin, newPin: '13572468', newPinAgain: '13572468' });
+    await b.shotBoth('change-pin');
+    await b.button('console.pin.submit').click();
+    await b.waitReady('app');
+
+    // Both open the same service; the first manager saves, then the second.
+    for (const c of [m, b]) {
+      await c.openSection('services');
+      await c.page.getByTestId(`service-${SERVICES[0].id}`).click();
+    }
+    await m.fill({ 'service.feeLak': '25000' });
+    await m.button('console.save').click();
+    await m.page.locator('.notice-bar--info').waitFor();
+    await b.fill({ 'service.targetMinutes': '15' });
+    await b.button('console.save').click();
+    await b.page.locator('.notice-bar--error').waitFor();
+    const notice = await b.notice();
+    expect(notice).toContain(`Changed by ${MANAGER.name} at `);
+    // The latest is shown, not the stale draft: the other manager's fee, the old target.
+    expect(await b.field('service.feeLak').inputValue()).toBe('25000');
+    expect(await b.field('service.targetMinutes').inputValue()).toBe('20');
+    const row = hub.db.prepare('SELECT fee_lak, target_minutes FROM services WHERE id = ?');
+    expect(row.get(SERVICES[0].id)).toEqual({ fee_lak: 25_000, target_minutes: 20 });
+    await b.shotBoth('stale-version');
   });
 });

@@ -7,7 +7,8 @@ import { CentreFields } from './CentreFields.js';
 import { SaveBar } from './SaveBar.js';
 
 function CentreForm({ centre }: { centre: CentreConfig }) {
-  const { version, ...initial } = centre;
+  // The version the edit started from (see ServiceForm), and the draft from the same row.
+  const [{ version, ...initial }] = useState(centre);
   const [draft, setDraft] = useState<CentreInput>(initial);
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -15,6 +15,7 @@ function CounterForm({ counter }: { counter: CounterConfig | null }) {
   const [name, setName] = useState(counter?.name ?? { lo: '', en: '' });
   const [services, setServices] = useState(counter?.services ?? []);
   const [active, setActive] = useState(counter?.active ?? true);
+  const [version] = useState(counter?.version ?? null); // as opened: see ServiceForm
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const input = {
@@ -24,7 +25,7 @@ function CounterForm({ counter }: { counter: CounterConfig | null }) {
       services,
       active,
     };
-    void save('config:counter-save', { counter: input, version: counter?.version ?? null }).then(
+    void save('config:counter-save', { counter: input, version }).then(
       (saved) => saved && select(saved.id),
     );
   };

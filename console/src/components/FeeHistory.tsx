@@ -4,7 +4,7 @@ import { formatKip, t } from '../../../shared/i18n/index.js';
 import { loadFeeHistory } from '../config-actions.js';
 import { useConsoleStore } from '../store.js';
 
-/** Who changed the fee, when, from what to what, and on which legal reference. */
+/** Who changed the fee, when, from what to what, and on which legal reference; newest first. */
 export function FeeHistory({ serviceId, version }: { serviceId: string; version: number }) {
   const lang = useConsoleStore((s) => s.lang);
   const timeZone = useConsoleStore((s) => s.config?.centre.timeZone ?? 'Asia/Vientiane');
@@ -35,7 +35,7 @@ export function FeeHistory({ serviceId, version }: { serviceId: string; version:
             </tr>
           </thead>
           <tbody>
-            {[...changes].reverse().map((c, i) => (
+            {changes.map((c, i) => (
               <tr key={`${c.at}-${i}`}>
                 <td>{`${formatDate(c.at, timeZone, lang)} ${formatTime(c.at, timeZone)}`}</td>
                 <td>{c.staffName ?? t(lang, 'console.feeHistory.system')}</td>

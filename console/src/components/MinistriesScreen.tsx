@@ -16,10 +16,11 @@ function MinistryForm({ ministry }: { ministry: MinistryConfig | null }) {
   const [id, setId] = useState(ministry?.id ?? '');
   const [name, setName] = useState(ministry?.name ?? { lo: '', en: '' });
   const [sort, setSort] = useState(String(ministry?.sort ?? 0));
+  const [version] = useState(ministry?.version ?? null); // as opened: see ServiceForm
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const input = { id: id.trim(), name, sort: Number(sort) };
-    void save('config:ministry-save', { ministry: input, version: ministry?.version ?? null }).then(
+    void save('config:ministry-save', { ministry: input, version }).then(
       (saved) => saved && select(saved.id),
     );
   };

@@ -72,11 +72,13 @@ export function ServiceForm({ service }: { service: ServiceConfig | null }) {
   const select = useConsoleStore((s) => s.select);
   const firstMinistry = useConsoleStore((s) => s.config?.ministries[0]?.id ?? '');
   const [draft, setDraft] = useState(() => toDraft(service, firstMinistry));
+  // The version the edit started from, not the latest: a change meanwhile must be refused.
+  const [version] = useState(service?.version ?? null);
   const set = (patch: Partial<ServiceDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const input = fromDraft(draft);
-    void save('config:service-save', { service: input, version: service?.version ?? null }).then(
+    void save('config:service-save', { service: input, version }).then(
       (saved) => saved && select(saved.id),
     );
   };

@@ -75,6 +75,7 @@ export function StaffForm({ member }: { member: StaffMember | null }) {
   const [role, setRole] = useState<StaffRole>(member?.role ?? 'clerk');
   const [counters, setCounters] = useState(member?.counters ?? []);
   const [active, setActive] = useState(member?.active ?? true);
+  const [version] = useState(member?.version ?? null); // as opened: see ServiceForm
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const staff = {
@@ -85,7 +86,7 @@ export function StaffForm({ member }: { member: StaffMember | null }) {
       counters,
       active,
     };
-    void saveStaff(staff, member?.version ?? null);
+    void saveStaff(staff, version);
   };
   return (
     <form className="card form" onSubmit={submit} data-testid="staff-form">
