@@ -5,21 +5,31 @@
  * socket's listeners live here, outside React, and write into the store.
  */
 import type { Ack } from '../../shared/protocol.js';
+import { getBridge } from '../../shared/station-bridge.js';
 import { connectToHub, type HubConnection } from '../../shared/ui/hub-connection.js';
 import { useConsoleStore } from './store.js';
 
 let hub: HubConnection | null = null;
+let started = false;
 
-export function startConnection({
+export async function startConnection({
   onConnect,
   onConfigChanged,
 }: {
   onConnect: () => void;
   onConfigChanged: () => void;
-}): void {
-  if (hub) return;
+}): Promise<void> {
+  if (started) return;
+  started = true;
+  // A paired console (a station, or a device added with `device add --role console`) has a
+  // token; without one only a demo hub lets this machine claim the console role.
+  const token =
+    (await getBridge()
+      .deviceToken()
+      .catch(() => null)) ?? undefined;
   hub = connectToHub({
     role: 'console',
+    token,
     onSnapshot: (snapshot) => useConsoleStore.setState({ snapshot }),
     onStatus: (status) => useConsoleStore.setState({ status }),
   });

@@ -8,7 +8,7 @@ import { restoreSession } from './session.js';
 import { useConsoleStore } from './store.js';
 
 void loadFontsOrLog().then((ready) => ready && useConsoleStore.setState({ fontsReady: true }));
-startConnection({
+void startConnection({
   onConnect: () => void restoreSession(),
   onConfigChanged: () => {
     if (useConsoleStore.getState().phase === 'app') void loadConfig();

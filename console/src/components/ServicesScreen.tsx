@@ -66,7 +66,7 @@ export function ServicesScreen() {
       {selection === null ? (
         <NothingChosen hint="console.chooseOrAdd" />
       ) : (
-        <div className="form-column">
+        <div className="form-column" key={String(selection)}>
           <ServiceForm key={`${String(selection)}:${formGen}`} service={chosen} />
           {chosen ? <FeeHistory serviceId={chosen.id} version={chosen.version} /> : null}
         </div>
