@@ -208,6 +208,11 @@ describe('console in Chromium: set up a centre and run it', { timeout: 120_000 }
     await m.fill({ 'service.feeLak': '25000' });
     await m.button('console.save').click();
     await m.page.locator('.notice-bar--info').waitFor();
+    // The other console's list follows the change by itself (config-changed).
+    await b.page
+      .getByTestId(`service-${SERVICES[0].id}`)
+      .getByText(formatKip(25_000, 'en'))
+      .waitFor({ timeout: 2_000 });
     await b.fill({ 'service.targetMinutes': '15' });
     await b.button('console.save').click();
     await b.page.locator('.notice-bar--error').waitFor();
@@ -219,5 +224,31 @@ describe('console in Chromium: set up a centre and run it', { timeout: 120_000 }
     const row = hub.db.prepare('SELECT fee_lak, target_minutes FROM services WHERE id = ?');
     expect(row.get(SERVICES[0].id)).toEqual({ fee_lak: 25_000, target_minutes: 20 });
     await b.shotBoth('stale-version');
+  });
+
+  it('gives a clerk a new temporary PIN, and lets a supervisor read but not change', async () => {
+    await m.openSection('staff');
+    await m.page.getByTestId('staff-noy').click();
+    await m.button('console.staff.resetPin').click();
+    const pin = m.page.getByTestId('temporary-pin-value');
+    await pin.waitFor();
+    expect((await pin.textContent())?.trim()).not.toBe(clerkPins[0]);
+    await m.button('console.staff.tempPinDone').click();
+
+    const first = await addStaff(m, 'dara', 'Dara Sisouphanh', 'supervisor', []);
+    await m.button('console.staff.tempPinDone').click();
+    const s = new ConsolePage(await newPage(), 'lo');
+    await s.page.goto(`${hub.url}/console/`);
+    await s.waitReady('login');
+    await s.logIn('dara', first);
+    await s.fill({ currentPin: first, newPin: '97531086', newPinAgain: '97531086' });
+    await s.button('console.pin.submit').click();
+    await s.waitReady('app');
+    await s.openSection('services');
+    expect(await s.page.getByTestId('add').count()).toBe(0);
+    await s.page.getByTestId(`service-${SERVICES[1].id}`).click();
+    await s.page.getByText(s.text('console.managerOnly')).waitFor();
+    expect(await s.button('console.save').count()).toBe(0);
+    await s.shotBoth('supervisor');
   });
 });

@@ -4,6 +4,7 @@ import type { CentreConfig, CentreInput } from '../../../shared/protocol.js';
 import { save } from '../config-actions.js';
 import { useConsoleStore } from '../store.js';
 import { CentreFields } from './CentreFields.js';
+import { FormCard } from './FormCard.js';
 import { SaveBar } from './SaveBar.js';
 
 function CentreForm({ centre }: { centre: CentreConfig }) {
@@ -15,10 +16,10 @@ function CentreForm({ centre }: { centre: CentreConfig }) {
     void save('config:centre-save', { centre: draft, version });
   };
   return (
-    <form className="card form" onSubmit={submit} data-testid="centre-form">
+    <FormCard testId="centre-form" onSubmit={submit}>
       <CentreFields value={draft} onChange={setDraft} />
       <SaveBar />
-    </form>
+    </FormCard>
   );
 }
 

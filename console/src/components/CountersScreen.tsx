@@ -6,6 +6,7 @@ import { useConsoleStore } from '../store.js';
 import { CheckField, NameFields, TextField } from './Field.js';
 import { ListPane, ListRow, NothingChosen } from './ListPane.js';
 import { RankedServices } from './RankedServices.js';
+import { FormCard } from './FormCard.js';
 import { SaveBar } from './SaveBar.js';
 
 function CounterForm({ counter }: { counter: CounterConfig | null }) {
@@ -30,7 +31,7 @@ function CounterForm({ counter }: { counter: CounterConfig | null }) {
     );
   };
   return (
-    <form className="card form" onSubmit={submit} data-testid="counter-form">
+    <FormCard testId="counter-form" onSubmit={submit}>
       <h2>{t(lang, counter ? 'console.counter.edit' : 'console.counter.add')}</h2>
       <TextField
         label="console.counter.number"
@@ -53,7 +54,7 @@ function CounterForm({ counter }: { counter: CounterConfig | null }) {
         onChange={setActive}
       />
       <SaveBar onCancel={() => select(null)} />
-    </form>
+    </FormCard>
   );
 }
 

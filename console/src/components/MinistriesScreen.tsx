@@ -5,6 +5,7 @@ import { save } from '../config-actions.js';
 import { useConsoleStore } from '../store.js';
 import { NameFields, TextField } from './Field.js';
 import { ListPane, ListRow, NothingChosen } from './ListPane.js';
+import { FormCard } from './FormCard.js';
 import { SaveBar } from './SaveBar.js';
 
 const sortedMinistries = (list: readonly MinistryConfig[]) =>
@@ -25,7 +26,7 @@ function MinistryForm({ ministry }: { ministry: MinistryConfig | null }) {
     );
   };
   return (
-    <form className="card form" onSubmit={submit} data-testid="ministry-form">
+    <FormCard testId="ministry-form" onSubmit={submit}>
       <h2>{t(lang, ministry ? 'console.ministry.edit' : 'console.ministry.add')}</h2>
       <div className="field-pair">
         <TextField
@@ -50,7 +51,7 @@ function MinistryForm({ ministry }: { ministry: MinistryConfig | null }) {
         onChange={setName}
       />
       <SaveBar onCancel={() => select(null)} />
-    </form>
+    </FormCard>
   );
 }
 

@@ -1,7 +1,7 @@
 import { t, type MessageKey } from '../../../shared/i18n/index.js';
 import { useCanEdit, useConsoleStore } from '../store.js';
 
-/** Save and cancel under a form; a supervisor is told only a manager may change it. */
+/** Save and cancel under a form, for a manager. */
 export function SaveBar({
   onCancel,
   saveLabel,
@@ -12,7 +12,8 @@ export function SaveBar({
   const lang = useConsoleStore((s) => s.lang);
   const busy = useConsoleStore((s) => s.busy !== null);
   const canEdit = useCanEdit();
-  if (!canEdit) return <p className="hint">{t(lang, 'console.managerOnly')}</p>;
+  // A supervisor is told once, at the top of the section (SectionScreen).
+  if (!canEdit) return null;
   return (
     <div className="save-bar">
       <button type="submit" className="button button--primary" disabled={busy}>

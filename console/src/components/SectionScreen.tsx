@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { SectionId } from '../sections.js';
-import { useConsoleStore } from '../store.js';
+import { t } from '../../../shared/i18n/index.js';
+import { useCanEdit, useConsoleStore } from '../store.js';
 import { CentreScreen } from './CentreScreen.js';
 import { CountersScreen } from './CountersScreen.js';
 import { MinistriesScreen } from './MinistriesScreen.js';
@@ -17,10 +18,17 @@ const SCREENS: Record<SectionId, ComponentType> = {
 };
 
 export function SectionScreen() {
+  const lang = useConsoleStore((s) => s.lang);
   const section = useConsoleStore((s) => s.section);
+  const canEdit = useCanEdit();
   const Screen = SCREENS[section];
   return (
     <main className="section" data-testid={`section-${section}`}>
+      {canEdit ? null : (
+        <p className="notice notice--read-only" role="note">
+          {t(lang, 'console.managerOnly')}
+        </p>
+      )}
       <Screen />
     </main>
   );

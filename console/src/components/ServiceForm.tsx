@@ -8,6 +8,7 @@ import { DocumentsEditor } from './DocumentsEditor.js';
 import { FeeFields } from './FeeFields.js';
 import { Field, NameFields, TextField } from './Field.js';
 import { HoursEditor } from './HoursEditor.js';
+import { FormCard } from './FormCard.js';
 import { SaveBar } from './SaveBar.js';
 import { ServiceSwitches } from './ServiceSwitches.js';
 
@@ -83,7 +84,7 @@ export function ServiceForm({ service }: { service: ServiceConfig | null }) {
     );
   };
   return (
-    <form className="card form" onSubmit={submit} data-testid="service-form">
+    <FormCard testId="service-form" onSubmit={submit}>
       <h2>{t(lang, service ? 'console.service.edit' : 'console.service.add')}</h2>
       <IdentityFields draft={draft} set={set} isNew={service === null} />
       <FeeFields draft={draft} set={set} />
@@ -91,6 +92,6 @@ export function ServiceForm({ service }: { service: ServiceConfig | null }) {
       <ServiceSwitches draft={draft} set={set} />
       <HoursEditor days={draft.days} onChange={(days) => set({ days })} />
       <SaveBar onCancel={() => select(null)} />
-    </form>
+    </FormCard>
   );
 }

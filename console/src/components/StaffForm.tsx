@@ -4,6 +4,7 @@ import { STAFF_ROLES, type StaffMember, type StaffRole } from '../../../shared/p
 import { isLocked, resetPin, saveStaff, unlock } from '../staff-actions.js';
 import { useCanEdit, useConsoleStore } from '../store.js';
 import { CheckField, Field, TextField } from './Field.js';
+import { FormCard } from './FormCard.js';
 import { SaveBar } from './SaveBar.js';
 
 function CounterChecks({
@@ -67,6 +68,25 @@ function PinActions({ member }: { member: StaffMember }) {
   );
 }
 
+function RoleSelect({ value, onChange }: { value: StaffRole; onChange: (r: StaffRole) => void }) {
+  const lang = useConsoleStore((s) => s.lang);
+  return (
+    <Field label="console.staff.role" path="staff.role">
+      <select
+        name="staff.role"
+        value={value}
+        onChange={(e) => onChange(STAFF_ROLES.find((r) => r === e.target.value) ?? 'clerk')}
+      >
+        {STAFF_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(lang, `console.role.${r}`)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 export function StaffForm({ member }: { member: StaffMember | null }) {
   const lang = useConsoleStore((s) => s.lang);
   const select = useConsoleStore((s) => s.select);
@@ -89,7 +109,11 @@ export function StaffForm({ member }: { member: StaffMember | null }) {
     void saveStaff(staff, version);
   };
   return (
-    <form className="card form" onSubmit={submit} data-testid="staff-form">
+    <FormCard
+      testId="staff-form"
+      onSubmit={submit}
+      after={member ? <PinActions member={member} /> : null}
+    >
       <h2>{t(lang, member ? 'console.staff.edit' : 'console.staff.add')}</h2>
       <div className="field-pair">
         <TextField
@@ -102,19 +126,7 @@ export function StaffForm({ member }: { member: StaffMember | null }) {
         />
         <TextField label="console.staff.name" path="staff.name" value={name} onChange={setName} />
       </div>
-      <Field label="console.staff.role" path="staff.role">
-        <select
-          name="staff.role"
-          value={role}
-          onChange={(e) => setRole(e.target.value as StaffRole)}
-        >
-          {STAFF_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(lang, `console.role.${r}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <RoleSelect value={role} onChange={setRole} />
       <CounterChecks value={counters} onChange={setCounters} />
       <CheckField
         label="console.active"
@@ -123,7 +135,6 @@ export function StaffForm({ member }: { member: StaffMember | null }) {
         onChange={setActive}
       />
       <SaveBar onCancel={() => select(null)} />
-      {member ? <PinActions member={member} /> : null}
-    </form>
+    </FormCard>
   );
 }
