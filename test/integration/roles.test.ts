@@ -149,9 +149,17 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
         });
       }
     }
-    // A console needs its manager logged in too.
+    // A console needs its supervisor or manager logged in too.
     const { client: consoleClient } = await connect(t, { role: 'console' });
-    for (const event of ['ticket:issue', 'ticket:cancel'] as const) {
+    const consoleWork = EVENTS.filter(
+      (e) =>
+        !mayNotSend('console', e) &&
+        !['queue:snapshot', 'staff:login', 'staff:resume', 'staff:logout', 'ticket:watch'].includes(
+          e,
+        ),
+    );
+    expect(consoleWork).toHaveLength(13); // ticket:issue and :cancel, 7 config, 4 staff
+    for (const event of consoleWork) {
       const ack = await sendRaw(consoleClient, event, payloads[event]());
       expect(ack, event).toMatchObject({
         ok: false,
