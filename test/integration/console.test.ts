@@ -161,6 +161,20 @@ describe('the console', () => {
     });
   });
 
+  it('counts wrong current PINs in staff:change-pin against the lock-out', async () => {
+    const desk = await login('clerk1', '1234', 'counter');
+    const tries = [];
+    for (let i = 0; i < 5; i++) {
+      tries.push(
+        refused(await send(desk, 'staff:change-pin', { currentPin: '0000', newPin: '482913' })),
+      );
+    }
+    expect(tries.slice(0, 4).every((e) => e?.reason === 'bad-credentials')).toBe(true);
+    expect(tries[4]).toMatchObject({ code: 'unauthorized', reason: 'locked-out' });
+    const right = await send(desk, 'staff:change-pin', { currentPin: '1234', newPin: '482913' });
+    expect(refused(right)).toMatchObject({ reason: 'locked-out' });
+  });
+
   it('ends the sessions of someone deactivated, and keeps one active manager', async () => {
     const manager = await login('manager', '9999');
     const { client: desk } = await connect(t, { role: 'counter' });

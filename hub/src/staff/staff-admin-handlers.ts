@@ -22,11 +22,15 @@ export function staffAdminHandlers(deps: {
     'staff:unlock': (ctx, { staffId }) => admin.unlock(ctx.staff().id, staffId),
     'staff:change-pin': async (ctx, { currentPin, newPin }) => {
       const me = ctx.staff();
-      if (!(await auth.hasPin(me.id, currentPin))) {
-        throw new HubError('unauthorized', 'That is not your current PIN', 'bad-credentials', {
-          fields: [{ path: 'currentPin', issue: 'wrong' }],
-        });
-      }
+      // Checked as a login is, so wrong guesses from an unattended desk meet the lock-out.
+      await auth.login(me.username, currentPin).catch((err: unknown) => {
+        if (err instanceof HubError && err.reason === 'bad-credentials') {
+          throw new HubError('unauthorized', 'That is not your current PIN', 'bad-credentials', {
+            fields: [{ path: 'currentPin', issue: 'wrong' }],
+          });
+        }
+        throw err;
+      });
       if (newPin === currentPin) {
         throw new HubError(
           'invalid-request',

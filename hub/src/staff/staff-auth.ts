@@ -27,8 +27,6 @@ export interface StaffAuth {
   login(username: string, pin: string): Promise<Staff>;
   /** The staff record as it is now (roles and counters may have changed since login). */
   current(id: number): Staff | null;
-  /** True when `pin` is this active person's PIN now (no lock-out count: they are logged in). */
-  hasPin(id: number, pin: string): Promise<boolean>;
 }
 
 function staffStatements(db: Db) {
@@ -108,10 +106,6 @@ export function createStaffAuth(db: Db, clock: Clock): StaffAuth {
     current(id) {
       const row = q.byId.get(id);
       return row ? toStaff(row) : null;
-    },
-    async hasPin(id, pin) {
-      const row = q.byId.get(id);
-      return row ? verifyPin(pin, row.pin_hash) : false;
     },
   };
 }
