@@ -178,6 +178,14 @@ describe('console in Chromium: set up a centre and run it', { timeout: 120_000 }
     expect(Date.now() - saved).toBeLessThan(2_000);
     expect(await ref.textContent()).toContain('77/ລບ');
     await kiosk.screenshot({ path: join(SHOTS, 'console-kiosk-fee-ref-lo.png') });
+    // Without the priority question, the kiosk gives the ticket at the first tap.
+    await m.field('service.asksPriority').uncheck();
+    await m.button('console.notice.dismiss').click();
+    await m.button('console.save').click();
+    await m.page.locator('.notice-bar--info').waitFor();
+    await kiosk.getByRole('button', { name: t('lo', 'kiosk.takeTicket') }).click();
+    expect((await kiosk.getByTestId('ticket-number').textContent())?.trim()).toBe('ID001');
+    await kiosk.getByRole('button', { name: t('lo', 'kiosk.done') }).click();
     // The history says who changed it, from what to what.
     const history = m.page.getByTestId('fee-history').locator('tbody tr');
     await history.nth(1).waitFor();

@@ -1,4 +1,5 @@
 import { formatMinutes, t } from '../../../shared/i18n/index.js';
+import { issueTicket } from '../connection.js';
 import { issuingBlock, issuingBlockDetail, waitingText } from '../service-text.js';
 import { useKioskStore } from '../store.js';
 import { Fact } from './Fact.js';
@@ -79,7 +80,11 @@ export function ServiceScreen({ serviceId }: { serviceId: string }) {
             type="button"
             className="button button--primary"
             disabled={!online}
-            onClick={askPriority}
+            onClick={() => {
+              askPriority();
+              // A service that asks no priority question takes the ticket at once.
+              if (!service.asksPriority) void issueTicket('none');
+            }}
           >
             {t(lang, 'kiosk.takeTicket')}
           </button>
