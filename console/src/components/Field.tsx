@@ -59,6 +59,8 @@ export function TextField({
   lang?: string;
   maxLength?: number;
   autoComplete?: string;
+  /** An id that cannot change once saved. */
+  readOnly?: boolean;
 }) {
   return (
     <Field label={label} path={path} {...(hint ? { hint } : {})}>

@@ -34,7 +34,8 @@ function MinistryForm({ ministry }: { ministry: MinistryConfig | null }) {
           hint="console.idHint"
           path="ministry.id"
           value={id}
-          onChange={ministry ? () => {} : setId}
+          readOnly={ministry !== null}
+          onChange={setId}
         />
         <TextField
           label="console.sort"

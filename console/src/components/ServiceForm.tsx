@@ -45,7 +45,8 @@ function IdentityFields({
           hint="console.idHint"
           path="service.id"
           value={draft.id}
-          onChange={(id) => isNew && set({ id })}
+          readOnly={!isNew}
+          onChange={(id) => set({ id })}
         />
         <TextField
           label="console.service.prefix"

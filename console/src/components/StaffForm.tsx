@@ -122,7 +122,8 @@ export function StaffForm({ member }: { member: StaffMember | null }) {
           path="staff.username"
           autoComplete="off"
           value={username}
-          onChange={(v) => member === null && setUsername(v.toLowerCase())}
+          readOnly={member !== null}
+          onChange={(v) => setUsername(v.toLowerCase())}
         />
         <TextField label="console.staff.name" path="staff.name" value={name} onChange={setName} />
       </div>
