@@ -76,6 +76,8 @@ export interface SetupHub {
   db: Db;
   /** Resolves once setup is done with the hub serving on the same port, as main.ts does. */
   hub: Promise<TestHub>;
+  /** Stops a setup that was never completed, and removes its data dir. */
+  abandon(): Promise<void>;
 }
 
 /** A hub started on an empty data dir without --demo: in setup until its first manager exists. */
@@ -83,12 +85,14 @@ export async function startInSetup(opts: { triesPerMinute?: number } = {}): Prom
   const dataDir = tempDir();
   const db = openDatabase(join(dataDir, 'khiu.sqlite'));
   const addresses: string[] = [];
+  const stop = new AbortController();
   let listening: (url: string) => void = () => {};
   const url = new Promise<string>((resolve) => (listening = resolve));
   const port = runSetupMode(
     {
       db,
       triesPerMinute: opts.triesPerMinute,
+      signal: stop.signal,
       onAddress: (address) => {
         addresses.push(address);
         listening(new URL(address).origin);
@@ -114,12 +118,19 @@ export async function startInSetup(opts: { triesPerMinute?: number } = {}): Prom
       },
     } satisfies TestHub;
   });
+  hub.catch(() => undefined); // an abandoned setup never makes a hub; whoever awaits it hears why
   return {
     url: await url,
     addresses,
     code: () => new URL(addresses.at(-1) ?? '').searchParams.get('code') ?? '',
     db,
     hub,
+    async abandon() {
+      stop.abort();
+      await port.catch(() => undefined);
+      db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

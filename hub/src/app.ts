@@ -171,6 +171,8 @@ export interface SetupModeOptions extends Pick<HubOptions, 'db' | 'clock' | 'log
   /** The address the wizard is opened at; the listening address when absent. */
   publicUrl?: string;
   triesPerMinute?: SetupRouteOptions['triesPerMinute'];
+  /** Stops setup without a centre (the returned promise rejects). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -187,6 +189,7 @@ export async function runSetupMode(opts: SetupModeOptions, port: number, host: s
   if (!setup.needed()) return port;
   let done = () => {};
   const finished = new Promise<void>((resolve) => (done = resolve));
+  opts.signal?.addEventListener('abort', () => done(), { once: true });
   const routes: Route[] = [
     // No connection outlives the setup server: the hub that follows it answers on fresh ones.
     (_req, res) => (res.setHeader('connection', 'close'), false),
@@ -204,5 +207,6 @@ export async function runSetupMode(opts: SetupModeOptions, port: number, host: s
   await finished;
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (opts.signal?.aborted) throw new Error('setup was stopped before the centre was set up');
   return address.port;
 }

@@ -112,7 +112,7 @@ describe('setting up a real centre', () => {
     expect(statuses).toEqual([403, 403, 403, 403, 403, 429, 429]);
     // Even the right code waits out the limit.
     expect((await post(s.url, body(first))).status).toBe(429);
-    s.db.close();
+    await s.abandon();
   });
 
   it(`makes a new code after ${MAX_WRONG_CODES} wrong ones, and the old one stops working`, async () => {
