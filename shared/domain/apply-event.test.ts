@@ -54,6 +54,7 @@ function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
     centre: {
       name: { lo: 'ສູນ', en: 'Centre' },
       timeZone: 'Asia/Vientiane',
+      holidays: [],
       publicUrl: 'http://hub',
       notices: [],
     },
@@ -134,6 +135,7 @@ describe('applyEvent: services and counters', () => {
     const centre = {
       name: { lo: 'ໃໝ່', en: 'New' },
       timeZone: 'UTC',
+      holidays: [],
       publicUrl: 'http://x',
       notices: [{ lo: 'ແຈ້ງການ', en: 'Notice' }],
     };

@@ -107,6 +107,9 @@ export const en = {
   'kiosk.noDocuments': 'No documents needed',
   'kiosk.serviceClosed': 'Not giving out tickets now',
   'kiosk.dailyCapReached': "Today's tickets are all given out",
+  'kiosk.closedNow': 'Closed at this time',
+  'kiosk.opensToday': 'Opens again today at {time}',
+  'kiosk.opensLater': 'Opens again on {date} at {time}',
   'kiosk.takeTicket': 'Take a ticket',
   'kiosk.back': 'Back',
   'kiosk.priorityQuestion': 'Does one of these apply to you?',
@@ -322,6 +325,9 @@ export const en = {
     'Other entries still use this one, so it cannot be removed or changed like that.',
   'reason.manager-only': 'Only a manager can change the configuration.',
   'reason.setup-done': 'This centre is already set up. Log in with your username and PIN instead.',
+  'reason.outside-hours':
+    'This service does not give out tickets at this time. Please come back when it opens.',
+  'reason.holiday': 'The centre is closed today. Please come back on the next working day.',
   'reason.setup-code':
     'The setup code is wrong. Use the exact address the server printed when it started.',
 

@@ -96,6 +96,9 @@ export const lo: Record<MessageKey, string> = {
   'kiosk.noDocuments': 'ບໍ່ຕ້ອງນຳເອກະສານມາ',
   'kiosk.serviceClosed': 'ຂະນະນີ້ຢຸດອອກບັດຄິວ',
   'kiosk.dailyCapReached': 'ບັດຄິວຂອງມື້ນີ້ໝົດແລ້ວ',
+  'kiosk.closedNow': 'ປິດໃນເວລານີ້',
+  'kiosk.opensToday': 'ເປີດອີກມື້ນີ້ ເວລາ {time}',
+  'kiosk.opensLater': 'ເປີດອີກ {date} ເວລາ {time}',
   'kiosk.takeTicket': 'ຮັບບັດຄິວ',
   'kiosk.back': 'ກັບຄືນ',
   'kiosk.priorityQuestion': 'ທ່ານຢູ່ໃນກຸ່ມໃດກຸ່ມໜຶ່ງລຸ່ມນີ້ບໍ່?',
@@ -297,6 +300,8 @@ export const lo: Record<MessageKey, string> = {
   'reason.in-use': 'ຍັງມີລາຍການອື່ນໃຊ້ລາຍການນີ້ຢູ່ ຈຶ່ງບໍ່ສາມາດລຶບ ຫຼື ປ່ຽນແບບນັ້ນໄດ້',
   'reason.manager-only': 'ສະເພາະຜູ້ຈັດການເທົ່ານັ້ນທີ່ປ່ຽນແປງການຕັ້ງຄ່າໄດ້',
   'reason.setup-done': 'ສູນນີ້ໄດ້ຕັ້ງຄ່າແລ້ວ ກະລຸນາເຂົ້າລະບົບດ້ວຍຊື່ຜູ້ໃຊ້ ແລະ ລະຫັດ PIN ຂອງທ່ານ',
+  'reason.outside-hours': 'ບໍລິການນີ້ບໍ່ອອກບັດຄິວໃນເວລານີ້ ກະລຸນາກັບມາໃໝ່ເມື່ອເປີດ',
+  'reason.holiday': 'ມື້ນີ້ສູນປິດ ກະລຸນາກັບມາໃໝ່ໃນມື້ເຮັດວຽກຖັດໄປ',
   'reason.setup-code': 'ລະຫັດຕັ້ງຄ່າບໍ່ຖືກຕ້ອງ ກະລຸນາໃຊ້ທີ່ຢູ່ທີ່ເຊີບເວີສະແດງຕອນເລີ່ມເຮັດວຽກ ໃຫ້ຖືກຕ້ອງທຸກຕົວ',
 
   'field.invalid': 'ຂໍ້ມູນນີ້ບໍ່ຖືກຕ້ອງ ກະລຸນາກວດຄືນ ແລ້ວລອງໃໝ່',

@@ -61,6 +61,10 @@ export const OpeningHoursSchema = z
   );
 export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
 
+/** A day the whole centre is closed (a national holiday, a closure). */
+export const HolidaySchema = z.strictObject({ day: ServiceDaySchema, name: NameSchema });
+export type Holiday = z.infer<typeof HolidaySchema>;
+
 export const MinistryInputSchema = z.strictObject({
   id: Slug,
   name: NameSchema,

@@ -71,9 +71,20 @@ export const PublicTicketSchema = TicketSchema.pick({
 });
 export type PublicTicket = z.infer<typeof PublicTicketSchema>;
 
+/** One weekday's opening hours, in minutes of the centre's clock (console.ts checks edits). */
+export const DayHoursSchema = z.object({
+  weekday: z.number().int().min(0).max(6),
+  opensMin: z.number().int(),
+  closesMin: z.number().int(),
+  lunchFromMin: z.number().int().nullable(),
+  lunchToMin: z.number().int().nullable(),
+});
+
 export const CentreSchema = z.object({
   name: LocalizedSchema,
   timeZone: z.string(),
+  /** Days the centre is closed; every service is closed then. */
+  holidays: z.array(z.object({ day: ServiceDaySchema, name: LocalizedSchema })),
   /** The address phones reach the hub by; QR codes point here. */
   publicUrl: z.string(),
   /** Messages from the centre for its hall displays, in Lao and English (centre.settings). */
@@ -97,6 +108,8 @@ export const ServiceViewSchema = z.object({
   /** False: the kiosk skips the priority question for this service. */
   asksPriority: z.boolean(),
   open: z.boolean(),
+  /** When it takes tickets; none: whenever the centre is open (shared/domain/opening-hours.ts). */
+  hours: z.array(DayHoursSchema),
   waiting: z.number().int().nonnegative(),
   issuedToday: z.number().int().nonnegative(),
   estimatedWaitMs: z.number().int().nonnegative().nullable(),

@@ -71,6 +71,10 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 export const ERROR_REASONS = [
   'service-closed',
   'daily-cap-reached',
+  /** Not within the service's opening hours now: `params.opensAt` says when it opens next. */
+  'outside-hours',
+  /** The centre is closed today: `params.opensAt` says when it opens next. */
+  'holiday',
   'counter-paused',
   'counter-closed',
   'counter-not-open',

@@ -8,7 +8,9 @@ import { notFound } from '../hub-error.js';
 import {
   LocalizedSchema,
   type FeeReference,
+  type Holiday,
   type Localized,
+  type OpeningHours,
   type LocalizedList,
 } from '../../../shared/protocol.js';
 import { DEFAULT_PRIORITY_EVERY } from '../../../shared/domain/next-ticket.js';
@@ -35,6 +37,8 @@ export interface ServiceConfig {
   /** False: the kiosk does not ask this service's citizens about priority. */
   asksPriority: boolean;
   open: boolean;
+  /** Opening hours per weekday; none: open whenever the centre is. */
+  hours: OpeningHours[];
 }
 
 export interface CounterConfig {
@@ -53,6 +57,8 @@ export interface CentreConfig {
   settings: CentreSettings;
   services: Map<string, ServiceConfig>;
   counters: Map<number, CounterConfig>;
+  /** Days the centre is closed, `YYYY-MM-DD`, sorted. */
+  holidays: Holiday[];
 }
 
 const jsonList = z.array(z.string());
@@ -63,7 +69,37 @@ export class NoCentreError extends Error {
   }
 }
 
+function loadHours(db: Db): Map<string, OpeningHours[]> {
+  const rows = db
+    .prepare<
+      [],
+      {
+        service_id: string;
+        weekday: number;
+        opens_min: number;
+        closes_min: number;
+        lunch_from_min: number | null;
+        lunch_to_min: number | null;
+      }
+    >('SELECT * FROM opening_hours ORDER BY service_id, weekday')
+    .all();
+  const byService = new Map<string, OpeningHours[]>();
+  for (const r of rows) {
+    const list = byService.get(r.service_id) ?? [];
+    list.push({
+      weekday: r.weekday,
+      opensMin: r.opens_min,
+      closesMin: r.closes_min,
+      lunchFromMin: r.lunch_from_min,
+      lunchToMin: r.lunch_to_min,
+    });
+    byService.set(r.service_id, list);
+  }
+  return byService;
+}
+
 function loadServices(db: Db): Map<string, ServiceConfig> {
+  const hours = loadHours(db);
   const services = new Map<string, ServiceConfig>();
   const serviceRows = db
     .prepare<[], Record<string, string | number | null>>(
@@ -92,6 +128,7 @@ function loadServices(db: Db): Map<string, ServiceConfig> {
       dailyCap: r.daily_cap === null ? null : Number(r.daily_cap),
       asksPriority: r.asks_priority === 1,
       open: r.open === 1,
+      hours: hours.get(id) ?? [],
     });
   }
   return services;
@@ -139,6 +176,12 @@ export function loadConfig(db: Db): CentreConfig {
     settings: CentreSettingsSchema.parse(JSON.parse(centre.settings)),
     services: loadServices(db),
     counters: loadCounters(db),
+    holidays: db
+      .prepare<[], { day: string; name_lo: string; name_en: string }>(
+        'SELECT day, name_lo, name_en FROM holidays ORDER BY day',
+      )
+      .all()
+      .map((h) => ({ day: h.day, name: { lo: h.name_lo, en: h.name_en } })),
   };
 }
 

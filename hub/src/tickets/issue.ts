@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../connection.js';
 import type { Outcome } from '../changes/change.js';
-import { serviceIn, type ConfigSource } from '../config/config.js';
+import { serviceIn, type ConfigSource, type ServiceConfig } from '../config/config.js';
 import type { ServiceDay } from '../day/service-day.js';
 import { HubError } from '../hub-error.js';
 import type { Clock } from '../clock.js';
@@ -13,6 +13,7 @@ import { newTicketCode, ticketChange, type Lifecycle } from './lifecycle.js';
 import type { Standings } from './standing.js';
 import type { NewTicket, TicketStore } from './ticket-store.js';
 import { formatLabel } from '../../../shared/domain/numbering.js';
+import { openState } from '../../../shared/domain/opening-hours.js';
 import type {
   IssuedTicket,
   RequestPayload,
@@ -55,12 +56,28 @@ const withStanding = (deps: IssueDeps, t: Ticket): IssuedTicket => ({
   ...deps.standings.of(t),
 });
 
-/** The service's checks before it issues: open, and under today's cap. */
+/** Within its opening hours, and not on a holiday; `closed` with when it opens next. */
+function withinHours(deps: IssueDeps, svc: ServiceConfig) {
+  const config = deps.config.current();
+  const holidays = new Set(config.holidays.map((h) => h.day));
+  const state = openState({ hours: svc.hours, holidays }, deps.clock.now(), config.timeZone);
+  if (state.open) return;
+  const holiday = state.why === 'holiday';
+  throw new HubError(
+    'closed',
+    holiday ? 'The centre is closed today' : `${svc.name.en} is not open at this time`,
+    holiday ? 'holiday' : 'outside-hours',
+    state.opensAt === null ? {} : { params: { opensAt: state.opensAt } },
+  );
+}
+
+/** The service's checks before it issues: open, in its hours, and under today's cap. */
 function issuable(deps: IssueDeps, serviceId: string, day: string) {
   const svc = serviceIn(deps.config.current(), serviceId);
   if (!svc.open) {
     throw new HubError('closed', `${svc.name.en} is not issuing tickets now`, 'service-closed');
   }
+  withinHours(deps, svc);
   if (svc.dailyCap !== null && deps.tickets.issuedToday(day, svc.id) >= svc.dailyCap) {
     throw new HubError('closed', `${svc.name.en} has reached today's limit`, 'daily-cap-reached');
   }

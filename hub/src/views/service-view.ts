@@ -28,6 +28,7 @@ export function createServiceViews(deps: {
       dailyCap: s.dailyCap,
       asksPriority: s.asksPriority,
       open: s.open,
+      hours: s.hours,
       waiting,
       issuedToday: deps.tickets.issuedToday(deps.day.current(), id),
       estimatedWaitMs: deps.standings.estimate(id, waiting),

@@ -70,6 +70,7 @@ export function createViews(deps: ViewDeps): Views {
     return {
       name: c.name,
       timeZone: c.timeZone,
+      holidays: c.holidays,
       publicUrl: config.publicUrl(),
       notices: c.settings.notices,
     };

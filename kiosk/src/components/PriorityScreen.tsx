@@ -1,7 +1,8 @@
 import { t, type MessageKey } from '../../../shared/i18n/index.js';
 import type { Priority } from '../../../shared/protocol.js';
 import { issueTicket } from '../connection.js';
-import { issuingBlock, issuingBlockDetail } from '../service-text.js';
+import { issuingBlockDetail } from '../service-text.js';
+import { useIssuing } from '../use-issuing.js';
 import { useKioskStore } from '../store.js';
 
 /** The groups a citizen may declare at the kiosk; appointments are booked, not declared here. */
@@ -43,7 +44,7 @@ export function PriorityScreen({ serviceId }: { serviceId: string }) {
   const back = useKioskStore((s) => s.back);
 
   // A service that closes while the question is on screen says so before anyone taps.
-  const block = service ? issuingBlock(service) : null;
+  const { block } = useIssuing(service);
   const disabled = pending || !online || block !== null;
   const choose = (priority: Priority) => void issueTicket(priority);
 

@@ -1,13 +1,14 @@
 import { formatMinutes, t } from '../../../shared/i18n/index.js';
 import type { ServiceView } from '../../../shared/protocol.js';
-import { feeText, issuingBlock, waitingText } from '../service-text.js';
+import { feeText, waitingText } from '../service-text.js';
+import { useIssuing } from '../use-issuing.js';
 import { useKioskStore } from '../store.js';
 
 /** One service in the home list: its name first (the accessible name starts with it), then fee and queue. */
 export function ServiceButton({ service }: { service: ServiceView }) {
   const lang = useKioskStore((s) => s.lang);
   const openService = useKioskStore((s) => s.openService);
-  const block = issuingBlock(service);
+  const { block, opensAgain } = useIssuing(service);
   return (
     <button
       type="button"
@@ -24,7 +25,10 @@ export function ServiceButton({ service }: { service: ServiceView }) {
           ) : null}
         </span>
         {block ? (
-          <span className="service-button__closed">{t(lang, block)}</span>
+          <span className="service-button__closed">
+            {t(lang, block)}
+            {opensAgain ? ` · ${opensAgain}` : null}
+          </span>
         ) : (
           <span className="service-button__queue">
             {waitingText(service.waiting, lang)}

@@ -1,6 +1,7 @@
 import { formatMinutes, t } from '../../../shared/i18n/index.js';
 import { issueTicket } from '../connection.js';
-import { issuingBlock, issuingBlockDetail, waitingText } from '../service-text.js';
+import { issuingBlockDetail, waitingText } from '../service-text.js';
+import { useIssuing } from '../use-issuing.js';
 import { useKioskStore } from '../store.js';
 import { Fact } from './Fact.js';
 import { FeeFact } from './FeeFact.js';
@@ -47,11 +48,11 @@ export function ServiceScreen({ serviceId }: { serviceId: string }) {
   const online = useKioskStore((s) => s.status === 'online');
   const askPriority = useKioskStore((s) => s.askPriority);
   const back = useKioskStore((s) => s.back);
+  const { block, opensAgain } = useIssuing(service);
 
   // Removed by a config change while someone was looking at it.
   if (!service) return <ServiceGone />;
 
-  const block = issuingBlock(service);
   return (
     <main className="screen service">
       <div className="service__head">
@@ -69,6 +70,7 @@ export function ServiceScreen({ serviceId }: { serviceId: string }) {
       {block ? (
         <p className="notice notice--warning service__block" role="status">
           {t(lang, issuingBlockDetail(block))}
+          {opensAgain ? <strong className="service__opens"> {opensAgain}</strong> : null}
         </p>
       ) : null}
       <div className="actions service__actions">

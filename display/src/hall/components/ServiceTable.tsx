@@ -7,6 +7,8 @@
  */
 import { formatKip, formatMinutes, LANGS, t } from '../../../../shared/i18n/index.js';
 import type { ServiceView } from '../../../../shared/protocol.js';
+import { openState } from '../../../../shared/domain/opening-hours.js';
+import { useMinute } from '../../../../shared/ui/use-minute.js';
 import { useHallStore } from '../store.js';
 import { useRotation } from '../timers.js';
 import { Both } from './Both.js';
@@ -31,7 +33,7 @@ function feeCell(service: ServiceView) {
   );
 }
 
-function ServiceRow({ service }: { service: ServiceView }) {
+function ServiceRow({ service, closed }: { service: ServiceView; closed: boolean }) {
   return (
     <tr data-testid={`service-${service.id}`}>
       <th scope="row" className="service-table__name">
@@ -44,7 +46,11 @@ function ServiceRow({ service }: { service: ServiceView }) {
       </th>
       <td className="service-table__waiting">{service.waiting}</td>
       <td className="service-table__wait">
-        {service.waiting === 0 ? (
+        {closed ? (
+          <span className="service-table__closed" data-testid={`closed-${service.id}`}>
+            <Both k="kiosk.closedNow" />
+          </span>
+        ) : service.waiting === 0 ? (
           <span>–</span>
         ) : (
           <span className="both">
@@ -65,6 +71,11 @@ export function ServiceTable({ pageMs }: { pageMs: number }) {
   const page = useRotation(pages, pageMs);
   const rows = open.slice(page * SERVICES_PER_PAGE, (page + 1) * SERVICES_PER_PAGE);
   const anySample = open.some((s) => s.feeIsSample);
+  const now = useMinute();
+  const centre = useHallStore((s) => s.snapshot?.centre);
+  const holidays = new Set(centre?.holidays.map((h) => h.day) ?? []);
+  const closedNow = (s: ServiceView) =>
+    centre ? !openState({ hours: s.hours, holidays }, now, centre.timeZone).open : false;
   return (
     <section className="services">
       <h2 className="panel-title services__title">
@@ -97,7 +108,7 @@ export function ServiceTable({ pageMs }: { pageMs: number }) {
         </thead>
         <tbody>
           {rows.map((s) => (
-            <ServiceRow key={s.id} service={s} />
+            <ServiceRow key={s.id} service={s} closed={closedNow(s)} />
           ))}
         </tbody>
       </table>
