@@ -324,6 +324,13 @@ export const en = {
   'reason.setup-done': 'This centre is already set up. Log in with your username and PIN instead.',
   'reason.setup-code':
     'The setup code is wrong. Use the exact address the server printed when it started.',
+  'reason.pair-code':
+    'That pairing code is wrong, already used or older than 10 minutes. Ask a manager for a new one.',
+  'reason.wrong-app': 'This device is paired as a {role}. Open its own page instead.',
+  'reason.device-revoked':
+    'This device was removed from the centre. Ask a manager to pair it again at /pair.',
+  'reason.pairing-required':
+    'This device is not paired yet. Ask a manager for a pairing code, then open /pair on this device.',
 
   'field.invalid': 'This is not valid. Check it and try again.',
   'field.invalid_type': 'Fill this in with a valid value (a number where a number is asked).',
