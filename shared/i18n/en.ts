@@ -331,6 +331,10 @@ export const en = {
   'role.console': 'console',
   'role.public': 'phone',
 
+  'refused.title': 'This device cannot connect',
+  'refused.pair': 'Pair this device',
+  'refused.openOwn': 'Open its own page',
+
   'pair.title': 'Pair this device',
   'pair.hint':
     'A manager makes a pairing code in the console (Devices). Type its six digits here within 10 minutes.',

@@ -305,6 +305,10 @@ export const lo: Record<MessageKey, string> = {
   'role.console': 'ໜ້າຈັດການ',
   'role.public': 'ໂທລະສັບ',
 
+  'refused.title': 'ອຸປະກອນນີ້ເຊື່ອມຕໍ່ບໍ່ໄດ້',
+  'refused.pair': 'ຈັບຄູ່ອຸປະກອນນີ້',
+  'refused.openOwn': 'ເປີດໜ້າຂອງມັນເອງ',
+
   'pair.title': 'ຈັບຄູ່ອຸປະກອນນີ້',
   'pair.hint': 'ຜູ້ຈັດການສ້າງລະຫັດຈັບຄູ່ໃນໜ້າຈັດການ (ອຸປະກອນ) ກະລຸນາພິມລະຫັດ 6 ຕົວເລກນັ້ນທີ່ນີ້ພາຍໃນ 10 ນາທີ',
   'pair.code': 'ລະຫັດຈັບຄູ່',
