@@ -19,7 +19,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const APPS = ['kiosk', 'counter', 'display', 'console'];
+const APPS = ['kiosk', 'counter', 'display', 'console', 'pair'];
 const TESTS = ['**/*.test.ts', 'test/**'];
 
 /** Pure code: the same on the hub, in a browser and in a test. */

@@ -18,6 +18,7 @@ export const WEB_APP_ROOTS = {
   kiosk: 'kiosk',
   counter: 'counter',
   display: 'display',
+  pair: 'pair',
   console: 'console',
 } as const;
 export type WebAppName = keyof typeof WEB_APP_ROOTS;

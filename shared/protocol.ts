@@ -9,7 +9,6 @@ import {
   CentreSchema,
   CounterViewSchema,
   EpochMs,
-  Id,
   PrinterViewSchema,
   ServiceDaySchema,
   ServiceViewSchema,
@@ -24,14 +23,6 @@ import {
   type TicketView,
 } from './schemas/entities.js';
 import {
-  CentreInputSchema,
-  CounterInputSchema,
-  MinistryInputSchema,
-  NewPinSchema,
-  ServiceInputSchema,
-  Slug,
-  StaffInputSchema,
-  Version,
   type AuditEntry,
   type CentreConfig,
   type ConsoleConfig,
@@ -41,11 +32,9 @@ import {
   type ServiceConfig,
   type StaffMember,
 } from './schemas/console.js';
+import { type DeviceView, type PairCode } from './schemas/devices.js';
 import {
-  PauseReasonSchema,
   PrinterStatusSchema,
-  PrioritySchema,
-  LangSchema,
   RoleSchema,
   ROLES,
   type ErrorCode,
@@ -56,6 +45,7 @@ import {
 export * from './schemas/enums.js';
 export * from './schemas/entities.js';
 export * from './schemas/console.js';
+export * from './schemas/devices.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -106,97 +96,8 @@ export const PublicQueueEventSchema = z.object({
 });
 export type PublicQueueEvent = z.infer<typeof PublicQueueEventSchema>;
 
-// ---------------------------------------------------------------- requests
-
-const TicketRef = z.strictObject({ ticketId: Id });
-const CounterRef = z.strictObject({ counterId: Id });
-const TicketCode = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/, 'a ticket code');
-const SessionToken = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, 'a session token');
-
-export const FeedbackAnswersSchema = z.strictObject({
-  waitingTime: z.number().int().min(1).max(5).optional(),
-  courtesy: z.number().int().min(1).max(5).optional(),
-  clarity: z.number().int().min(1).max(5).optional(),
-  askedToPayMore: z.boolean().optional(),
-  comment: z.string().max(500).optional(),
-});
-export type FeedbackAnswers = z.infer<typeof FeedbackAnswersSchema>;
-
-/** Request payload schema of every client → server event; the hub validates against these. */
-export const RequestSchemas = {
-  'queue:snapshot': z.strictObject({}),
-  'ticket:issue': z.strictObject({
-    serviceId: z.string().min(1).max(64),
-    priority: PrioritySchema.optional(),
-    lang: LangSchema,
-    requestId: z.string().min(8).max(64),
-  }),
-  'staff:login': z.strictObject({
-    username: z.string().min(1).max(64),
-    pin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits'),
-  }),
-  'staff:logout': z.strictObject({}),
-  'counter:open': CounterRef,
-  'counter:call-next': CounterRef,
-  'counter:call': z.strictObject({ counterId: Id, ticketId: Id }),
-  'ticket:recall': TicketRef,
-  'ticket:start': TicketRef,
-  'ticket:complete': TicketRef,
-  'ticket:no-show': TicketRef,
-  'ticket:park': TicketRef,
-  'ticket:resume': TicketRef,
-  'ticket:cancel': TicketRef,
-  'ticket:transfer': z.strictObject({
-    ticketId: Id,
-    toServiceId: z.string().min(1).max(64),
-    position: z.enum(['front', 'back']),
-    reason: z.string().max(200).optional(),
-  }),
-  'counter:pause': z.strictObject({ counterId: Id, reason: PauseReasonSchema.optional() }),
-  'counter:resume': CounterRef,
-  'counter:close': CounterRef,
-  'ticket:watch': z.strictObject({ code: TicketCode }),
-  'feedback:submit': z.strictObject({
-    code: TicketCode,
-    score: z.number().int().min(1).max(5),
-    answers: FeedbackAnswersSchema.optional(),
-  }),
-  'staff:resume': z.strictObject({ sessionToken: SessionToken }),
-  'counter:stats': CounterRef,
-
-  // The console (DESIGN.md "Staff roles and the console"). An edit names the version it was
-  // made on; null creates. Reading is for supervisors and managers, changing for managers.
-  'config:get': z.strictObject({}),
-  'config:ministry-save': z.strictObject({
-    ministry: MinistryInputSchema,
-    version: Version.nullable(),
-  }),
-  'config:service-save': z.strictObject({
-    service: ServiceInputSchema,
-    version: Version.nullable(),
-  }),
-  'config:counter-save': z.strictObject({
-    counter: CounterInputSchema,
-    version: Version.nullable(),
-  }),
-  'config:centre-save': z.strictObject({ centre: CentreInputSchema, version: Version }),
-  'config:fee-history': z.strictObject({ serviceId: Slug }),
-  'config:audit': z.strictObject({
-    entity: z.string().max(40).optional(),
-    entityId: z.string().max(64).optional(),
-    limit: z.number().int().min(1).max(500).optional(),
-  }),
-  'staff:save': z.strictObject({ staff: StaffInputSchema, version: Version.nullable() }),
-  'staff:reset-pin': z.strictObject({ staffId: Id }),
-  'staff:unlock': z.strictObject({ staffId: Id }),
-  'staff:change-pin': z.strictObject({
-    currentPin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits'),
-    newPin: NewPinSchema,
-  }),
-} as const;
-
-export type RequestEvent = keyof typeof RequestSchemas;
-export type RequestPayload<E extends RequestEvent> = z.infer<(typeof RequestSchemas)[E]>;
+export * from './schemas/requests.js';
+import type { RequestEvent, RequestPayload } from './schemas/requests.js';
 
 /** What each event's successful ack carries. */
 export interface ResponseData {
@@ -234,6 +135,10 @@ export interface ResponseData {
   'staff:reset-pin': { member: StaffMember; temporaryPin: string };
   'staff:unlock': StaffMember;
   'staff:change-pin': { staff: Staff };
+  'device:pair-code': PairCode;
+  'device:list': DeviceView[];
+  'device:rename': DeviceView;
+  'device:revoke': DeviceView;
 }
 
 /** One field a request got wrong, for a message next to that field (`field.<issue>` in i18n). */
@@ -294,6 +199,8 @@ export const HandshakeAuthSchema = z.object({
   role: RoleSchema.optional(),
   /** A kiosk station's print agent: gets `print:job`, nothing else. Needs a device token. */
   printAgent: z.literal(true).optional(),
+  /** The app or station version, shown in the console's device list. */
+  appVersion: z.string().max(40).optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
 
@@ -332,6 +239,10 @@ export const EVENT_ROLES = {
   'staff:reset-pin': ['console'],
   'staff:unlock': ['console'],
   'staff:change-pin': ['counter', 'console'],
+  'device:pair-code': ['console'],
+  'device:list': ['console'],
+  'device:rename': ['console'],
+  'device:revoke': ['console'],
 } as const satisfies Record<RequestEvent, readonly Role[]>;
 
 export function mayRoleSend(role: Role, event: RequestEvent): boolean {

@@ -341,6 +341,11 @@ export function wellFormedPayloads(w: BusyCentre): {
     'staff:resume': () => ({ sessionToken: 'A'.repeat(43) }),
     'counter:stats': () => ({ counterId: 1 }),
     ...consolePayloads(),
+    // The demo centre has no paired devices: renaming or revoking one is not-found.
+    'device:pair-code': () => ({ role: 'kiosk', name: 'Kiosk by the door' }),
+    'device:list': () => ({}),
+    'device:rename': () => ({ deviceId: 999, name: 'Kiosk 2', version: 1 }),
+    'device:revoke': () => ({ deviceId: 999, version: 1 }),
   };
 }
 

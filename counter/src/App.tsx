@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { t } from '../../shared/i18n/index.js';
 import { ConnectionBanner } from '../../shared/ui/ConnectionBanner.js';
+import { RefusedScreen } from '../../shared/ui/RefusedScreen.js';
 import { CounterChoice } from './components/CounterChoice.js';
 import { DeskScreen } from './components/DeskScreen.js';
 import { Dialogs } from './components/Dialogs.js';
@@ -41,9 +42,11 @@ export function App() {
   const status = useCounterStore((s) => s.status);
   const phase = useCounterStore((s) => s.phase);
   const ready = useCounterStore((s) => s.fontsReady && s.snapshot !== null);
+  const refusal = useCounterStore((s) => s.refusal);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  if (status === 'refused') return <RefusedScreen refusal={refusal} />;
   return (
     <div className="counter" data-ready={ready ? 'true' : 'false'} data-phase={phase}>
       <Header />

@@ -22,7 +22,7 @@ export async function startConnection({ onConnect }: { onConnect: () => void }):
     role: 'counter',
     token,
     onSnapshot: (snapshot) => useCounterStore.setState({ snapshot }),
-    onStatus: (status) => useCounterStore.setState({ status }),
+    onStatus: (status, refusal) => useCounterStore.setState({ status, refusal }),
   });
   // The hub forgets who is logged in on a connection when it drops: say it again each time.
   hub.socket.on('connect', onConnect);

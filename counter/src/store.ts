@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import type { Lang, MessageKey } from '../../shared/i18n/index.js';
 import type { AckError, CounterStats, Snapshot, Staff } from '../../shared/protocol.js';
-import type { HubStatus } from '../../shared/ui/hub-connection.js';
+import type { HubRefusal, HubStatus } from '../../shared/ui/hub-connection.js';
 import { readLang, readSession, saveLang } from './saved-session.js';
 
 /** `restoring`: a saved session is being resumed, so neither the PIN form nor the desk is shown yet. */
@@ -35,6 +35,8 @@ export type Dialog =
 export interface CounterState {
   lang: Lang;
   status: HubStatus;
+  /** Why the hub turned this device away, while `status` is `refused`. */
+  refusal: HubRefusal | null;
   snapshot: Snapshot | null;
   fontsReady: boolean;
   phase: Phase;
@@ -60,6 +62,7 @@ export interface CounterState {
 export const useCounterStore = create<CounterState>()((set) => ({
   lang: readLang(),
   status: 'connecting',
+  refusal: null,
   snapshot: null,
   fontsReady: false,
   // A saved session is resumed as soon as the hub is reached (clerk-session.ts).

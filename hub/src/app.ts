@@ -17,6 +17,7 @@ import type { Io } from './net/io.js';
 import { attachSocketServer } from './net/socket-server.js';
 import type { Printing } from './print/printing.js';
 import type { TicketService } from './tickets/ticket-service.js';
+import { createPairRoute } from './net/pair-route.js';
 import { createRestHandler } from './net/rest.js';
 import { createWebAppHandler } from './net/web-apps.js';
 import { createSetupRoute, type SetupRouteOptions } from './net/setup-route.js';
@@ -98,7 +99,9 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
   });
   // Set up already: the wizard's route stays, to say so (GET needed: false, POST 409).
   const setup = createSetupRoute(createSetup({ db: opts.db, clock }), { now: clock.now, log });
-  routes.push(setup, rest, createWebAppHandler(opts.webRoot ?? join(process.cwd(), 'dist', 'web')));
+  const pair = createPairRoute(f.deviceService, { now: () => clock.now(), log });
+  const webApps = createWebAppHandler(opts.webRoot ?? join(process.cwd(), 'dist', 'web'));
+  routes.push(setup, pair, rest, webApps);
   return { httpServer, ...sockets };
 }
 

@@ -21,6 +21,10 @@ import { createCounterStats } from './counters/counter-stats.js';
 import { counterHandlers } from './counters/counter-handlers.js';
 import { createDesks } from './counters/desks.js';
 import { createDeviceAuth } from './devices/devices.js';
+import { deviceHandlers } from './devices/device-handlers.js';
+import { createDeviceService } from './devices/device-service.js';
+import { createDeviceStore } from './devices/device-store.js';
+import { createDevicePresence } from './devices/presence.js';
 import { createFeedbackStore, feedbackHandlers } from './feedback/feedback.js';
 import { createPrintAgents } from './print/agents.js';
 import { createPrinting } from './print/printing.js';
@@ -84,11 +88,22 @@ function consoleFeatures(
     audit,
     fees: createFeeHistory(db, clock),
   });
+  const presence = createDevicePresence();
+  const deviceService = createDeviceService({
+    db,
+    clock,
+    store: createDeviceStore(db),
+    audit,
+    presence,
+  });
   return {
     editor,
+    presence,
+    deviceService,
     handlers: {
       ...configHandlers({ editor, store, audit, staffAdmin }),
       ...staffAdminHandlers({ auth, admin: staffAdmin }),
+      ...deviceHandlers(deviceService),
     },
   };
 }
@@ -118,6 +133,8 @@ export function createFeatures(opts: FeatureOptions) {
     handlers,
     configEditor: consoleSide.editor,
     devices: createDeviceAuth(db, clock),
+    presence: consoleSide.presence,
+    deviceService: consoleSide.deviceService,
   };
 }
 

@@ -14,6 +14,7 @@
  */
 import { useEffect } from 'react';
 import { ConnectionBanner } from '../../shared/ui/ConnectionBanner.js';
+import { RefusedScreen } from '../../shared/ui/RefusedScreen.js';
 import { HomeScreen } from './components/HomeScreen.js';
 import { Header } from './components/Header.js';
 import { PriorityScreen } from './components/PriorityScreen.js';
@@ -41,12 +42,15 @@ export function App() {
   const ready = useKioskStore((s) => s.fontsReady && s.snapshot !== null);
   const idleMs = useKioskStore((s) => s.settings.idleMs);
   const reset = useKioskStore((s) => s.reset);
+  const refusal = useKioskStore((s) => s.refusal);
+  const token = useKioskStore((s) => s.settings.token);
 
   useIdleTimeout(idleMs, reset);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  if (status === 'refused') return <RefusedScreen refusal={refusal} token={token} />;
   return (
     <div className="kiosk" data-ready={ready ? 'true' : 'false'}>
       <Header />

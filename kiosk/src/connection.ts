@@ -28,7 +28,7 @@ export async function startConnection(): Promise<void> {
     role: 'kiosk',
     token,
     onSnapshot: (snapshot) => useKioskStore.setState({ snapshot }),
-    onStatus: (status) => useKioskStore.setState({ status }),
+    onStatus: (status, refusal) => useKioskStore.setState({ status, refusal }),
   });
   // Tell the station once the screen is usable, so it stops showing its offline page.
   const unsubscribe = useKioskStore.subscribe((s) => {

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { Lang, MessageKey } from '../../shared/i18n/index.js';
 import type { IssuedTicket, Snapshot } from '../../shared/protocol.js';
-import type { HubStatus } from '../../shared/ui/hub-connection.js';
+import type { HubRefusal, HubStatus } from '../../shared/ui/hub-connection.js';
 import { newRequestId } from '../../shared/ui/request-id.js';
 import { readSettings, type KioskSettings } from './settings.js';
 
@@ -30,6 +30,8 @@ export interface KioskState {
   settings: KioskSettings;
   lang: Lang;
   status: HubStatus;
+  /** Why the hub turned this device away, while `status` is `refused`. */
+  refusal: HubRefusal | null;
   snapshot: Snapshot | null;
   fontsReady: boolean;
   screen: Screen;
@@ -51,6 +53,7 @@ export const useKioskStore = create<KioskState>()((set, get) => ({
   settings: readSettings(),
   lang: START_LANG,
   status: 'connecting',
+  refusal: null,
   snapshot: null,
   fontsReady: false,
   screen: { name: 'home' },

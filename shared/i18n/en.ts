@@ -330,6 +330,35 @@ export const en = {
   'reason.holiday': 'The centre is closed today. Please come back on the next working day.',
   'reason.setup-code':
     'The setup code is wrong. Use the exact address the server printed when it started.',
+  'role.kiosk': 'kiosk',
+  'role.counter': 'counter',
+  'role.display': 'hall display',
+  'role.feedback': 'feedback tablet',
+  'role.console': 'console',
+  'role.public': 'phone',
+
+  'refused.title': 'This device cannot connect',
+  'refused.pair': 'Pair this device',
+  'refused.openOwn': 'Open its own page',
+
+  'pair.title': 'Pair this device',
+  'pair.hint':
+    'A manager makes a pairing code in the console (Devices). Type its six digits here within 10 minutes.',
+  'pair.code': 'Pairing code',
+  'pair.submit': 'Pair',
+  'pair.sending': 'Pairing…',
+  'pair.done': 'Paired as “{name}” ({role}). Opening its page…',
+  'pair.sixDigits': 'The pairing code is six digits.',
+  'pair.slowDown': 'Too many tries. Wait a minute, then try again.',
+  'pair.unreachable': "Cannot reach the centre's server. Check the network, then try again.",
+
+  'reason.pair-code':
+    'That pairing code is wrong, already used or older than 10 minutes. Ask a manager for a new one.',
+  'reason.wrong-app': 'This device is paired as a {role}. Open its own page instead.',
+  'reason.device-revoked':
+    'This device was removed from the centre. Ask a manager to pair it again at /pair.',
+  'reason.pairing-required':
+    'This device is not paired yet. Ask a manager for a pairing code, then open /pair on this device.',
 
   'field.invalid': 'This is not valid. Check it and try again.',
   'field.invalid_type': 'Fill this in with a valid value (a number where a number is asked).',

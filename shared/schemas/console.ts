@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { EpochMs, Id, ServiceDaySchema } from './entities.js';
-import { RoleSchema, StaffRoleSchema } from './enums.js';
+import { StaffRoleSchema } from './enums.js';
 
 /** No control characters and no angle brackets: a name is text, never markup. */
 const Text = (max: number) =>
@@ -202,5 +202,3 @@ export const SetupInputSchema = z.strictObject({
   }),
 });
 export type SetupInput = z.infer<typeof SetupInputSchema>;
-
-export const DeviceRoleSchema = RoleSchema.exclude(['public']);

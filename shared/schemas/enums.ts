@@ -100,6 +100,14 @@ export const ERROR_REASONS = [
   /** The centre is set up already; setup is refused once a manager exists. */
   'setup-done',
   'setup-code',
+  /** A pairing code that is wrong, expired or already used. */
+  'pair-code',
+  /** A device token opened in another role's app (a display's token at /kiosk). */
+  'wrong-app',
+  /** The device was removed in the console; it must be paired again. */
+  'device-revoked',
+  /** This app needs a paired device here: pair it at /pair with a code from the console. */
+  'pairing-required',
 ] as const;
 export const ErrorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;

@@ -8,7 +8,11 @@
 import { io, type Socket } from 'socket.io-client';
 import { applyEvent } from '../domain/apply-event.js';
 import {
+  DeviceRoleSchema,
+  ErrorReasonSchema,
   PROTOCOL_VERSION,
+  type DeviceRole,
+  type ErrorReason,
   type Ack,
   type ClientToServerEvents,
   type RequestEvent,
@@ -29,6 +33,14 @@ export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  */
 export type HubStatus = 'connecting' | 'online' | 'offline' | 'refused';
 
+/** Why the hub turned this device away, from the refused handshake (docs/protocol.md §2). */
+export interface HubRefusal {
+  /** `device-revoked`, `wrong-app`, `pairing-required`…; null when the hub gave none. */
+  reason: ErrorReason | null;
+  /** With `wrong-app`: the role the device's token is for. */
+  role: DeviceRole | null;
+}
+
 export interface HubConnectionOptions {
   role: Role;
   /** A paired device's token; without one only demo hubs accept roles other than public. */
@@ -36,7 +48,8 @@ export interface HubConnectionOptions {
   /** Defaults to the page's own origin: the hub serves the apps. */
   url?: string;
   onSnapshot(snapshot: Snapshot): void;
-  onStatus(status: HubStatus): void;
+  /** `refusal` comes with `refused`, and is null with every other status. */
+  onStatus(status: HubStatus, refusal: HubRefusal | null): void;
 }
 
 export interface HubConnection {
@@ -56,6 +69,8 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 const RECONNECT_DELAY_MS = 1_000;
 const RECONNECT_DELAY_MAX_MS = 5_000;
 const REFUSED_RETRY_MS = 15_000;
+/** After the hub ends the connection (a revoked device): ask again at once, to learn why. */
+const SERVER_DISCONNECT_RETRY_MS = 100;
 
 export class HubUnreachableError extends Error {
   constructor(cause?: unknown) {
@@ -104,6 +119,14 @@ function sendRequest<E extends RequestEvent>(
   });
 }
 
+function refusalOf(err: Error): HubRefusal {
+  const data = (err as Error & { data?: { reason?: unknown; role?: unknown } }).data;
+  return {
+    reason: ErrorReasonSchema.safeParse(data?.reason).data ?? null,
+    role: DeviceRoleSchema.safeParse(data?.role).data ?? null,
+  };
+}
+
 export function connectToHub(opts: HubConnectionOptions): HubConnection {
   const socket = openSocket(opts);
 
@@ -115,7 +138,7 @@ export function connectToHub(opts: HubConnectionOptions): HubConnection {
     state = snapshot;
     resyncing = false;
     opts.onSnapshot(snapshot);
-    opts.onStatus('online');
+    opts.onStatus('online', null);
   }
 
   /** Socket.IO gives up after a refusal or a server-side disconnect; we never do. */
@@ -154,19 +177,19 @@ export function connectToHub(opts: HubConnectionOptions): HubConnection {
 
   socket.on('disconnect', (reason) => {
     resyncing = false;
-    opts.onStatus('offline');
-    if (reason === 'io server disconnect') retryLater(RECONNECT_DELAY_MS);
+    opts.onStatus('offline', null);
+    if (reason === 'io server disconnect') retryLater(SERVER_DISCONNECT_RETRY_MS);
   });
 
   socket.on('connect_error', (err) => {
     // A refused handshake's message starts with its error code; a transport error does not.
     const refused = /^(unauthorized|invalid-request|forbidden)\b/.test(err.message);
-    opts.onStatus(refused ? 'refused' : 'offline');
+    opts.onStatus(refused ? 'refused' : 'offline', refused ? refusalOf(err) : null);
     // After a refusal Socket.IO does not retry by itself.
     if (!socket.active) retryLater(refused ? REFUSED_RETRY_MS : RECONNECT_DELAY_MAX_MS);
   });
 
-  opts.onStatus('connecting');
+  opts.onStatus('connecting', null);
 
   return {
     socket,

@@ -14,7 +14,7 @@ export const WEB_ROOT = join(process.cwd(), 'dist', 'web');
 export const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
 /** Fails the suite at once, saying what to do, when `app` is not built; makes the screenshot folder. */
-export function requireBuiltApp(app: 'kiosk' | 'counter' | 'display'): void {
+export function requireBuiltApp(app: 'kiosk' | 'counter' | 'display' | 'console' | 'pair'): void {
   if (!existsSync(join(WEB_ROOT, app, 'index.html'))) {
     throw new Error(`dist/web/${app} is missing: run \`npm run build\` first (npm test does)`);
   }

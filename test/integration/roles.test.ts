@@ -109,8 +109,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // 30 kiosk + 12 counter + 31 display + 30 feedback + 15 console + 30 public
-    expect(checked).toBe(148);
+    // 34 kiosk + 16 counter + 35 display + 34 feedback + 15 console + 34 public
+    expect(checked).toBe(168);
     expect(state(t)).toBe(before);
 
     // A refusal does not cost a client its connection or its own rights.
@@ -266,13 +266,13 @@ describe('the handshake without --demo', () => {
       .get(ticket.id);
     expect(audit).toEqual({ device_id: kioskDevice.id });
 
-    // The token fixes the role: claiming another one changes nothing.
-    const { client: claimsConsole } = await connect(t, {
-      token: kioskDevice.token,
-      role: 'console',
+    // The token fixes the role: opening it in another role's app is refused, and says whose it is.
+    await expect(connect(t, { token: kioskDevice.token, role: 'console' })).rejects.toMatchObject({
+      message: 'forbidden: this token belongs to a kiosk',
+      data: { code: 'forbidden', reason: 'wrong-app', role: 'kiosk' },
     });
-    const login = await send(claimsConsole, 'staff:login', { username: 'manager', pin: '9999' });
-    expect(login).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const { client: sameRole } = await connect(t, { token: kioskDevice.token, role: 'kiosk' });
+    expect(sameRole.connected).toBe(true);
 
     const { client: counter, snapshot: counterSnapshot } = await connect(t, {
       token: counterDevice.token,

@@ -69,6 +69,10 @@ function senderOf(w: BusyCentre, event: RequestEvent): Client {
     case 'config:fee-history':
     case 'config:audit':
     case 'staff:save':
+    case 'device:pair-code':
+    case 'device:list':
+    case 'device:rename':
+    case 'device:revoke':
     case 'staff:reset-pin':
     case 'staff:unlock':
       return w.console;
@@ -121,6 +125,23 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
         ...withField(v, 'entity', [tooLong(40), 5]),
         ...withField(v, 'entityId', [tooLong(64), 5]),
       ];
+    case 'device:list':
+      return [{ all: true }];
+    case 'device:pair-code':
+      return [
+        ...withField(v, 'role', ['public', 'boss', '', 1, null]),
+        ...withField(v, 'name', ['', '   ', tooLong(80), '<b>Kiosk</b>', 'a\u0007b', 5]),
+        without(v, 'role'),
+      ];
+    case 'device:rename':
+      return [
+        ...withField(v, 'deviceId', BAD_IDS),
+        ...withField(v, 'name', ['', tooLong(80), '<script>x</script>']),
+        ...withField(v, 'version', [0, -1, 1.5, '1', null]),
+        without(v, 'version'),
+      ];
+    case 'device:revoke':
+      return [...withField(v, 'deviceId', BAD_IDS), ...withField(v, 'version', [0, '1']), {}];
     case 'staff:reset-pin':
     case 'staff:unlock':
       return [...withField(v, 'staffId', BAD_IDS), {}];

@@ -15,12 +15,16 @@ import { ReconnectingMark, SoundPrompt } from './components/StatusMarks.js';
 import type { HallSettings } from './settings.js';
 import { useHallStore } from './store.js';
 import { Both } from './components/Both.js';
+import { RefusedScreen } from '../../../shared/ui/RefusedScreen.js';
 
 export function HallDisplay({ settings }: { settings: HallSettings }) {
   const ready = useHallStore((s) => s.fontsReady && s.snapshot !== null);
+  const status = useHallStore((s) => s.status);
+  const refusal = useHallStore((s) => s.refusal);
   useEffect(() => {
     document.documentElement.classList.add('hall-root');
   }, []);
+  if (status === 'refused') return <RefusedScreen refusal={refusal} token={settings.token} />;
   if (!ready) {
     return (
       <div className="hall hall--loading" data-ready="false">

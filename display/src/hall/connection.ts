@@ -36,7 +36,7 @@ export async function startHallConnection(settings: HallSettings): Promise<void>
     role: 'display',
     token,
     onSnapshot,
-    onStatus: (status) => useHallStore.setState({ status }),
+    onStatus: (status, refusal) => useHallStore.setState({ status, refusal }),
   });
   const unsubscribe = useHallStore.subscribe((s) => {
     if (!s.fontsReady || s.snapshot === null) return;

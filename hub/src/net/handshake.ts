@@ -7,7 +7,12 @@ import type { IncomingMessage } from 'node:http';
 import type { DeviceAuth } from '../devices/devices.js';
 import type { Connection } from '../connection.js';
 import type { HubSocket } from './io.js';
-import { HandshakeAuthSchema, type Role } from '../../../shared/protocol.js';
+import {
+  HandshakeAuthSchema,
+  type ErrorCode,
+  type ErrorReason,
+  type Role,
+} from '../../../shared/protocol.js';
 
 const isLoopback = (address: string) =>
   address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
@@ -23,6 +28,19 @@ export function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
+/**
+ * A refused handshake. The client's `connect_error` carries the message
+ * (`code: what`) and, in `data`, the reason an app says in words.
+ */
+function refused(
+  code: ErrorCode,
+  reason: ErrorReason,
+  what: string,
+  extra: Record<string, string> = {},
+): Error {
+  return Object.assign(new Error(`${code}: ${what}`), { data: { code, reason, ...extra } });
+}
+
 /** The Connection for a socket's handshake, or the reason it is refused. */
 export function authenticate(
   socket: HubSocket,
@@ -35,13 +53,27 @@ export function authenticate(
   let role: Role = 'public';
   let deviceId: number | null = null;
   if (auth.data.token) {
-    const device = deps.devices.authenticate(auth.data.token);
-    if (!device) return new Error('unauthorized: unknown or revoked device token');
+    const seen = { address: socket.handshake.address, appVersion: auth.data.appVersion ?? null };
+    const device = deps.devices.authenticate(auth.data.token, seen);
+    if (!device) {
+      return refused('unauthorized', 'device-revoked', 'unknown or revoked device token');
+    }
+    // A display's token opened at /kiosk: say so, instead of showing a kiosk that cannot work.
+    const asked = auth.data.role;
+    if (asked && asked !== 'public' && asked !== device.role) {
+      return refused('forbidden', 'wrong-app', `this token belongs to a ${device.role}`, {
+        role: device.role,
+      });
+    }
     role = device.role;
     deviceId = device.id;
   } else if (auth.data.role && auth.data.role !== 'public') {
     if (!deps.demo || !isLoopback(socket.handshake.address)) {
-      return new Error(`unauthorized: role ${auth.data.role} needs a paired device token`);
+      return refused(
+        'unauthorized',
+        'pairing-required',
+        `role ${auth.data.role} needs a paired device token`,
+      );
     }
     role = auth.data.role;
   }

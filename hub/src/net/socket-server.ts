@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Connection } from '../connection.js';
 import type { Desks } from '../counters/desks.js';
 import type { DeviceAuth } from '../devices/devices.js';
+import type { DevicePresence } from '../devices/presence.js';
 import type { Handlers } from '../handler.js';
 import type { PrintAgents } from '../print/agents.js';
 import type { PrinterViews } from '../print/printing.js';
@@ -41,6 +42,7 @@ export interface SocketDeps extends Omit<StreamDeps, 'io'> {
   staff: StaffAuth;
   desks: Desks;
   agents: PrintAgents;
+  presence: DevicePresence;
   printers: PrinterViews;
   catchUpDay: () => void;
   log: Logger;
@@ -120,6 +122,11 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
 
   io.on('connection', (socket) => {
     const conn = socket.data;
+    if (conn.deviceId !== null) {
+      // Revoking the device ends this connection at once; it cannot come back with its token.
+      const detach = deps.presence.attach(conn.deviceId, () => socket.disconnect(true));
+      socket.on('disconnect', detach);
+    }
     if (conn.printAgent && conn.deviceId !== null)
       return attachAgent(socket, conn.deviceId, deps.agents);
     // Taken before joining a room, so no event can overtake the first snapshot.

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
 
-export const WEB_APPS = ['kiosk', 'counter', 'display', 'console'] as const;
+export const WEB_APPS = ['kiosk', 'counter', 'display', 'console', 'pair'] as const;
 
 export function createWebAppHandler(webRoot: string) {
   const serve = new Map(
