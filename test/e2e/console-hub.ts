@@ -18,6 +18,8 @@ export interface SetupHub {
   code(): string;
   db: Db;
   hub: Promise<TestHub>;
+  /** Ends setup without a centre (when a test failed before the wizard finished). */
+  stop(): void;
 }
 
 export async function startSetupForBrowser(): Promise<SetupHub> {
@@ -30,7 +32,12 @@ export async function startSetupForBrowser(): Promise<SetupHub> {
     addresses.push(address);
     listening(new URL(address).origin);
   };
-  const port = runSetupMode({ db, webRoot: WEB_ROOT, onAddress }, 0, '127.0.0.1');
+  const stopper = new AbortController();
+  const port = runSetupMode(
+    { db, webRoot: WEB_ROOT, onAddress, signal: stopper.signal },
+    0,
+    '127.0.0.1',
+  );
   const hub = port.then(async (used): Promise<TestHub> => {
     const h = createHub({ db, demo: true, webRoot: WEB_ROOT });
     const hubUrl = await h.listen(used, '127.0.0.1');
@@ -48,10 +55,13 @@ export async function startSetupForBrowser(): Promise<SetupHub> {
       },
     };
   });
+  // Stopped before setup finished, there is no hub: that is not a failure of its own.
+  hub.catch(() => {});
   return {
     url: await url,
     code: () => new URL(addresses.at(-1) ?? 'http://x/').searchParams.get('code') ?? '',
     db,
     hub,
+    stop: () => stopper.abort(),
   };
 }

@@ -52,7 +52,17 @@ describe('the console', () => {
     expect(config.staff.find((s) => s.username === 'clerk1')).toMatchObject({ role: 'clerk' });
     expect(
       ok(await send(supervisor, 'config:fee-history', { serviceId: 'birth-certificate' })),
-    ).toEqual([]);
+    ).toEqual([
+      {
+        at: expect.any(Number),
+        staffName: null, // the seed
+        oldFeeLak: null,
+        newFeeLak: 0,
+        oldIsSample: null,
+        newIsSample: true,
+        ref: null,
+      },
+    ]);
     ok(await send(supervisor, 'config:audit', {}));
 
     const clerk1 = staffId(t, 'clerk1');
@@ -454,6 +464,7 @@ describe('the console', () => {
         newIsSample: false,
         ref,
       }),
+      expect.objectContaining({ staffName: null, oldFeeLak: null, newFeeLak: 0 }), // the seed
     ]);
     const audit = ok(
       await send(manager, 'config:audit', { entity: 'service', entityId: 'birth-certificate' }),

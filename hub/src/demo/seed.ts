@@ -9,6 +9,16 @@ export function hasCentre(db: Db): boolean {
   return db.prepare('SELECT 1 FROM centre WHERE id = 1').get() !== undefined;
 }
 
+/** Each fee's history starts with the seed (no one made it: staff_id NULL). */
+function seedFeeHistory(db: Db, centre: DemoCentre, sampleFees: boolean) {
+  const fee = db.prepare<[string, number, number, number]>(
+    `INSERT INTO fee_history (service_id, at, new_fee_lak, new_is_sample, ref_lo, ref_en)
+     VALUES (?, ?, ?, ?, '', '')`,
+  );
+  const seededAt = Date.now();
+  for (const s of centre.services) fee.run(s.id, seededAt, s.feeLak, sampleFees ? 1 : 0);
+}
+
 export function seedCentre(db: Db, centre: DemoCentre, opts: { sampleFees: boolean }): void {
   assertTimeZone(centre.timeZone);
   // Hash outside the transaction: scrypt is slow on purpose.
@@ -47,6 +57,7 @@ export function seedCentre(db: Db, centre: DemoCentre, opts: { sampleFees: boole
         i,
       ),
     );
+    seedFeeHistory(db, centre, opts.sampleFees);
     const counter = db.prepare('INSERT INTO counters (number, name_lo, name_en) VALUES (?, ?, ?)');
     const serves = db.prepare(
       'INSERT INTO counter_services (counter_id, service_id, rank) VALUES (?, ?, ?)',
