@@ -43,6 +43,7 @@ export function serviceFixture(id: string, patch: Partial<ServiceView> = {}): Se
     feeLak: 10_000,
     feeIsSample: true,
     feeRef: null,
+    hours: [],
     documents: { lo: [], en: [] },
     targetMinutes: 10,
     dailyCap: null,

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { missingCaseError } from '../../shared/assert.js';
 import { t } from '../../shared/i18n/index.js';
 import { ConnectionBanner } from '../../shared/ui/ConnectionBanner.js';
+import { RefusedScreen } from '../../shared/ui/RefusedScreen.js';
 import { ChangePinScreen } from './components/ChangePinScreen.js';
 import { Header } from './components/Header.js';
 import { LoginScreen } from './components/LoginScreen.js';
@@ -48,10 +49,13 @@ export function App() {
   const lang = useConsoleStore((s) => s.lang);
   const status = useConsoleStore((s) => s.status);
   const phase = useConsoleStore((s) => s.phase);
+  const refusal = useConsoleStore((s) => s.refusal);
   const ready = useConsoleStore((s) => s.fontsReady && (s.phase !== 'app' || s.config !== null));
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  // A console that is not paired (or was removed) says so; the setup wizard needs no socket.
+  if (status === 'refused' && phase !== 'setup') return <RefusedScreen refusal={refusal} />;
   return (
     <div className="console" data-ready={ready ? 'true' : 'false'} data-phase={phase}>
       <Header />

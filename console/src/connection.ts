@@ -7,6 +7,7 @@
 import type { Ack } from '../../shared/protocol.js';
 import { getBridge } from '../../shared/station-bridge.js';
 import { connectToHub, type HubConnection } from '../../shared/ui/hub-connection.js';
+import { savedConsoleToken } from './console-token.js';
 import { useConsoleStore } from './store.js';
 
 let hub: HubConnection | null = null;
@@ -21,17 +22,17 @@ export async function startConnection({
 }): Promise<void> {
   if (started) return;
   started = true;
-  // A paired console (a station, or a device added with `device add --role console`) has a
-  // token; without one only a demo hub lets this machine claim the console role.
-  const token =
+  // A console is a paired device: a station has its token, a browser kept the one the setup
+  // wizard or /pair gave it. Without one only a demo hub lets this machine be a console.
+  const stationToken =
     (await getBridge()
       .deviceToken()
       .catch(() => null)) ?? undefined;
   hub = connectToHub({
     role: 'console',
-    token,
+    currentToken: () => stationToken ?? savedConsoleToken(),
     onSnapshot: (snapshot) => useConsoleStore.setState({ snapshot }),
-    onStatus: (status) => useConsoleStore.setState({ status }),
+    onStatus: (status, refusal) => useConsoleStore.setState({ status, refusal }),
   });
   // The hub forgets who is logged in on a connection when it drops: say it again each time.
   hub.socket.on('connect', onConnect);

@@ -2,6 +2,7 @@
  * The first-run wizard's one request (`POST /api/v1/setup`, REST because no
  * one can log in yet). The code comes from the address the hub printed.
  */
+import { saveConsoleToken } from './console-token.js';
 import { SetupInputSchema, type AckError, type SetupInput } from '../../shared/protocol.js';
 import { checkLocally } from './config-actions.js';
 import { genericNotice, UNREACHABLE, useConsoleStore } from './store.js';
@@ -51,8 +52,12 @@ export async function submitSetup(input: SetupInput): Promise<void> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input),
     });
-    if (res.status === 201) toLogin();
-    else await refused(res);
+    if (res.status === 201) {
+      // This browser is now the manager's first console; it connects with the token from here on.
+      const { consoleToken } = (await res.json()) as { consoleToken?: string };
+      if (consoleToken) saveConsoleToken(consoleToken);
+      toLogin();
+    } else await refused(res);
   } catch {
     useConsoleStore.setState({ notice: UNREACHABLE });
   } finally {

@@ -14,7 +14,7 @@ import type {
   Snapshot,
   Staff,
 } from '../../shared/protocol.js';
-import type { HubStatus } from '../../shared/ui/hub-connection.js';
+import type { HubRefusal, HubStatus } from '../../shared/ui/hub-connection.js';
 import { readLang, readToken, saveLang } from './saved-session.js';
 import type { SectionId } from './sections.js';
 
@@ -47,6 +47,8 @@ export interface TemporaryPin {
 export interface ConsoleState {
   lang: Lang;
   status: HubStatus;
+  /** Why the hub turned this console away, while `status` is `refused`. */
+  refusal: HubRefusal | null;
   snapshot: Snapshot | null;
   fontsReady: boolean;
   phase: Phase;
@@ -74,6 +76,7 @@ const isSetupPage = () => /\/setup\/?$/.test(window.location.pathname);
 export const useConsoleStore = create<ConsoleState>()((set) => ({
   lang: readLang(),
   status: 'connecting',
+  refusal: null,
   snapshot: null,
   fontsReady: false,
   phase: isSetupPage() ? 'setup' : readToken() ? 'restoring' : 'login',

@@ -45,6 +45,11 @@ export interface HubConnectionOptions {
   role: Role;
   /** A paired device's token; without one only demo hubs accept roles other than public. */
   token?: string | undefined;
+  /**
+   * Asked at each (re)connect instead, for a device that may get its token
+   * while the page is open (the console, at the end of the setup wizard).
+   */
+  currentToken?: () => string | undefined;
   /** Defaults to the page's own origin: the hub serves the apps. */
   url?: string;
   onSnapshot(snapshot: Snapshot): void;
@@ -82,10 +87,10 @@ export class HubUnreachableError extends Error {
 /** The handshake tells the hub the protocol, the role and, for a paired device, its token. */
 function openSocket(opts: HubConnectionOptions): HubSocket {
   return io(opts.url ?? window.location.origin, {
-    auth: {
-      protocol: PROTOCOL_VERSION,
-      role: opts.role,
-      ...(opts.token ? { token: opts.token } : {}),
+    // A function, so each reconnect sends the token as it is then.
+    auth: (send) => {
+      const token = opts.currentToken?.() ?? opts.token;
+      send({ protocol: PROTOCOL_VERSION, role: opts.role, ...(token ? { token } : {}) });
     },
     reconnectionDelay: RECONNECT_DELAY_MS,
     reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,

@@ -9,8 +9,6 @@ import {
   type SetupHub,
   type TestHub,
 } from '../harness.js';
-import { addDevice } from '../../hub/src/devices/devices.js';
-import { systemClock } from '../../hub/src/clock.js';
 import { MAX_WRONG_CODES } from '../../hub/src/setup/setup.js';
 
 // DESIGN.md "Staff roles and the console": a hub started without --demo on an empty data
@@ -74,7 +72,11 @@ describe('setting up a real centre', () => {
     expect((await post(s.url, 'x'.repeat(20_000))).status).toBe(400);
     expect(hashAllTables(s.db)).toBe(before);
 
-    expect(await post(s.url, body(s.code()))).toEqual({ status: 201, body: { ok: true } });
+    const setUp = await post(s.url, body(s.code()));
+    expect(setUp).toMatchObject({ status: 201, body: { ok: true } });
+    // The wizard's browser becomes the manager's first console: its token, once.
+    const { consoleToken } = setUp.body as { consoleToken: string };
+    expect(consoleToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     t = await s.hub;
     expect(new URL(t.url).origin).toBe(s.url); // the same port, without a restart
     expect(await needed(t.url)).toBe(false);
@@ -91,9 +93,9 @@ describe('setting up a real centre', () => {
     expect(again).toMatchObject({ status: 409, body: { error: { reason: 'setup-done' } } });
     expect(hashAllTables(t.db)).toBe(done);
 
-    // The hub now serves the centre: a paired console logs its new manager in.
-    const device = addDevice(t.db, systemClock, 'console', 'Manager PC');
-    const { client, snapshot } = await connect(t, { token: device.token });
+    // The hub now serves the centre: the wizard's console logs its new manager in, on a hub
+    // where no role can be claimed without a token.
+    const { client, snapshot } = await connect(t, { token: consoleToken, role: 'console' });
     expect(snapshot.centre.name.en).toBe(centreInput().name.en);
     const { staff } = ok(
       await send(client, 'staff:login', { username: manager.username, pin: manager.pin }),

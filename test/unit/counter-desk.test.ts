@@ -27,6 +27,7 @@ function snapshot(counter: Partial<CounterView>, tickets: Ticket[]): Snapshot {
     centre: {
       name: { lo: 'c', en: 'c' },
       timeZone: 'Asia/Vientiane',
+      holidays: [],
       publicUrl: 'http://hub',
       notices: [],
     },

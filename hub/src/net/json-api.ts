@@ -30,19 +30,23 @@ export function sendJson(res: ServerResponse, status: number, body: unknown) {
 export const refuse = (res: ServerResponse, error: AckError) =>
   sendJson(res, STATUS[error.code] ?? 500, { error });
 
-/** The request's JSON body; `invalid-request` when it is larger than `maxBytes` or not JSON. */
+/**
+ * The request's JSON body; `invalid-request` when it is larger than `maxBytes`
+ * or not JSON. A body a little too large is read to its end and then refused,
+ * so the client hears why; one far too large is cut off.
+ */
 export function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) {
-        reject(new HubError('invalid-request', 'The request is too large'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
+      else if (size > 16 * maxBytes) req.destroy();
     });
     req.on('end', () => {
+      if (size > maxBytes)
+        return reject(new HubError('invalid-request', 'The request is too large'));
       try {
         resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
       } catch {

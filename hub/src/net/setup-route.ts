@@ -7,9 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { fieldErrors, HubError } from '../hub-error.js';
 import { setupDone, type Setup } from '../setup/setup.js';
-import { tokenBucket } from './rate-limit.js';
+import { perAddress, readJson, refuse, sendJson } from './json-api.js';
 import { API_PREFIX } from './rest.js';
-import { SetupInputSchema, type AckError } from '../../../shared/protocol.js';
+import { SetupInputSchema } from '../../../shared/protocol.js';
 
 export const SETUP_PATH = `${API_PREFIX}/setup`;
 /** The wizard's body is a few hundred bytes; anything near this is not the wizard. */
@@ -22,58 +22,15 @@ export interface SetupRouteOptions {
   log: Logger;
 }
 
-const STATUS: Record<string, number> = {
-  'invalid-request': 400,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  'rate-limited': 429,
-};
-
-function send(res: ServerResponse, status: number, body: unknown) {
-  const json = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-length': Buffer.byteLength(json),
-  });
-  res.end(json);
-}
-
-const refuse = (res: ServerResponse, error: AckError) =>
-  send(res, STATUS[error.code] ?? 500, { error });
-
-function readBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_SETUP_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (size > MAX_SETUP_BODY_BYTES) {
-        return reject(new HubError('invalid-request', 'The request is too large'));
-      }
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch {
-        reject(new HubError('invalid-request', 'The body must be JSON'));
-      }
-    });
-    req.on('error', reject);
-    // Far too large: not the wizard. Answered once the client stops sending, then closed.
-    req.on('data', () => {
-      if (size > 16 * MAX_SETUP_BODY_BYTES) req.destroy();
-    });
-  });
-}
-
-/** Resolves true once this request set the centre up. */
-async function post(setup: Setup, req: IncomingMessage, allow: () => boolean): Promise<boolean> {
+/** Resolves with the new console's token once this request set the centre up. */
+async function post(
+  setup: Setup,
+  req: IncomingMessage,
+  allow: () => boolean,
+): Promise<{ consoleToken: string }> {
   if (!setup.needed()) throw setupDone();
   if (!allow()) throw new HubError('rate-limited', 'Too many tries: wait a minute');
-  const body = await readBody(req);
+  const body = await readJson(req, MAX_SETUP_BODY_BYTES);
   const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : null;
   if (!setup.checkCode(code)) {
     throw new HubError('forbidden', 'That is not the setup code the hub shows', 'setup-code');
@@ -84,29 +41,22 @@ async function post(setup: Setup, req: IncomingMessage, allow: () => boolean): P
       fields: fieldErrors(parsed.error),
     });
   }
-  setup.complete(parsed.data);
-  return true;
+  return setup.complete(parsed.data);
 }
 
 /** The route; `onDone` runs after the answer to the request that set the centre up is sent. */
 export function createSetupRoute(setup: Setup, opts: SetupRouteOptions, onDone = () => {}) {
-  const perMinute = opts.triesPerMinute ?? 5;
-  const buckets = new Map<string, () => boolean>();
-  const allow = (address: string) => {
-    let bucket = buckets.get(address);
-    if (!bucket) buckets.set(address, (bucket = tokenBucket(perMinute, perMinute / 60, opts.now)));
-    return bucket();
-  };
+  const allow = perAddress(opts.triesPerMinute ?? 5, opts.now);
 
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (new URL(req.url ?? '/', 'http://hub').pathname !== SETUP_PATH) return false;
     if (req.method === 'GET' || req.method === 'HEAD') {
-      send(res, 200, { needed: setup.needed() });
+      sendJson(res, 200, { needed: setup.needed() });
     } else if (req.method === 'POST') {
       post(setup, req, () => allow(req.socket.remoteAddress ?? '')).then(
-        () => {
+        ({ consoleToken }) => {
           res.once('finish', onDone);
-          send(res, 201, { ok: true });
+          sendJson(res, 201, { ok: true, consoleToken });
         },
         (err: unknown) => {
           if (err instanceof HubError) return refuse(res, err.toAck());

@@ -5,6 +5,7 @@
  * creates the centre and its first manager in one transaction. Twenty wrong
  * codes replace it with a new one. Once a manager exists, setup is refused.
  */
+import { addDevice } from '../devices/devices.js';
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../clock.js';
@@ -25,8 +26,12 @@ export interface Setup {
   code(): string | null;
   /** True for the code in force; a wrong one counts towards replacing it. */
   checkCode(code: unknown): boolean;
-  /** Creates the centre and its first manager; refuses once a manager exists. */
-  complete(input: SetupInput): void;
+  /**
+   * Creates the centre, its first manager and a console device for the browser
+   * that ran the wizard (its token is returned once: a console needs one, and
+   * this browser is the manager's); refuses once a manager exists.
+   */
+  complete(input: SetupInput): { consoleToken: string };
 }
 
 const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -95,7 +100,7 @@ export function createSetup(deps: {
     complete({ centre, manager }) {
       checkTimeZone(centre.timeZone);
       const pinHash = hashPinSync(manager.pin); // slow on purpose: outside the transaction
-      commits.run(() => {
+      const done = commits.run(() => {
         if (!needed()) throw setupDone();
         if (q.username.get(manager.username)) throw duplicate('manager.username', 'That username');
         q.centre.run({
@@ -113,9 +118,11 @@ export function createSetup(deps: {
         const id = Number(q.manager.run(manager.username, manager.name, pinHash).lastInsertRowid);
         const after = { centre, manager: { id, username: manager.username, name: manager.name } };
         q.audit.run(deps.clock.now(), id, JSON.stringify(after));
-        return unchanged(undefined);
+        const device = addDevice(deps.db, deps.clock, 'console', `Console of ${manager.name}`);
+        return unchanged({ consoleToken: device.token });
       });
       code = null;
+      return done;
     },
   };
 
