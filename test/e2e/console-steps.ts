@@ -16,6 +16,11 @@ export interface ServiceStep {
   documents: { lo: string; en: string };
   /** Saturday morning opening, on top of the weekday default. */
   saturday?: boolean;
+  /**
+   * Open all day, every day: tickets are refused outside a service's hours,
+   * so the one the kiosk takes a ticket for must be open whenever the test runs.
+   */
+  allDay?: boolean;
 }
 
 export const SERVICES = [
@@ -49,6 +54,7 @@ export const SERVICES = [
     fee: '35000',
     ref: { lo: 'ແຈ້ງການ ເລກທີ 45/ປກສ', en: 'Notice No. 45/MPS', date: '2025-01-10' },
     documents: { lo: 'ຮູບຖ່າຍ 3x4', en: 'Photo 3x4' },
+    allDay: true,
   },
 ] as const satisfies readonly ServiceStep[];
 
@@ -88,6 +94,13 @@ export async function addService(c: ConsolePage, s: ServiceStep) {
     await c.page.locator('.hours__row[data-weekday="6"] input[type="checkbox"]').check();
     await c.fill({ 'hours.6.opens': '08:00', 'hours.6.closes': '11:30' });
     await c.fill({ 'hours.6.lunchFrom': '', 'hours.6.lunchTo': '' });
+  }
+  if (s.allDay) {
+    for (let day = 0; day < 7; day++) {
+      await c.page.locator(`.hours__row[data-weekday="${day}"] input[type="checkbox"]`).check();
+      await c.fill({ [`hours.${day}.opens`]: '00:00', [`hours.${day}.closes`]: '24:00' });
+      await c.fill({ [`hours.${day}.lunchFrom`]: '', [`hours.${day}.lunchTo`]: '' });
+    }
   }
   await saveAndWait(c, `service-${s.id}`);
 }

@@ -158,7 +158,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
           e,
         ),
     );
-    expect(consoleWork).toHaveLength(13); // ticket:issue and :cancel, 7 config, 4 staff
+    // ticket:issue and :cancel, 7 config, 4 staff, 4 device
+    expect(consoleWork).toHaveLength(17);
     for (const event of consoleWork) {
       const ack = await sendRaw(consoleClient, event, payloads[event]());
       expect(ack, event).toMatchObject({
