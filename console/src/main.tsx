@@ -1,5 +1,6 @@
 import '../../shared/ui/base.css';
 import './console.css';
+import './devices.css';
 import { loadFontsOrLog, renderRoot } from '../../shared/ui/mount.js';
 import { App } from './App.js';
 import { loadConfig } from './config-actions.js';

@@ -5,7 +5,14 @@
  */
 import type { MessageKey } from '../../shared/i18n/index.js';
 
-export const SECTIONS = ['centre', 'ministries', 'services', 'counters', 'staff'] as const;
+export const SECTIONS = [
+  'centre',
+  'ministries',
+  'services',
+  'counters',
+  'staff',
+  'devices',
+] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export const sectionLabel = (id: SectionId): MessageKey => `console.nav.${id}`;

@@ -8,6 +8,7 @@ import { EpochMs, Id } from './entities.js';
 import { RoleSchema } from './enums.js';
 
 export const DeviceRoleSchema = RoleSchema.exclude(['public']);
+export const DEVICE_ROLES = DeviceRoleSchema.options;
 export type DeviceRole = z.infer<typeof DeviceRoleSchema>;
 
 /** A pairing code is good for this long (DESIGN.md: 10 minutes). */

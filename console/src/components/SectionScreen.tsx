@@ -4,6 +4,7 @@ import { t } from '../../../shared/i18n/index.js';
 import { useCanEdit, useConsoleStore } from '../store.js';
 import { CentreScreen } from './CentreScreen.js';
 import { CountersScreen } from './CountersScreen.js';
+import { DevicesScreen } from './DevicesScreen.js';
 import { MinistriesScreen } from './MinistriesScreen.js';
 import { ServicesScreen } from './ServicesScreen.js';
 import { StaffScreen } from './StaffScreen.js';
@@ -15,6 +16,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   services: ServicesScreen,
   counters: CountersScreen,
   staff: StaffScreen,
+  devices: DevicesScreen,
 };
 
 export function SectionScreen() {
