@@ -3,6 +3,7 @@
  * serves and passes on citizens all day, mostly from the keyboard: every
  * action has a key, shown on its button (desk-actions.ts).
  */
+import { ChangePinScreen } from './components/ChangePinScreen.js';
 import { useEffect } from 'react';
 import { t } from '../../shared/i18n/index.js';
 import { ConnectionBanner } from '../../shared/ui/ConnectionBanner.js';
@@ -28,6 +29,8 @@ function CurrentScreen() {
       );
     case 'login':
       return <LoginScreen />;
+    case 'change-pin':
+      return <ChangePinScreen />;
     case 'choose':
       return <CounterChoice />;
     case 'desk':

@@ -50,7 +50,8 @@ export async function restoreSession(): Promise<void> {
   }
   const { staff } = ack.data;
   useCounterStore.setState({ staff });
-  if (counterId !== null && staff.counters.includes(counterId)) await openCounter(counterId);
+  if (staff.pinMustChange) useCounterStore.setState({ busy: null, phase: 'change-pin' });
+  else if (counterId !== null && staff.counters.includes(counterId)) await openCounter(counterId);
   else useCounterStore.setState({ busy: null, phase: 'choose' });
 }
 
@@ -60,7 +61,8 @@ export async function logIn(username: string, pin: string): Promise<void> {
   const ack = await ask((h) => h.request('staff:login', { username, pin }));
   if (ack?.ok) {
     saveToken(ack.data.sessionToken);
-    useCounterStore.setState({ staff: ack.data.staff, phase: 'choose' });
+    const { staff } = ack.data;
+    useCounterStore.setState({ staff, phase: staff.pinMustChange ? 'change-pin' : 'choose' });
   } else {
     useCounterStore.setState({ notice: ack ? genericNotice(ack.error) : UNREACHABLE });
   }
@@ -98,4 +100,21 @@ export async function logOut(): Promise<void> {
     selectedId: null,
     notice: null,
   });
+}
+
+/** A temporary PIN (new staff, or one a manager reset) becomes the clerk's own. */
+export async function changePin(currentPin: string, newPin: string): Promise<boolean> {
+  useCounterStore.setState({ busy: 'change-pin', notice: null });
+  const ack = await ask((h) => h.request('staff:change-pin', { currentPin, newPin }));
+  useCounterStore.setState({ busy: null });
+  if (ack?.ok) {
+    useCounterStore.setState({
+      staff: ack.data.staff,
+      phase: 'choose',
+      notice: { key: 'console.pin.changed', tone: 'info' },
+    });
+    return true;
+  }
+  useCounterStore.setState({ notice: ack ? genericNotice(ack.error) : UNREACHABLE });
+  return false;
 }

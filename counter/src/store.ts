@@ -11,7 +11,8 @@ import type { HubRefusal, HubStatus } from '../../shared/ui/hub-connection.js';
 import { readLang, readSession, saveLang } from './saved-session.js';
 
 /** `restoring`: a saved session is being resumed, so neither the PIN form nor the desk is shown yet. */
-export type Phase = 'restoring' | 'login' | 'choose' | 'desk';
+/** `change-pin`: a new or reset PIN is temporary and must be changed before any desk work. */
+export type Phase = 'restoring' | 'login' | 'change-pin' | 'choose' | 'desk';
 
 export interface Notice {
   key: MessageKey;
