@@ -6,7 +6,7 @@
  */
 import type { Ack } from '../../shared/protocol.js';
 import { getBridge } from '../../shared/station-bridge.js';
-import { connectToHub, type HubConnection } from '../../shared/ui/hub-connection.js';
+import { askHub, connectToHub, type HubConnection } from '../../shared/ui/hub-connection.js';
 import { savedConsoleToken } from './console-token.js';
 import { useConsoleStore } from './store.js';
 
@@ -42,14 +42,7 @@ export async function startConnection({
 }
 
 /** Sends one request; null when the hub could not be reached (the banner already says so). */
-export async function ask<T>(send: (h: HubConnection) => Promise<Ack<T>>): Promise<Ack<T> | null> {
-  if (!hub) return null;
-  try {
-    return await send(hub);
-  } catch {
-    return null;
-  }
-}
+export const ask = <T>(send: (h: HubConnection) => Promise<Ack<T>>) => askHub(hub, send);
 
 export function isConnected(): boolean {
   return hub?.socket.connected ?? false;

@@ -5,9 +5,8 @@
  * (`fieldErrors`) is here, so the message appears next to that field.
  */
 import { create } from 'zustand';
-import type { Lang, MessageKey } from '../../shared/i18n/index.js';
+import type { Lang } from '../../shared/i18n/index.js';
 import type {
-  AckError,
   ConsoleConfig,
   FeeChange,
   FieldError,
@@ -21,16 +20,9 @@ import type { SectionId } from './sections.js';
 /** `restoring`: a saved session is being resumed, so neither the login nor the screens show yet. */
 export type Phase = 'setup' | 'restoring' | 'login' | 'change-pin' | 'app';
 
-export interface Notice {
-  key: MessageKey;
-  params?: Record<string, string | number>;
-  tone: 'error' | 'info';
-}
+import type { Notice } from '../../shared/ui/notice.js';
 
-/** The words for an error the hub answered, when no more specific ones apply. */
-export function genericNotice(error: AckError): Notice {
-  return { key: error.reason ? `reason.${error.reason}` : `error.${error.code}`, tone: 'error' };
-}
+export { genericNotice, type Notice } from '../../shared/ui/notice.js';
 
 export const UNREACHABLE: Notice = { key: 'console.notice.unreachable', tone: 'error' };
 

@@ -7,7 +7,7 @@
  */
 import type { Ack } from '../../shared/protocol.js';
 import { getBridge } from '../../shared/station-bridge.js';
-import { connectToHub, type HubConnection } from '../../shared/ui/hub-connection.js';
+import { askHub, connectToHub, type HubConnection } from '../../shared/ui/hub-connection.js';
 import { useCounterStore } from './store.js';
 
 let hub: HubConnection | null = null;
@@ -35,14 +35,7 @@ export async function startConnection({ onConnect }: { onConnect: () => void }):
 }
 
 /** Sends one request; null when the hub could not be reached (the banner already says so). */
-export async function ask<T>(send: (h: HubConnection) => Promise<Ack<T>>): Promise<Ack<T> | null> {
-  if (!hub) return null;
-  try {
-    return await send(hub);
-  } catch {
-    return null;
-  }
-}
+export const ask = <T>(send: (h: HubConnection) => Promise<Ack<T>>) => askHub(hub, send);
 
 /** Replaces the state with a fresh snapshot, so the screen shows the truth now. */
 export function resync(): void {

@@ -5,25 +5,20 @@
  * actions, or the small ones below.
  */
 import { create } from 'zustand';
-import type { Lang, MessageKey } from '../../shared/i18n/index.js';
-import type { AckError, CounterStats, Snapshot, Staff } from '../../shared/protocol.js';
+import type { Lang } from '../../shared/i18n/index.js';
+import type { CounterStats, Snapshot, Staff } from '../../shared/protocol.js';
 import type { HubRefusal, HubStatus } from '../../shared/ui/hub-connection.js';
 import { readLang, readSession, saveLang } from './saved-session.js';
 
-/** `restoring`: a saved session is being resumed, so neither the PIN form nor the desk is shown yet. */
-/** `change-pin`: a new or reset PIN is temporary and must be changed before any desk work. */
+/**
+ * `restoring`: a saved session is being resumed, so neither the PIN form nor the desk is shown
+ * yet. `change-pin`: a new or reset PIN is temporary and must be changed before any desk work.
+ */
 export type Phase = 'restoring' | 'login' | 'change-pin' | 'choose' | 'desk';
 
-export interface Notice {
-  key: MessageKey;
-  params?: Record<string, string | number>;
-  tone: 'error' | 'info';
-}
+import type { Notice } from '../../shared/ui/notice.js';
 
-/** The words for an error the hub answered, when no more specific ones apply. */
-export function genericNotice(error: AckError): Notice {
-  return { key: error.reason ? `reason.${error.reason}` : `error.${error.code}`, tone: 'error' };
-}
+export { genericNotice, type Notice } from '../../shared/ui/notice.js';
 
 export const UNREACHABLE: Notice = { key: 'counter.notice.unreachable', tone: 'error' };
 

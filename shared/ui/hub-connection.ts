@@ -207,3 +207,16 @@ export function connectToHub(opts: HubConnectionOptions): HubConnection {
     },
   };
 }
+
+/** Sends one request; null when the hub could not be reached (the banner already says so). */
+export async function askHub<T>(
+  hub: HubConnection | null,
+  send: (h: HubConnection) => Promise<Ack<T>>,
+): Promise<Ack<T> | null> {
+  if (!hub) return null;
+  try {
+    return await send(hub);
+  } catch {
+    return null;
+  }
+}

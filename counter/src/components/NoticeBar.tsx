@@ -1,22 +1,17 @@
-import { t } from '../../../shared/i18n/index.js';
+import { NoticeBar as SharedNoticeBar } from '../../../shared/ui/notice.js';
 import { useCounterStore } from '../store.js';
 
-/** What just happened that the clerk must know: a refusal, a conflict, "nobody is waiting". */
+/** The notice in the counter's store, in the counter's language. */
 export function NoticeBar() {
   const lang = useCounterStore((s) => s.lang);
   const notice = useCounterStore((s) => s.notice);
   const dismiss = useCounterStore((s) => s.dismissNotice);
-  if (!notice) return null;
   return (
-    <div
-      className={`notice-bar notice-bar--${notice.tone}`}
-      role={notice.tone === 'error' ? 'alert' : 'status'}
-      data-testid="notice"
-    >
-      <p>{t(lang, notice.key, notice.params)}</p>
-      <button type="button" className="notice-bar__close" onClick={dismiss}>
-        {t(lang, 'counter.notice.dismiss')}
-      </button>
-    </div>
+    <SharedNoticeBar
+      lang={lang}
+      notice={notice}
+      onDismiss={dismiss}
+      dismissLabel="counter.notice.dismiss"
+    />
   );
 }
