@@ -28,6 +28,7 @@ import {
   type ConsoleConfig,
   type CounterConfig,
   type FeeChange,
+  type Holiday,
   type MinistryConfig,
   type ServiceConfig,
   type StaffMember,
@@ -135,6 +136,9 @@ export interface ResponseData {
   'staff:reset-pin': { member: StaffMember; temporaryPin: string };
   'staff:unlock': StaffMember;
   'staff:change-pin': { staff: Staff };
+  /** The centre's holidays after the change. */
+  'config:holiday-save': Holiday[];
+  'config:holiday-delete': Holiday[];
   'device:pair-code': PairCode;
   'device:list': DeviceView[];
   'device:rename': DeviceView;
@@ -239,6 +243,8 @@ export const EVENT_ROLES = {
   'staff:reset-pin': ['console'],
   'staff:unlock': ['console'],
   'staff:change-pin': ['counter', 'console'],
+  'config:holiday-save': ['console'],
+  'config:holiday-delete': ['console'],
   'device:pair-code': ['console'],
   'device:list': ['console'],
   'device:rename': ['console'],

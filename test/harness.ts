@@ -408,6 +408,10 @@ function consolePayloads(): {
     'config:centre-save': () => ({ centre: centreInput(), version: 1 }),
     'config:fee-history': () => ({ serviceId: 'birth-certificate' }),
     'config:audit': () => ({}),
+    'config:holiday-save': () => ({
+      holiday: { day: '2026-12-02', name: { lo: 'ວັນຊາດ', en: 'National Day' } },
+    }),
+    'config:holiday-delete': () => ({ day: '2026-12-02' }),
     'staff:save': () => ({
       staff: {
         username: 'newclerk',

@@ -11,6 +11,7 @@ export const SECTIONS = [
   'services',
   'counters',
   'staff',
+  'holidays',
   'devices',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];

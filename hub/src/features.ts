@@ -12,6 +12,7 @@ import { createAudit } from './config/audit.js';
 import { createConfigSource } from './config/config.js';
 import { createConfigEditor } from './config/config-editor.js';
 import { configHandlers } from './config/config-handlers.js';
+import { holidayHandlers } from './config/holidays.js';
 import { createConfigStore } from './config/config-store.js';
 import { createFeeHistory } from './config/fee-history.js';
 import { createServiceDay } from './day/service-day.js';
@@ -101,7 +102,8 @@ function consoleFeatures(
     presence,
     deviceService,
     handlers: {
-      ...configHandlers({ editor, store, audit, staffAdmin }),
+      ...configHandlers({ editor, store, audit, staffAdmin, config: queue.config }),
+      ...holidayHandlers({ db, commits: queue.commits, config: queue.config, audit }),
       ...staffAdminHandlers({ auth, admin: staffAdmin }),
       ...deviceHandlers(deviceService),
     },

@@ -167,6 +167,7 @@ export interface ConsoleConfig {
   services: ServiceConfig[];
   counters: CounterConfig[];
   staff: StaffMember[];
+  holidays: Holiday[];
 }
 
 export interface FeeChange {

@@ -3,10 +3,11 @@
  * validates against; `RequestPayload<E>` is its type (DESIGN.md "Protocol").
  */
 import { z } from 'zod';
-import { Id } from './entities.js';
+import { Id, ServiceDaySchema } from './entities.js';
 import {
   CentreInputSchema,
   CounterInputSchema,
+  HolidaySchema,
   MinistryInputSchema,
   NewPinSchema,
   ServiceInputSchema,
@@ -102,6 +103,8 @@ export const RequestSchemas = {
     currentPin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits'),
     newPin: NewPinSchema,
   }),
+  'config:holiday-save': z.strictObject({ holiday: HolidaySchema }),
+  'config:holiday-delete': z.strictObject({ day: ServiceDaySchema }),
   'device:pair-code': z.strictObject({ role: DeviceRoleSchema, name: DeviceNameSchema }),
   'device:list': z.strictObject({}),
   'device:rename': z.strictObject({ deviceId: Id, name: DeviceNameSchema, version: Version }),

@@ -103,4 +103,19 @@ describe('console: pairing devices, in Chromium', () => {
     expect(Date.now() - removedAt).toBeLessThan(1_500);
     await expect.poll(() => row.getAttribute('data-state')).toBe('revoked');
   });
+
+  it('adds a holiday the centre is closed on, and removes it', async () => {
+    await manager.openSection('holidays');
+    await manager.fill({ 'holiday.day': '2026-12-02' });
+    await manager.fill({ 'holiday.name.lo': 'ວັນຊາດ', 'holiday.name.en': 'National Day' });
+    await manager.button('console.save').click();
+    const row = manager.page.getByTestId('holiday-2026-12-02');
+    await row.getByText('ວັນຊາດ').waitFor();
+    await manager.shotBoth('holidays');
+    expect(hub.db.prepare('SELECT name_en FROM holidays').all()).toEqual([
+      { name_en: 'National Day' },
+    ]);
+    await row.getByRole('button', { name: t('lo', 'console.holiday.remove') }).click();
+    await row.waitFor({ state: 'detached' });
+  });
 });

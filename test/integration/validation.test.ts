@@ -68,6 +68,8 @@ function senderOf(w: BusyCentre, event: RequestEvent): Client {
     case 'config:centre-save':
     case 'config:fee-history':
     case 'config:audit':
+    case 'config:holiday-save':
+    case 'config:holiday-delete':
     case 'staff:save':
     case 'device:pair-code':
     case 'device:list':
@@ -127,6 +129,16 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
       ];
     case 'device:list':
       return [{ all: true }];
+    case 'config:holiday-save':
+      return [
+        { holiday: { day: '2026-13-45x', name: { lo: 'ວັນ', en: 'Day' } } },
+        { holiday: { day: '2026-12-02', name: { lo: '', en: 'Day' } } },
+        { holiday: { day: '2026-12-02', name: { lo: '<b>ວັນ</b>', en: 'Day' } } },
+        { holiday: { day: '2026-12-02' } },
+        {},
+      ];
+    case 'config:holiday-delete':
+      return withField(v, 'day', ['', '2 Dec', 20261202, null]);
     case 'device:pair-code':
       return [
         ...withField(v, 'role', ['public', 'boss', '', 1, null]),

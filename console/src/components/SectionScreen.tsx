@@ -5,6 +5,7 @@ import { useCanEdit, useConsoleStore } from '../store.js';
 import { CentreScreen } from './CentreScreen.js';
 import { CountersScreen } from './CountersScreen.js';
 import { DevicesScreen } from './DevicesScreen.js';
+import { HolidaysScreen } from './HolidaysScreen.js';
 import { MinistriesScreen } from './MinistriesScreen.js';
 import { ServicesScreen } from './ServicesScreen.js';
 import { StaffScreen } from './StaffScreen.js';
@@ -16,6 +17,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   services: ServicesScreen,
   counters: CountersScreen,
   staff: StaffScreen,
+  holidays: HolidaysScreen,
   devices: DevicesScreen,
 };
 

@@ -102,21 +102,25 @@ function checkCentre(c: CentreInput) {
   }
 }
 
+/** One transaction: the write, then the configuration in force, published as one change. */
+export function editInForce<T>(
+  { commits, config }: Pick<EditorDeps, 'commits' | 'config'>,
+  work: () => T,
+): T {
+  try {
+    return commits.run(() => {
+      const data = work();
+      return { data, changes: [configChanged(config.reload())] };
+    });
+  } catch (err) {
+    config.reload(); // a rolled-back edit must not stay in force
+    throw err;
+  }
+}
+
 export function createConfigEditor(deps: EditorDeps): ConfigEditor {
   const { commits, config, store, audit, fees } = deps;
-
-  /** One transaction: the write, then the configuration in force, published as one change. */
-  function edit<T>(work: () => T): T {
-    try {
-      return commits.run(() => {
-        const data = work();
-        return { data, changes: [configChanged(config.reload())] };
-      });
-    } catch (err) {
-      config.reload(); // a rolled-back edit must not stay in force
-      throw err;
-    }
-  }
+  const edit = <T>(work: () => T): T => editInForce(deps, work);
   const record = (byId: number, entity: string, id: string, before: unknown, after: unknown) =>
     audit.record({
       staffId: byId,

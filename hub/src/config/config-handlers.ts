@@ -2,6 +2,7 @@
  * The console's configuration events. Supervisors and managers read it (and
  * the fee history and the audit); only managers change it.
  */
+import type { ConfigSource } from './config.js';
 import type { Handlers } from '../handler.js';
 import type { StaffAdmin } from '../staff/staff-admin.js';
 import type { Audit } from './audit.js';
@@ -23,8 +24,9 @@ export function configHandlers(deps: {
   store: ConfigStore;
   audit: Audit;
   staffAdmin: StaffAdmin;
+  config: ConfigSource;
 }): Handlers<ConfigEvent> {
-  const { editor, store, audit, staffAdmin } = deps;
+  const { editor, store, audit, staffAdmin, config } = deps;
   return {
     'config:get': (ctx) => {
       ctx.staff();
@@ -36,6 +38,7 @@ export function configHandlers(deps: {
         services: store.services(),
         counters: store.counters(),
         staff: staffAdmin.list(),
+        holidays: config.current().holidays,
       } satisfies ConsoleConfig;
     },
     'config:ministry-save': (ctx, { ministry, version }) =>

@@ -1,0 +1,35 @@
+/** Adding and removing the centre's holidays; the configuration is read again after each. */
+import { RequestSchemas, type Holiday } from '../../shared/protocol.js';
+import { checkLocally, loadConfig } from './config-actions.js';
+import { ask } from './connection.js';
+import { genericNotice, UNREACHABLE, useConsoleStore } from './store.js';
+
+async function change(
+  send: Parameters<typeof ask<Holiday[]>>[0],
+  saved: 'console.notice.saved' | 'console.holiday.removed',
+): Promise<boolean> {
+  useConsoleStore.setState({ busy: 'holidays', notice: null, fieldErrors: [] });
+  const ack = await ask(send);
+  useConsoleStore.setState({ busy: null });
+  if (!ack?.ok) {
+    useConsoleStore.setState({
+      notice: ack ? genericNotice(ack.error) : UNREACHABLE,
+      fieldErrors: ack?.ok === false ? (ack.error.fields ?? []) : [],
+    });
+    return false;
+  }
+  useConsoleStore.setState({ notice: { key: saved, tone: 'info' } });
+  await loadConfig();
+  return true;
+}
+
+export function saveHoliday(holiday: Holiday): Promise<boolean> {
+  if (!checkLocally(RequestSchemas['config:holiday-save'], { holiday })) {
+    return Promise.resolve(false);
+  }
+  return change((h) => h.request('config:holiday-save', { holiday }), 'console.notice.saved');
+}
+
+export function removeHoliday(day: string): Promise<boolean> {
+  return change((h) => h.request('config:holiday-delete', { day }), 'console.holiday.removed');
+}
