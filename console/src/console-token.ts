@@ -4,7 +4,7 @@
  */
 import { deviceTokenParam } from '../../shared/ui/page-settings.js';
 
-export const CONSOLE_TOKEN_KEY = 'khiu.console.token';
+export const CONSOLE_TOKEN_KEY = 'khiu.console.deviceToken';
 
 export function savedConsoleToken(): string | undefined {
   return deviceTokenParam(new URLSearchParams(window.location.search), CONSOLE_TOKEN_KEY);

@@ -8,6 +8,9 @@
 import type { Ack } from '../../shared/protocol.js';
 import { getBridge } from '../../shared/station-bridge.js';
 import { askHub, connectToHub, type HubConnection } from '../../shared/ui/hub-connection.js';
+import { deviceTokenParam } from '../../shared/ui/page-settings.js';
+
+const COUNTER_TOKEN_KEY = 'khiu.counter.deviceToken';
 import { useCounterStore } from './store.js';
 
 let hub: HubConnection | null = null;
@@ -17,7 +20,10 @@ export async function startConnection({ onConnect }: { onConnect: () => void }):
   if (started) return;
   started = true;
   const bridge = getBridge();
-  const token = (await bridge.deviceToken().catch(() => null)) ?? undefined;
+  // A station has its token; a browser paired at /pair got it in the address, and keeps it.
+  const token =
+    (await bridge.deviceToken().catch(() => null)) ??
+    deviceTokenParam(new URLSearchParams(window.location.search), COUNTER_TOKEN_KEY);
   hub = connectToHub({
     role: 'counter',
     token,
