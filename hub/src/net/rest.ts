@@ -1,6 +1,7 @@
 /** The REST API (`/api/v1`): health, the public snapshot, one ticket by code. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Views } from '../views/views.js';
+import { sendJson } from './json-api.js';
 import type { AckError, Snapshot } from '../../../shared/protocol.js';
 
 export const API_PREFIX = '/api/v1';
@@ -12,17 +13,8 @@ export interface RestDeps {
   health: () => Record<string, unknown>;
 }
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  const json = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-length': Buffer.byteLength(json),
-  });
-  res.end(json);
-}
-
-const fail = (res: ServerResponse, status: number, error: AckError) => send(res, status, { error });
+const fail = (res: ServerResponse, status: number, error: AckError) =>
+  sendJson(res, status, { error });
 
 /** Answers requests under /api/v1; returns false for any other path. */
 export function createRestHandler(deps: RestDeps) {
@@ -35,14 +27,14 @@ export function createRestHandler(deps: RestDeps) {
       return true;
     }
     if (path === '/health') {
-      send(res, 200, deps.health());
+      sendJson(res, 200, deps.health());
     } else if (path === '/snapshot') {
-      send(res, 200, deps.snapshot());
+      sendJson(res, 200, deps.snapshot());
     } else if (path.startsWith('/tickets/')) {
       // Codes are plain ASCII; anything needing decoding is not a code (and may not decode).
       const code = path.slice('/tickets/'.length);
       const view = /^[A-Za-z0-9_-]{8,32}$/.test(code) ? deps.views.ticket(code) : null;
-      if (view) send(res, 200, view);
+      if (view) sendJson(res, 200, view);
       else fail(res, 404, { code: 'not-found', message: 'No ticket has that code' });
     } else {
       fail(res, 404, { code: 'not-found', message: `No route ${url.pathname}` });
