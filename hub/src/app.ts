@@ -162,7 +162,11 @@ export function createHub(opts: HubOptions): Hub {
       stopBackups?.();
       await f.printing.spooler.stop();
       broadcaster.stop(); // nothing queued may touch the database after it closes
-      await io.close(); // also closes the HTTP server
+      // No new connection, and no new request on an old keep-alive one: a reconnecting
+      // browser's next request could otherwise hold the HTTP server's close open for seconds.
+      httpServer.close(() => {});
+      httpServer.closeAllConnections();
+      await io.close();
       db.close();
     },
   };
