@@ -6,7 +6,7 @@
  * For a dev server with hot reload against a running hub (`npm start`):
  *   KHIU_APP=kiosk npx vite
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
@@ -25,6 +25,12 @@ export type WebAppName = keyof typeof WEB_APP_ROOTS;
 
 const repoRoot = import.meta.dirname;
 
+function packageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const version = (pkg as { version?: unknown }).version;
+  return typeof version === 'string' ? version : '0.0.0';
+}
+
 /** The apps that exist yet: a folder with an index.html. */
 export function builtWebApps(): WebAppName[] {
   return (Object.keys(WEB_APP_ROOTS) as WebAppName[]).filter((app) =>
@@ -37,6 +43,8 @@ export function webAppConfig(app: WebAppName): UserConfig {
     root: resolve(repoRoot, WEB_APP_ROOTS[app]),
     base: `/${app}/`,
     plugins: [react()],
+    // The version each app tells the hub it runs (the console's device list shows it).
+    define: { 'import.meta.env.KHIU_VERSION': JSON.stringify(packageVersion()) },
     // Hashed assets under one folder; small files stay files, so fonts are cached.
     build: {
       outDir: resolve(repoRoot, 'dist', 'web', app),

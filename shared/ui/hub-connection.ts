@@ -90,7 +90,13 @@ function openSocket(opts: HubConnectionOptions): HubSocket {
     // A function, so each reconnect sends the token as it is then.
     auth: (send) => {
       const token = opts.currentToken?.() ?? opts.token;
-      send({ protocol: PROTOCOL_VERSION, role: opts.role, ...(token ? { token } : {}) });
+      const appVersion = `${opts.role} ${import.meta.env.KHIU_VERSION ?? 'dev'}`;
+      send({
+        protocol: PROTOCOL_VERSION,
+        role: opts.role,
+        appVersion,
+        ...(token ? { token } : {}),
+      });
     },
     reconnectionDelay: RECONNECT_DELAY_MS,
     reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,

@@ -5,6 +5,7 @@
  * and removing the kiosk cuts it off with a page that says why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, requireBuiltApp, WEB_ROOT } from './browser.js';
 import { ConsolePage } from './console-page.js';
@@ -88,6 +89,13 @@ describe('console: pairing devices, in Chromium', () => {
       .getByTestId('device-list')
       .locator('tbody tr[data-state="connected"]');
     await expect.poll(() => rows.count()).toBe(3); // the manager's own console, the kiosk, the TV
+    // Each app says which version it runs; the list shows it.
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string })
+      .version;
+    const kioskRow = manager.page
+      .getByTestId('device-list')
+      .locator('tr', { hasText: 'Kiosk by the door' });
+    expect(await kioskRow.textContent()).toContain(`kiosk ${version}`);
     await manager.shotBoth('devices');
   });
 

@@ -4,7 +4,8 @@
  * device cut off at once; wrong codes slowed down.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../../hub/src/clock.js';
+import { manualClock, systemClock } from '../../hub/src/clock.js';
+import { addDevice } from '../../hub/src/devices/devices.js';
 import { PAIR_TRIES_PER_MINUTE } from '../../hub/src/net/pair-route.js';
 import { connect, hashAllTables, ok, send, startHub, type TestHub } from '../harness.js';
 import { PROTOCOL_VERSION, type PairedDevice } from '../../shared/protocol.js';
@@ -189,5 +190,19 @@ describe('managing devices', () => {
       ok: false,
       error: { code: 'forbidden', reason: 'manager-only' },
     });
+  });
+
+  it('will not let a console remove itself', async () => {
+    t = await startHub({ demo: false });
+    const own = addDevice(t.db, systemClock, 'console', 'Manager laptop');
+    const { client } = await connect(t, { token: own.token, role: 'console' });
+    ok(await send(client, 'staff:login', { username: 'manager', pin: '9999' }));
+    const before = hashAllTables(t.db);
+    expect(await send(client, 'device:revoke', { deviceId: own.id, version: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', reason: 'in-use' },
+    });
+    expect(hashAllTables(t.db)).toBe(before);
+    expect(client.connected).toBe(true);
   });
 });
