@@ -81,7 +81,15 @@ export interface SetupHub {
 }
 
 /** A hub started on an empty data dir without --demo: in setup until its first manager exists. */
-export async function startInSetup(opts: { triesPerMinute?: number } = {}): Promise<SetupHub> {
+export async function startInSetup(
+  opts: {
+    triesPerMinute?: number;
+    /** Built apps to serve (browser tests). */
+    webRoot?: string;
+    /** Let this machine's pages claim roles once set up (a browser test's kiosk has no token). */
+    demoAfterSetup?: boolean;
+  } = {},
+): Promise<SetupHub> {
   const dataDir = tempDir();
   const db = openDatabase(join(dataDir, 'khiu.sqlite'));
   const addresses: string[] = [];
@@ -92,6 +100,7 @@ export async function startInSetup(opts: { triesPerMinute?: number } = {}): Prom
     {
       db,
       triesPerMinute: opts.triesPerMinute,
+      ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
       signal: stop.signal,
       onAddress: (address) => {
         addresses.push(address);
@@ -102,7 +111,11 @@ export async function startInSetup(opts: { triesPerMinute?: number } = {}): Prom
     '127.0.0.1',
   );
   const hub = port.then(async (used) => {
-    const h = createHub({ db, demo: false });
+    const h = createHub({
+      db,
+      demo: opts.demoAfterSetup ?? false,
+      ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
+    });
     const hubUrl = await h.listen(used, '127.0.0.1');
     const clients: Client[] = [];
     return {

@@ -13,6 +13,7 @@ import {
   type RequestPayload,
   type ResponseData,
 } from '../../shared/protocol.js';
+import type { HubConnection } from '../../shared/ui/hub-connection.js';
 import { ask } from './connection.js';
 import { issuesToFields } from './field-errors.js';
 import { genericNotice, UNREACHABLE, useConsoleStore, type Notice } from './store.js';
@@ -98,4 +99,20 @@ export async function save<E extends SaveEvent>(
 export async function loadFeeHistory(serviceId: string): Promise<void> {
   const ack = await ask((h) => h.request('config:fee-history', { serviceId }));
   if (ack?.ok) useConsoleStore.setState({ feeHistory: { serviceId, changes: ack.data } });
+}
+
+/** Sends one change; its data, or null with the refusal shown (its words, and its fields). */
+export async function request<T>(
+  busy: string,
+  send: (h: HubConnection) => Promise<Ack<T>>,
+): Promise<T | null> {
+  useConsoleStore.setState({ busy, notice: null, fieldErrors: [] });
+  const ack = await ask(send);
+  useConsoleStore.setState({ busy: null });
+  if (ack?.ok) return ack.data;
+  useConsoleStore.setState({
+    notice: ack ? genericNotice(ack.error) : UNREACHABLE,
+    fieldErrors: ack ? (ack.error.fields ?? []) : [],
+  });
+  return null;
 }

@@ -4,6 +4,7 @@
  * its connections); the list is read again after every change.
  */
 import type { DeviceRole, DeviceView, PairCode } from '../../shared/protocol.js';
+import { request } from './config-actions.js';
 import { ask } from './connection.js';
 import { genericNotice, UNREACHABLE, useConsoleStore } from './store.js';
 import { create } from 'zustand';
@@ -28,32 +29,18 @@ export async function loadDevices(): Promise<void> {
   else useConsoleStore.setState({ notice: ack ? genericNotice(ack.error) : UNREACHABLE });
 }
 
-/** Asks the hub, says what went wrong if it refused, and reads the list again. */
-async function change(send: Parameters<typeof ask>[0]): Promise<boolean> {
-  useConsoleStore.setState({ busy: 'devices', notice: null, fieldErrors: [] });
-  const ack = await ask(send);
-  useConsoleStore.setState({ busy: null });
-  if (!ack || !ack.ok) {
-    useConsoleStore.setState({
-      notice: ack && !ack.ok ? genericNotice(ack.error) : UNREACHABLE,
-      fieldErrors: ack && !ack.ok ? (ack.error.fields ?? []) : [],
-    });
-    return false;
-  }
+/** A change to one device; the list is read again after it. */
+async function change(send: Parameters<typeof request<DeviceView>>[1]): Promise<boolean> {
+  if ((await request('devices', send)) === null) return false;
   await loadDevices();
   return true;
 }
 
 export async function makePairCode(role: DeviceRole, name: string): Promise<void> {
-  const ack = await ask((h) => h.request('device:pair-code', { role, name: name.trim() }));
-  if (ack?.ok) {
-    useDevicesStore.setState({ code: ack.data });
-    return;
-  }
-  useConsoleStore.setState({
-    notice: ack ? genericNotice(ack.error) : UNREACHABLE,
-    fieldErrors: ack && !ack.ok ? (ack.error.fields ?? []) : [],
-  });
+  const code = await request('devices', (h) =>
+    h.request('device:pair-code', { role, name: name.trim() }),
+  );
+  if (code) useDevicesStore.setState({ code });
 }
 
 export async function renameDevice(device: DeviceView, name: string): Promise<void> {

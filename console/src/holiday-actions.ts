@@ -1,23 +1,13 @@
 /** Adding and removing the centre's holidays; the configuration is read again after each. */
 import { RequestSchemas, type Holiday } from '../../shared/protocol.js';
-import { checkLocally, loadConfig } from './config-actions.js';
-import { ask } from './connection.js';
-import { genericNotice, UNREACHABLE, useConsoleStore } from './store.js';
+import { checkLocally, loadConfig, request } from './config-actions.js';
+import { useConsoleStore } from './store.js';
 
 async function change(
-  send: Parameters<typeof ask<Holiday[]>>[0],
+  send: Parameters<typeof request<Holiday[]>>[1],
   saved: 'console.notice.saved' | 'console.holiday.removed',
 ): Promise<boolean> {
-  useConsoleStore.setState({ busy: 'holidays', notice: null, fieldErrors: [] });
-  const ack = await ask(send);
-  useConsoleStore.setState({ busy: null });
-  if (!ack?.ok) {
-    useConsoleStore.setState({
-      notice: ack ? genericNotice(ack.error) : UNREACHABLE,
-      fieldErrors: ack?.ok === false ? (ack.error.fields ?? []) : [],
-    });
-    return false;
-  }
+  if ((await request('holidays', send)) === null) return false;
   useConsoleStore.setState({ notice: { key: saved, tone: 'info' } });
   await loadConfig();
   return true;

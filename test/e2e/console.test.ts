@@ -60,7 +60,7 @@ describe('console in Chromium: set up a centre and run it', { timeout: 120_000 }
   afterAll(async () => {
     await browser?.close();
     if (hub) await hub.close();
-    else setup?.stop();
+    else await setup?.abandon();
   });
 
   it('sets the centre up with the wizard, saying what is wrong next to each field', async () => {
