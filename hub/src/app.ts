@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './clock.js';
 import { scheduleBackups } from './backup/backup.js';
 import { createFeatures, type FeatureOptions, type Features } from './features.js';
 import type { Io } from './net/io.js';
+import { createHostGuard } from './net/host-guard.js';
 import { attachSocketServer } from './net/socket-server.js';
 import type { Printing } from './print/printing.js';
 import type { TicketService } from './tickets/ticket-service.js';
@@ -54,9 +55,23 @@ export function listeningUrl(address: AddressInfo): string {
 
 type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-function httpServerFor(routes: Route[], log: Logger) {
+const MISDIRECTED = JSON.stringify({
+  error: { code: 'forbidden', message: 'This hub is not reached by that name' },
+});
+
+function httpServerFor(
+  routes: Route[],
+  guard: { allows(req: IncomingMessage): boolean },
+  log: Logger,
+) {
   return createServer((req, res) => {
     try {
+      if (!guard.allows(req)) {
+        // DNS rebinding: a page from another name must not read the hub's answers.
+        res.writeHead(421, { 'content-type': 'application/json' });
+        res.end(MISDIRECTED);
+        return;
+      }
       if (routes.some((route) => route(req, res))) return;
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found. Apps: /kiosk /counter /display /console; API: /api/v1/health\n');
@@ -74,8 +89,17 @@ function httpServerFor(routes: Route[], log: Logger) {
 /** The transport in front of the features: one HTTP server for Socket.IO, REST and the apps. */
 function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
   const routes: Route[] = [];
-  const httpServer = httpServerFor(routes, log);
+  let address: () => AddressInfo | string | null = () => null;
+  const hostGuard = createHostGuard({
+    address: () => address(),
+    publicUrl: () => f.config.publicUrl(),
+    demo: opts.demo ?? false,
+    now: () => clock.now(),
+  });
+  const httpServer = httpServerFor(routes, hostGuard, log);
+  address = () => httpServer.address();
   const sockets = attachSocketServer(httpServer, {
+    hostGuard,
     ...f,
     features: f.handlers,
     printers: f.printing.views,
@@ -203,7 +227,13 @@ export async function runSetupMode(opts: SetupModeOptions, port: number, host: s
     createSetupRoute(setup, { ...opts, now: clock.now, log }, () => done()),
     createWebAppHandler(opts.webRoot ?? join(process.cwd(), 'dist', 'web')),
   ];
-  const server = httpServerFor(routes, log);
+  const guard = createHostGuard({
+    address: () => server.address(),
+    publicUrl: () => base,
+    demo: false,
+    now: () => clock.now(),
+  });
+  const server = httpServerFor(routes, guard, log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -17,6 +17,7 @@ import type { PrinterViews } from '../print/printing.js';
 import type { StaffAuth } from '../staff/staff-auth.js';
 import { createBroadcaster, type Broadcaster } from './broadcaster.js';
 import { authenticate, sameOrigin } from './handshake.js';
+import { isJsonp, type HostGuard } from './host-guard.js';
 import type { HubSocket, Io } from './io.js';
 import { createPipeline, type Handle } from './pipeline.js';
 import { FULL_ROOM, type Join } from './public-rooms.js';
@@ -47,6 +48,8 @@ export interface SocketDeps extends Omit<StreamDeps, 'io'> {
   catchUpDay: () => void;
   log: Logger;
   demo: boolean;
+  /** Which `Host` names this hub: nothing else opens a socket. */
+  hostGuard: HostGuard;
 }
 
 /** A print agent only takes print jobs: no snapshot, no events, no requests. */
@@ -92,7 +95,9 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
   const io: Io = new Server(httpServer, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
-    allowRequest: (req, callback) => callback(null, sameOrigin(req)),
+    // A handshake only (engine.io asks once a session): an upgrade needs a session made here.
+    allowRequest: (req, callback) =>
+      callback(null, !isJsonp(req) && deps.hostGuard.allows(req) && sameOrigin(req)),
   });
   const broadcaster = createBroadcaster({ ...deps, io });
   const sockets = new WeakMap<Connection, HubSocket>();
