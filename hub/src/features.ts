@@ -32,6 +32,7 @@ import { createPrinting } from './print/printing.js';
 import type { SpoolTiming } from './print/spooler.js';
 import { createStaffAuth, type StaffAuth } from './staff/staff-auth.js';
 import { createStaffAdmin } from './staff/staff-admin.js';
+import { createStaffCutoff } from './staff/staff-cutoff.js';
 import { staffAdminHandlers } from './staff/staff-admin-handlers.js';
 import { staffHandlers } from './staff/staff-handlers.js';
 import { createStaffSessions } from './staff/staff-sessions.js';
@@ -82,7 +83,14 @@ function consoleFeatures(
 ) {
   const audit = createAudit(db, clock);
   const store = createConfigStore(db);
-  const staffAdmin = createStaffAdmin({ db, clock, commits: queue.commits, audit });
+  const staffCutoff = createStaffCutoff();
+  const staffAdmin = createStaffAdmin({
+    db,
+    clock,
+    commits: queue.commits,
+    audit,
+    cutoff: staffCutoff,
+  });
   const editor = createConfigEditor({
     ...queue,
     store,
@@ -100,6 +108,7 @@ function consoleFeatures(
   return {
     editor,
     presence,
+    staffCutoff,
     deviceService,
     handlers: {
       ...configHandlers({ editor, store, audit, staffAdmin, config: queue.config }),
@@ -136,6 +145,7 @@ export function createFeatures(opts: FeatureOptions) {
     configEditor: consoleSide.editor,
     devices: createDeviceAuth(db, clock),
     presence: consoleSide.presence,
+    staffCutoff: consoleSide.staffCutoff,
     deviceService: consoleSide.deviceService,
   };
 }

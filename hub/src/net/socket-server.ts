@@ -17,6 +17,7 @@ import type { PrinterViews } from '../print/printing.js';
 import type { StaffAuth } from '../staff/staff-auth.js';
 import { createBroadcaster, type Broadcaster } from './broadcaster.js';
 import { authenticate, sameOrigin } from './handshake.js';
+import type { StaffCutoff } from '../staff/staff-cutoff.js';
 import { isJsonp, type HostGuard } from './host-guard.js';
 import type { HubSocket, Io } from './io.js';
 import { createPipeline, type Handle } from './pipeline.js';
@@ -44,6 +45,7 @@ export interface SocketDeps extends Omit<StreamDeps, 'io'> {
   desks: Desks;
   agents: PrintAgents;
   presence: DevicePresence;
+  staffCutoff: StaffCutoff;
   printers: PrinterViews;
   catchUpDay: () => void;
   log: Logger;
@@ -91,6 +93,13 @@ function serveRequests(socket: HubSocket, handle: Handle, known: Set<string>, no
   });
 }
 
+/** A deactivated person or a reset PIN: their open screens end now, not at their next key. */
+function endStaffConnections(io: Io, staffId: number) {
+  for (const socket of io.sockets.sockets.values()) {
+    if (socket.data.staffId === staffId) socket.disconnect(true);
+  }
+}
+
 export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
   const io: Io = new Server(httpServer, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
@@ -124,6 +133,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     sockets.set(conn, socket);
     next();
   });
+
+  deps.staffCutoff.onCut((staffId) => endStaffConnections(io, staffId));
 
   io.on('connection', (socket) => {
     const conn = socket.data;

@@ -12,6 +12,7 @@ import { unchanged } from '../changes/change.js';
 import type { Audit } from '../config/audit.js';
 import { duplicate, HubError, notFound } from '../hub-error.js';
 import { hashPinSync } from './pin.js';
+import type { StaffCutoff } from './staff-cutoff.js';
 import type { StaffInput, StaffMember, StaffRole } from '../../../shared/protocol.js';
 
 interface MemberRow {
@@ -173,8 +174,9 @@ export function createStaffAdmin(deps: {
   clock: Clock;
   commits: Commits;
   audit: Audit;
+  cutoff: StaffCutoff;
 }): StaffAdmin {
-  const { clock, commits, audit } = deps;
+  const { clock, commits, audit, cutoff } = deps;
   const q = statements(deps.db);
   const existing = (id: number) => {
     const row = q.byId.get(id);
@@ -198,17 +200,23 @@ export function createStaffAdmin(deps: {
 
   return {
     list: () => q.all.all().map((r) => memberOf(q, r)),
-    save: (byId, input, version) => save(byId, input, version, { ...deps, q, existing }),
+    save(byId, input, version) {
+      const saved = save(byId, input, version, { ...deps, q, existing });
+      if (!saved.member.active) cutoff.cut(saved.member.id);
+      return saved;
+    },
     resetPin(byId, staffId) {
       const fresh = temporaryPin();
       const hash = hashPinSync(fresh);
-      return commits.run(() => {
+      const reset = commits.run(() => {
         const member = change(byId, staffId, () => {
           q.setPin.run(hash, 1, staffId);
           q.endSessions.run(clock.now(), staffId);
         });
         return unchanged({ member, temporaryPin: fresh });
       });
+      cutoff.cut(staffId);
+      return reset;
     },
     unlock: (byId, staffId) =>
       commits.run(() => unchanged(change(byId, staffId, () => q.unlock.run(staffId)))),
