@@ -44,6 +44,24 @@ export interface RolloverDeps {
   log: Logger;
 }
 
+/**
+ * The clock or the time zone says an earlier day than the one being served (a clock set
+ * back, a zone moved west): the day never runs backwards. Rolling back would expire every
+ * waiting ticket and number a second F001 while the first is served; the hub keeps the day
+ * until the clock catches up, and says so once for each earlier day it is shown.
+ */
+function dayKeeper(log: Logger) {
+  let warnedFor = '';
+  return (serving: string, byClock: string) => {
+    if (warnedFor === byClock) return;
+    warnedFor = byClock;
+    log.error(
+      { day: serving, byClock },
+      'the clock or time zone says an earlier service day: keeping the day until the clock catches up',
+    );
+  };
+}
+
 export function createRollover(deps: RolloverDeps): Rollover {
   const { clock, day, log } = deps;
   let nextCheckAt = -Infinity;
@@ -65,12 +83,15 @@ export function createRollover(deps: RolloverDeps): Rollover {
     });
   }
 
+  const keepDay = dayKeeper(log);
+
   function run() {
     const now = clock.now();
     const today = day.byClock();
     const previous = day.stored();
     if (previous === null)
       day.set(today); // a new centre's first day: nothing to expire or announce
+    else if (today < previous) keepDay(previous, today);
     else if (previous !== today) expireOldDay(today);
     // Only once the day is right: a failed rollover is tried again by the next request.
     nextCheckAt = now + msUntilNextServiceDay(now, deps.config.current().timeZone);
