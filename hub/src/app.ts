@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './clock.js';
 import { scheduleBackups } from './backup/backup.js';
 import { createFeatures, type FeatureOptions, type Features } from './features.js';
 import type { Io } from './net/io.js';
+import { createHealthProbe } from './db/health-probe.js';
 import { createHostGuard } from './net/host-guard.js';
 import { attachSocketServer } from './net/socket-server.js';
 import type { Printing } from './print/printing.js';
@@ -109,12 +110,12 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
     now: () => clock.now(),
   });
   const startedAt = clock.now();
+  const probeStorage = createHealthProbe(opts.db);
   const rest = createRestHandler({
     views: f.views,
     snapshot: () => sockets.broadcaster.snapshot(false),
     health: () => ({
-      ok: true,
-      day: f.day.current(),
+      ...probeStorage(),
       schemaVersion: SCHEMA_VERSION,
       uptimeMs: clock.now() - startedAt,
       connections: sockets.io.engine.clientsCount,

@@ -10,7 +10,8 @@ export interface RestDeps {
   views: Views;
   /** The public snapshot, at the public stream's seq. */
   snapshot: () => Snapshot;
-  health: () => Record<string, unknown>;
+  /** `ok: false` (storage cannot be read or written) answers 503. */
+  health: () => Record<string, unknown> & { ok: boolean };
 }
 
 const fail = (res: ServerResponse, status: number, error: AckError) =>
@@ -27,7 +28,8 @@ export function createRestHandler(deps: RestDeps) {
       return true;
     }
     if (path === '/health') {
-      sendJson(res, 200, deps.health());
+      const health = deps.health();
+      sendJson(res, health.ok === false ? 503 : 200, health);
     } else if (path === '/snapshot') {
       sendJson(res, 200, deps.snapshot());
     } else if (path.startsWith('/tickets/')) {

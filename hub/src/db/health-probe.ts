@@ -1,0 +1,34 @@
+/**
+ * What `/health` checks: that the hub can really do what every connection
+ * and every issue needs — read the service day's tickets and write a row —
+ * not merely that the process is up. A damaged page or a read-only data
+ * directory makes it answer 503 with the reason, instead of 200 while every
+ * connection fails.
+ */
+import type { Db } from './open.js';
+
+export type StorageHealth =
+  { ok: true; day: string } | { ok: false; problem: { code: string; message: string } };
+
+export function createHealthProbe(db: Db) {
+  const day = db.prepare<[], { current_day: string | null }>(
+    'SELECT current_day FROM centre WHERE id = 1',
+  );
+  // What a snapshot reads: the day's tickets, through the same index.
+  const tickets = db.prepare<[string], { id: number; status: string }>(
+    'SELECT id, status FROM tickets WHERE day = ?',
+  );
+  // A real write that changes nothing: it needs a writable file, directory and disk.
+  const write = db.prepare('UPDATE centre SET current_day = current_day WHERE id = 1');
+  return (): StorageHealth => {
+    try {
+      const current = day.get()?.current_day ?? '';
+      for (const row of tickets.iterate(current)) void row;
+      write.run();
+      return { ok: true, day: current };
+    } catch (err) {
+      const { code, message } = err as { code?: string; message?: string };
+      return { ok: false, problem: { code: code ?? 'error', message: message ?? String(err) } };
+    }
+  };
+}
