@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { openDatabase, type Db } from './db/open.js';
+import { DamagedDatabaseError, openDatabase, type Db } from './db/open.js';
+import { restoreAdvice } from './backup/restore-advice.js';
 import { createPrintStore } from './print/print-store.js';
 import { PAPER_WIDTHS } from './print/ticket-layout.js';
 import { parsePrinterUri } from '../../shared/printer/printer-uri.js';
@@ -194,6 +195,16 @@ async function setupFirst(values: Values, db: Db, port: number, webRoot: string,
   );
 }
 
+/** A damaged database is refused with what to do, not a stack trace. */
+function openOrExplain(open: () => Db, backupDir: string): Db {
+  try {
+    return open();
+  } catch (err) {
+    if (err instanceof DamagedDatabaseError) fail(restoreAdvice(err, backupDir));
+    throw err;
+  }
+}
+
 async function serve(values: Values) {
   const port = checkFlags(values);
   const log = pino(
@@ -203,7 +214,7 @@ async function serve(values: Values) {
   );
   const dataDir = resolve(values['data-dir']);
   const dbFile = join(dataDir, 'khiu.sqlite');
-  const db = openCentre(values, dbFile, log);
+  const db = openOrExplain(() => openCentre(values, dbFile, log), join(dataDir, 'backups'));
   const webRoot = resolve('dist', 'web');
   const usedPort = await setupFirst(values, db, port, webRoot, log);
   const hub = createHub({

@@ -5,7 +5,8 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { Db } from '../db/open.js';
+import Database from 'better-sqlite3';
+import { checkSound, type Db } from '../db/open.js';
 import type { Clock } from '../clock.js';
 
 export const BACKUPS_KEPT = 14;
@@ -27,11 +28,40 @@ export function listBackups(dir: string): string[] {
   }
 }
 
-/** Writes one backup and deletes all but the newest `keep`. Returns the new file's path. */
+/** True when the file opens and passes `PRAGMA quick_check`. */
+export function isSoundCopy(file: string): boolean {
+  let copy: Db | undefined;
+  try {
+    copy = new Database(file, { readonly: true, fileMustExist: true });
+    checkSound(copy, file);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    copy?.close();
+  }
+}
+
+/** The newest backup in `dir` that passes its check; null when there is none. */
+export function newestGoodBackup(dir: string): string | null {
+  const newestFirst = listBackups(dir).reverse();
+  const good = newestFirst.find((name) => isSoundCopy(join(dir, name)));
+  return good === undefined ? null : join(dir, good);
+}
+
+/**
+ * Writes one backup, checks it, and only then deletes all but the newest `keep`: a copy
+ * that fails its check is removed and nothing older is, so the last good one stays.
+ * Returns the new file's path.
+ */
 export async function backupNow(db: Db, dir: string, clock: Clock, keep = BACKUPS_KEPT) {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, backupFileName(clock.now()));
   await db.backup(file);
+  if (!isSoundCopy(file)) {
+    rmSync(file, { force: true });
+    throw new Error(`the backup ${file} failed its check and was removed; older backups are kept`);
+  }
   const all = listBackups(dir);
   for (const old of all.slice(0, Math.max(0, all.length - keep))) rmSync(join(dir, old));
   return file;
