@@ -48,6 +48,8 @@ export const en = {
     'This was already changed, perhaps at another counter. Check the latest state and try again.',
   'error.closed': 'This is closed right now. Please ask at the reception desk.',
   'error.rate-limited': 'Too many attempts. Please wait a moment and try again.',
+  'error.storage-full':
+    "The centre's server has run out of disk space, so nothing can be saved. Please tell the centre manager.",
   'error.internal':
     "Something went wrong on the centre's server. Please try again; if it keeps happening, tell a staff member.",
 

@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   'conflict',
   'closed',
   'rate-limited',
+  /** The hub's disk is full: nothing can be saved until space is freed (docs/operations.md). */
+  'storage-full',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -4,7 +4,7 @@
  * said 200 with a read-only data directory while every issue failed).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHub, type TestHub } from '../harness.js';
+import { connect, send, startHub, type TestHub } from '../harness.js';
 
 describe('GET /api/v1/health', () => {
   let t: TestHub;
@@ -40,5 +40,23 @@ describe('GET /api/v1/health', () => {
       problem: { message: expect.stringMatching(/tickets/) },
     });
     t.db.exec('ALTER TABLE tickets_lost RENAME TO tickets');
+  });
+
+  it('a full disk answers storage-full, which apps say in words, not internal', async () => {
+    const { client: kiosk } = await connect(t, { role: 'kiosk' });
+    const pages = t.db.pragma('page_count', { simple: true }) as number;
+    t.db.pragma(`max_page_count = ${pages}`); // no page more: as a full disk
+    const codes = new Set<string>();
+    for (let i = 0; i < 300 && !codes.has('storage-full'); i++) {
+      const ack = await send(kiosk, 'ticket:issue', {
+        serviceId: 'family-book-entry',
+        lang: 'lo',
+        priority: 'none',
+        requestId: `full-${i}`,
+      });
+      codes.add(ack.ok ? 'ok' : ack.error.code);
+    }
+    expect(codes).toContain('storage-full');
+    expect(codes).not.toContain('internal');
   });
 });

@@ -107,6 +107,10 @@ export function createPipeline(deps: PipelineDeps): Handle {
       ack({ ok: true, data });
     } catch (err) {
       if (err instanceof HubError) return ack({ ok: false, error: err.toAck() });
+      if ((err as { code?: unknown }).code === 'SQLITE_FULL') {
+        deps.log.error({ err, event }, 'the disk is full: nothing can be saved');
+        return ack({ ok: false, error: { code: 'storage-full', message: 'The disk is full' } });
+      }
       deps.log.error({ err, event }, 'handler failed');
       ack({ ok: false, error: { code: 'internal', message: 'The hub could not do that' } });
     }
