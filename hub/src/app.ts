@@ -56,6 +56,14 @@ type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 function httpServerFor(routes: Route[], log: Logger) {
   return createServer((req, res) => {
+    // The routes read the target as a path on this hub; one that is not (`//`, `//host/x`,
+    // `*`) would parse as another host or not at all, so it is the client's mistake, not ours.
+    const target = req.url ?? '/';
+    if (!/^\/(?!\/)/.test(target) || !URL.canParse(target, 'http://hub')) {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'invalid-request', message: 'Bad request path' } }));
+      return;
+    }
     try {
       if (routes.some((route) => route(req, res))) return;
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
