@@ -66,6 +66,14 @@ function httpServerFor(
   log: Logger,
 ) {
   return createServer((req, res) => {
+    // The routes read the target as a path on this hub; one that is not (`//`, `//host/x`,
+    // `*`) would parse as another host or not at all, so it is the client's mistake, not ours.
+    const target = req.url ?? '/';
+    if (!/^\/(?!\/)/.test(target) || !URL.canParse(target, 'http://hub')) {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'invalid-request', message: 'Bad request path' } }));
+      return;
+    }
     try {
       if (!guard.allows(req)) {
         // DNS rebinding: a page from another name must not read the hub's answers.

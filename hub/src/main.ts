@@ -18,6 +18,7 @@ import { parsePrinterUri } from '../../shared/printer/printer-uri.js';
 import { createHub, runSetupMode } from './app.js';
 import { hasCentre, seedCentre } from './demo/seed.js';
 import { DEMO_CENTRE } from './demo/centre-data.js';
+import { demoStartRefusal } from './demo/guard.js';
 import { addDevice, type DeviceRole } from './devices/devices.js';
 import { systemClock } from './clock.js';
 import { WEB_APPS } from './net/web-apps.js';
@@ -130,11 +131,18 @@ function checkFlags(values: Values): number {
 }
 
 /**
- * Opens the centre's database; `--demo` seeds the demo centre into an empty one. Without
+ * Opens the centre's database; `--demo` seeds the demo centre where there was none (refused
+ * over an existing file, and a demo centre refused without --demo: demo/guard.ts). Without
  * --demo an empty one is set up in the console (setupFirst).
  */
-function openCentre(values: Values, dbFile: string, log: Logger): Db {
+async function openCentre(values: Values, dbFile: string, log: Logger): Promise<Db> {
+  const fileExisted = existsSync(dbFile);
   const db = openDatabase(dbFile);
+  const refusal = await demoStartRefusal(db, { demo: values.demo, dbFile, fileExisted });
+  if (refusal) {
+    db.close();
+    fail(refusal);
+  }
   if (!hasCentre(db)) {
     if (!values.demo) return db;
     seedCentre(
@@ -196,9 +204,9 @@ async function setupFirst(values: Values, db: Db, port: number, webRoot: string,
 }
 
 /** A damaged database is refused with what to do, not a stack trace. */
-function openOrExplain(open: () => Db, backupDir: string): Db {
+async function openOrExplain(open: () => Promise<Db>, backupDir: string): Promise<Db> {
   try {
-    return open();
+    return await open();
   } catch (err) {
     if (err instanceof DamagedDatabaseError) fail(restoreAdvice(err, backupDir));
     throw err;
@@ -214,7 +222,7 @@ async function serve(values: Values) {
   );
   const dataDir = resolve(values['data-dir']);
   const dbFile = join(dataDir, 'khiu.sqlite');
-  const db = openOrExplain(() => openCentre(values, dbFile, log), join(dataDir, 'backups'));
+  const db = await openOrExplain(() => openCentre(values, dbFile, log), join(dataDir, 'backups'));
   const webRoot = resolve('dist', 'web');
   const usedPort = await setupFirst(values, db, port, webRoot, log);
   const hub = createHub({

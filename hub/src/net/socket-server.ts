@@ -23,7 +23,7 @@ import type { HubSocket, Io } from './io.js';
 import { createPipeline, type Handle } from './pipeline.js';
 import { FULL_ROOM, type Join } from './public-rooms.js';
 import type { StreamDeps } from './public-stream.js';
-import { tokenBucket } from './rate-limit.js';
+import { keyedTokenBuckets, tokenBucket } from './rate-limit.js';
 import {
   seesFullEvents,
   snapshotFor,
@@ -36,6 +36,14 @@ export const MAX_PAYLOAD_BYTES = 64 * 1024;
 /** Phones are untrusted: a few requests a second is plenty for watching one ticket. */
 const PUBLIC_BURST = 20;
 const PUBLIC_PER_SECOND = 5;
+/**
+ * And per remote address, across its connections, so reconnecting does not
+ * start afresh. Roomier than one connection's: a phone may hold two tabs, and
+ * a guest Wi-Fi behind NAT shows several phones as one address.
+ */
+export const PUBLIC_ADDRESS_BURST = 60;
+const PUBLIC_ADDRESS_PER_SECOND = 15;
+const PUBLIC_ADDRESSES_KEPT = 10_000;
 
 export interface SocketDeps extends Omit<StreamDeps, 'io'> {
   /** Every feature's handlers but the streams' own. */
@@ -73,9 +81,21 @@ function joinStream(socket: HubSocket, broadcaster: Broadcaster): () => void {
   return role === 'kiosk' ? broadcaster.joinKiosk(join, deviceId) : broadcaster.joinPublic(join);
 }
 
-function serveRequests(socket: HubSocket, handle: Handle, known: Set<string>, now: () => number) {
-  const allow =
-    socket.data.role === 'public' ? tokenBucket(PUBLIC_BURST, PUBLIC_PER_SECOND, now) : null;
+type ByAddress = (address: string) => boolean;
+
+const publicAddressLimit = (now: () => number): ByAddress =>
+  keyedTokenBuckets(PUBLIC_ADDRESS_BURST, PUBLIC_ADDRESS_PER_SECOND, now, PUBLIC_ADDRESSES_KEPT);
+
+function serveRequests(
+  socket: HubSocket,
+  handle: Handle,
+  known: Set<string>,
+  now: () => number,
+  byAddress: ByAddress,
+) {
+  const perConnection = tokenBucket(PUBLIC_BURST, PUBLIC_PER_SECOND, now);
+  const address = socket.handshake.address;
+  const allow = socket.data.role === 'public' ? () => perConnection() && byAddress(address) : null;
   socket.onAny((event: string, ...args: unknown[]) => {
     const ack = args.at(-1);
     if (typeof ack !== 'function') return; // every request carries an ack; nothing to answer
@@ -125,6 +145,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     log: deps.log,
   });
   const known = new Set<string>(Object.keys(handlers));
+  const byAddress = publicAddressLimit(deps.now);
 
   io.use((socket, next) => {
     const conn = authenticate(socket, deps);
@@ -154,7 +175,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
       return;
     }
     const leave = joinStream(socket, broadcaster);
-    serveRequests(socket, handle, known, deps.now);
+    serveRequests(socket, handle, known, deps.now, byAddress);
     socket.on('disconnect', () => {
       leave();
       for (const code of conn.watching) broadcaster.unwatch(code);
