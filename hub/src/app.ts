@@ -118,7 +118,7 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
     now: () => clock.now(),
   });
   const startedAt = clock.now();
-  const probeStorage = createHealthProbe(opts.db);
+  const probeStorage = createHealthProbe(opts.db, () => f.day.current());
   const rest = createRestHandler({
     views: f.views,
     snapshot: () => sockets.broadcaster.snapshot(false),

@@ -10,10 +10,8 @@ import type { Db } from './open.js';
 export type StorageHealth =
   { ok: true; day: string } | { ok: false; problem: { code: string; message: string } };
 
-export function createHealthProbe(db: Db) {
-  const day = db.prepare<[], { current_day: string | null }>(
-    'SELECT current_day FROM centre WHERE id = 1',
-  );
+/** `day`: the service day being served (ServiceDay.current), read inside the probe's guard. */
+export function createHealthProbe(db: Db, day: () => string) {
   // What a snapshot reads: the day's tickets, through the same index.
   const tickets = db.prepare<[string], { id: number; status: string }>(
     'SELECT id, status FROM tickets WHERE day = ?',
@@ -22,7 +20,7 @@ export function createHealthProbe(db: Db) {
   const write = db.prepare('UPDATE centre SET current_day = current_day WHERE id = 1');
   return (): StorageHealth => {
     try {
-      const current = day.get()?.current_day ?? '';
+      const current = day();
       for (const row of tickets.iterate(current)) void row;
       write.run();
       return { ok: true, day: current };

@@ -44,6 +44,8 @@ function interfaceAddresses(): string[] {
 }
 
 export function createHostGuard(deps: HostGuardDeps) {
+  const machine = hostname().toLowerCase(); // read once: not a system call per request
+  const machineNames = [machine, `${machine}.local`];
   let interfaces: { at: number; list: string[] } | null = null;
   const listening = (): string[] => {
     const address = deps.address();
@@ -61,8 +63,7 @@ export function createHostGuard(deps: HostGuardDeps) {
       URL.canParse(deps.publicUrl()) ? new URL(deps.publicUrl()).host : '',
     );
     if (publicHost) names.add(publicHost);
-    const machine = hostname().toLowerCase();
-    names.add(machine).add(`${machine}.local`);
+    for (const n of machineNames) names.add(n);
     const overLoopback = [...names].some((n) => n === '::1' || n.startsWith('127.'));
     if (deps.demo || overLoopback) for (const n of LOOPBACK) names.add(n);
     return names;
