@@ -1,6 +1,6 @@
 /**
  * A manager's actions on a person: save (a new person's temporary PIN is
- * shown once), reset a forgotten PIN, unlock after too many wrong ones.
+ * shown once), reset a forgotten PIN, let them try at once after too many wrong ones.
  */
 import type { StaffInput, StaffMember } from '../../shared/protocol.js';
 import { loadConfig, save } from './config-actions.js';
@@ -36,7 +36,7 @@ export async function unlock(staffId: number): Promise<void> {
   const ack = await ask((h) => h.request('staff:unlock', { staffId }));
   useConsoleStore.setState({
     notice: ack?.ok
-      ? { key: 'console.staff.unlocked', tone: 'info' }
+      ? { key: 'console.staff.mayTry', tone: 'info' }
       : ack
         ? genericNotice(ack.error)
         : UNREACHABLE,
@@ -44,6 +44,6 @@ export async function unlock(staffId: number): Promise<void> {
   if (ack?.ok) await loadConfig();
 }
 
-/** Locked out after wrong PINs, until the time passes or someone unlocks. */
-export const isLocked = (m: StaffMember, now = Date.now()) =>
-  m.lockedUntil !== null && m.lockedUntil > now;
+/** Some desk must wait to try this person's PIN again, until the time passes or someone clears it. */
+export const isSlowed = (m: StaffMember, now = Date.now()) =>
+  m.slowedUntil !== null && m.slowedUntil > now;

@@ -8,6 +8,8 @@ import type { Role } from '../../shared/protocol.js';
 export interface Connection {
   role: Role;
   deviceId: number | null;
+  /** The remote address the socket came from (wrong PINs count against it when unpaired). */
+  address: string;
   staffId: number | null;
   /** The staff session this connection's login belongs to (ended by `staff:logout`). */
   sessionId: number | null;

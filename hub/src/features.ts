@@ -90,6 +90,7 @@ function consoleFeatures(
     commits: queue.commits,
     audit,
     cutoff: staffCutoff,
+    throttle: auth.throttle,
   });
   const editor = createConfigEditor({
     ...queue,
@@ -124,7 +125,7 @@ export function createFeatures(opts: FeatureOptions) {
   const queue = queueFeatures(opts);
   const feedback = createFeedbackStore(db);
   const views = createViews({ ...queue, counters: queue.counterStore, feedback });
-  const staff = createStaffAuth(db, clock);
+  const staff = createStaffAuth(db, clock, opts.log);
   const agents = createPrintAgents();
   const printing = createPrinting({ ...opts, ...queue, agents, ...opts.printing });
   const consoleSide = consoleFeatures(opts, queue, staff);

@@ -65,8 +65,8 @@ export const en = {
     'This ticket is being handled at another counter. Only that counter can change it.',
   'reason.not-allowed-at-counter':
     'You cannot do this at this counter: it is not one of your counters, or it does not serve this service. Ask the manager.',
-  'reason.locked-out':
-    'Too many wrong PINs, so this account is locked for a while. Wait a few minutes or ask the manager.',
+  'reason.slow-down':
+    'Too many wrong PINs from this screen. Try again in {seconds} seconds, or ask a supervisor to let you in.',
   'reason.bad-credentials': 'Wrong username or PIN. Please try again.',
   'reason.login-required': 'Please log in with your username and PIN first.',
   'reason.feedback-given': 'Thank you: your rating for this visit has already been received.',
@@ -555,11 +555,11 @@ export const en = {
   'console.staff.role': 'Role',
   'console.staff.counters': 'Counters this person may open',
   'console.staff.atCounters': 'counters {numbers}',
-  'console.staff.locked': 'locked',
+  'console.staff.slowed': 'wrong PINs: slowed down',
   'console.staff.needsPin': 'needs a new PIN',
   'console.staff.resetPin': 'Give a new temporary PIN',
-  'console.staff.unlock': 'Unlock',
-  'console.staff.unlocked': 'Unlocked: they can log in again.',
+  'console.staff.letTry': 'Let them try now',
+  'console.staff.mayTry': 'They can try their PIN again now, from any screen.',
   'console.staff.tempPinTitle': 'Temporary PIN for {name}',
   'console.staff.tempPinNote':
     'Give this PIN to the person yourself. It is shown only now; they choose their own PIN when they first log in.',

@@ -56,7 +56,7 @@ export const lo: Record<MessageKey, string> = {
   'reason.wrong-counter': 'ບັດຄິວນີ້ກຳລັງດຳເນີນການຢູ່ປ່ອງບໍລິການອື່ນ ມີແຕ່ປ່ອງບໍລິການນັ້ນທີ່ປ່ຽນແປງໄດ້',
   'reason.not-allowed-at-counter':
     'ທ່ານບໍ່ສາມາດເຮັດສິ່ງນີ້ຢູ່ປ່ອງບໍລິການນີ້ໄດ້ ເພາະບໍ່ແມ່ນປ່ອງບໍລິການຂອງທ່ານ ຫຼື ປ່ອງນີ້ບໍ່ໄດ້ໃຫ້ບໍລິການນີ້ ກະລຸນາສອບຖາມຫົວໜ້າ',
-  'reason.locked-out': 'ປ້ອນລະຫັດ PIN ຜິດຫຼາຍເທື່ອ ບັນຊີນີ້ຖືກລັອກໄວ້ຊົ່ວຄາວ ກະລຸນາລໍຖ້າສອງສາມນາທີ ຫຼື ຕິດຕໍ່ຫົວໜ້າ',
+  'reason.slow-down': 'ປ້ອນລະຫັດ PIN ຜິດຫຼາຍເທື່ອຈາກໜ້າຈໍນີ້ ກະລຸນາລອງໃໝ່ໃນອີກ {seconds} ວິນາທີ ຫຼື ຂໍໃຫ້ຫົວໜ້າປົດໃຫ້',
   'reason.bad-credentials': 'ຊື່ຜູ້ໃຊ້ ຫຼື ລະຫັດ PIN ບໍ່ຖືກຕ້ອງ ກະລຸນາລອງໃໝ່',
   'reason.login-required': 'ກະລຸນາເຂົ້າສູ່ລະບົບດ້ວຍຊື່ຜູ້ໃຊ້ ແລະ ລະຫັດ PIN ກ່ອນ',
   'reason.feedback-given': 'ຂອບໃຈ ພວກເຮົາໄດ້ຮັບການປະເມີນຂອງທ່ານສຳລັບຄັ້ງນີ້ແລ້ວ',
@@ -514,11 +514,11 @@ export const lo: Record<MessageKey, string> = {
   'console.staff.role': 'ໜ້າທີ່',
   'console.staff.counters': 'ປ່ອງທີ່ຄົນນີ້ເປີດໄດ້',
   'console.staff.atCounters': 'ປ່ອງ {numbers}',
-  'console.staff.locked': 'ຖືກລັອກ',
+  'console.staff.slowed': 'PIN ຜິດຫຼາຍເທື່ອ: ຕ້ອງລໍຖ້າ',
   'console.staff.needsPin': 'ຕ້ອງຕັ້ງ PIN ໃໝ່',
   'console.staff.resetPin': 'ອອກລະຫັດ PIN ຊົ່ວຄາວໃໝ່',
-  'console.staff.unlock': 'ປົດລັອກ',
-  'console.staff.unlocked': 'ປົດລັອກແລ້ວ: ເຂົາເຈົ້າເຂົ້າລະບົບໄດ້ອີກ',
+  'console.staff.letTry': 'ໃຫ້ລອງໄດ້ທັນທີ',
+  'console.staff.mayTry': 'ເຂົາເຈົ້າລອງປ້ອນ PIN ໄດ້ອີກແລ້ວ ຈາກທຸກໜ້າຈໍ',
   'console.staff.tempPinTitle': 'ລະຫັດ PIN ຊົ່ວຄາວຂອງ {name}',
   'console.staff.tempPinNote':
     'ກະລຸນາມອບລະຫັດ PIN ນີ້ໃຫ້ເຈົ້າຕົວດ້ວຍຕົນເອງ ລະຫັດຈະສະແດງພຽງຄັ້ງດຽວນີ້ ເຂົາເຈົ້າຈະຕັ້ງລະຫັດຂອງຕົນເອງເມື່ອເຂົ້າລະບົບຄັ້ງທຳອິດ',

@@ -153,8 +153,8 @@ export const StaffMemberSchema = z.object({
   role: StaffRoleSchema,
   counters: z.array(Id),
   active: z.boolean(),
-  /** Locked out after wrong PINs, until `lockedUntil` or a supervisor or manager unlocks. */
-  lockedUntil: EpochMs.nullable(),
+  /** Wrong PINs are slowing some desk down at this name until then (a supervisor can clear it). */
+  slowedUntil: EpochMs.nullable(),
   pinMustChange: z.boolean(),
   version: Version,
 });

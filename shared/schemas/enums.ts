@@ -82,7 +82,8 @@ export const ERROR_REASONS = [
   'counter-not-open',
   'wrong-counter',
   'not-allowed-at-counter',
-  'locked-out',
+  /** Too many wrong PINs from this desk: `params.seconds` until the next try is checked. */
+  'slow-down',
   'bad-credentials',
   'login-required',
   'feedback-given',

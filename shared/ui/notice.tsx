@@ -14,7 +14,11 @@ export interface Notice {
 
 /** The words for an error the hub answered, when no more specific ones apply. */
 export function genericNotice(error: AckError): Notice {
-  return { key: error.reason ? `reason.${error.reason}` : `error.${error.code}`, tone: 'error' };
+  return {
+    key: error.reason ? `reason.${error.reason}` : `error.${error.code}`,
+    ...(error.params ? { params: error.params } : {}),
+    tone: 'error',
+  };
 }
 
 export function NoticeBar({

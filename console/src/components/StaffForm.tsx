@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { t } from '../../../shared/i18n/index.js';
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '../../../shared/protocol.js';
-import { isLocked, resetPin, saveStaff, unlock } from '../staff-actions.js';
+import { isSlowed, resetPin, saveStaff, unlock } from '../staff-actions.js';
 import { useCanEdit, useConsoleStore } from '../store.js';
 import { CheckField, Field, TextField } from './Field.js';
 import { FormCard } from './FormCard.js';
@@ -39,11 +39,11 @@ function CounterChecks({
   );
 }
 
-/** Reset a forgotten PIN; unlock after too many wrong ones (also a supervisor's job). */
+/** Reset a forgotten PIN; let them try at once after too many wrong ones (also a supervisor's job). */
 function PinActions({ member }: { member: StaffMember }) {
   const lang = useConsoleStore((s) => s.lang);
   const canEdit = useCanEdit();
-  const locked = isLocked(member);
+  const slowed = isSlowed(member);
   return (
     <div className="save-bar">
       {canEdit ? (
@@ -55,13 +55,13 @@ function PinActions({ member }: { member: StaffMember }) {
           {t(lang, 'console.staff.resetPin')}
         </button>
       ) : null}
-      {locked ? (
+      {slowed ? (
         <button
           type="button"
           className="button button--secondary"
           onClick={() => void unlock(member.id)}
         >
-          {t(lang, 'console.staff.unlock')}
+          {t(lang, 'console.staff.letTry')}
         </button>
       ) : null}
     </div>

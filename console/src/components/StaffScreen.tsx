@@ -1,7 +1,7 @@
 import { t } from '../../../shared/i18n/index.js';
 import type { StaffMember } from '../../../shared/protocol.js';
 import { useConsoleStore } from '../store.js';
-import { isLocked } from '../staff-actions.js';
+import { isSlowed } from '../staff-actions.js';
 import { ListPane, ListRow, NothingChosen } from './ListPane.js';
 import { StaffForm } from './StaffForm.js';
 
@@ -14,7 +14,7 @@ function StaffRow({ member }: { member: StaffMember }) {
       .sort((a, b) => a - b)
       .join(', '),
   );
-  const locked = isLocked(member);
+  const slowed = isSlowed(member);
   return (
     <ListRow id={member.id} testId={`staff-${member.username}`}>
       <span className="list-row__main">
@@ -23,7 +23,7 @@ function StaffRow({ member }: { member: StaffMember }) {
       <span className="list-row__meta">
         {t(lang, `console.role.${member.role}`)}
         {numbers ? ` · ${t(lang, 'console.staff.atCounters', { numbers })}` : ''}
-        {locked ? <span className="mark mark--off">{t(lang, 'console.staff.locked')}</span> : null}
+        {slowed ? <span className="mark mark--off">{t(lang, 'console.staff.slowed')}</span> : null}
         {member.pinMustChange ? (
           <span className="mark mark--sample">{t(lang, 'console.staff.needsPin')}</span>
         ) : null}

@@ -84,6 +84,7 @@ export function authenticate(
   return {
     role,
     deviceId,
+    address: socket.handshake.address,
     staffId: null,
     sessionId: null,
     counterId: null,

@@ -7,7 +7,7 @@ import type { Handlers } from '../handler.js';
 import { HubError } from '../hub-error.js';
 import { hashPinSync } from './pin.js';
 import type { StaffAdmin } from './staff-admin.js';
-import type { StaffAuth } from './staff-auth.js';
+import { loginSource, type StaffAuth } from './staff-auth.js';
 
 type StaffAdminEvent = 'staff:save' | 'staff:reset-pin' | 'staff:unlock' | 'staff:change-pin';
 
@@ -22,8 +22,8 @@ export function staffAdminHandlers(deps: {
     'staff:unlock': (ctx, { staffId }) => admin.unlock(ctx.staff().id, staffId),
     'staff:change-pin': async (ctx, { currentPin, newPin }) => {
       const me = ctx.staff();
-      // Checked as a login is, so wrong guesses from an unattended desk meet the lock-out.
-      await auth.login(me.username, currentPin).catch((err: unknown) => {
+      // Checked as a login is, so wrong guesses from an unattended desk are slowed down.
+      await auth.login(me.username, currentPin, loginSource(ctx.conn)).catch((err: unknown) => {
         if (err instanceof HubError && err.reason === 'bad-credentials') {
           throw new HubError('unauthorized', 'That is not your current PIN', 'bad-credentials', {
             fields: [{ path: 'currentPin', issue: 'wrong' }],

@@ -12,6 +12,7 @@ import { unchanged } from '../changes/change.js';
 import type { Audit } from '../config/audit.js';
 import { duplicate, HubError, notFound } from '../hub-error.js';
 import { hashPinSync } from './pin.js';
+import type { LoginThrottle } from './login-throttle.js';
 import type { StaffCutoff } from './staff-cutoff.js';
 import type { StaffInput, StaffMember, StaffRole } from '../../../shared/protocol.js';
 
@@ -21,7 +22,6 @@ interface MemberRow {
   name: string;
   role: StaffRole;
   active: 0 | 1;
-  locked_until: number | null;
   pin_must_change: 0 | 1;
   version: number;
 }
@@ -38,6 +38,7 @@ export interface StaffAdmin {
     temporaryPin?: string;
   };
   resetPin(byId: number, staffId: number): { member: StaffMember; temporaryPin: string };
+  /** Lets the person, and every desk that got their PIN wrong, try again at once. */
   unlock(byId: number, staffId: number): StaffMember;
   /** Replaces the PIN with one its owner chose; it is no longer temporary. */
   setOwnPin(staffId: number, pinHash: string): void;
@@ -76,16 +77,13 @@ function statements(db: Db) {
     setPin: db.prepare<[string, 0 | 1, number]>(
       'UPDATE staff SET pin_hash = ?, pin_must_change = ?, version = version + 1 WHERE id = ?',
     ),
-    unlock: db.prepare<[number]>(
-      `UPDATE staff SET locked_until = NULL, failed_logins = 0, version = version + 1
-       WHERE id = ?`,
-    ),
+    touch: db.prepare<[number]>('UPDATE staff SET version = version + 1 WHERE id = ?'),
   };
 }
 
 type Statements = ReturnType<typeof statements>;
 
-function memberOf(q: Statements, r: MemberRow): StaffMember {
+function memberOf(q: Statements, throttle: LoginThrottle, r: MemberRow): StaffMember {
   return {
     id: r.id,
     username: r.username,
@@ -93,7 +91,7 @@ function memberOf(q: Statements, r: MemberRow): StaffMember {
     role: r.role,
     counters: q.counters.all(r.id).map((c) => c.counter_id),
     active: r.active === 1,
-    lockedUntil: r.locked_until,
+    slowedUntil: throttle.slowedUntil(r.username),
     pinMustChange: r.pin_must_change === 1,
     version: r.version,
   };
@@ -169,21 +167,9 @@ function save(
   });
 }
 
-export function createStaffAdmin(deps: {
-  db: Db;
-  clock: Clock;
-  commits: Commits;
-  audit: Audit;
-  cutoff: StaffCutoff;
-}): StaffAdmin {
-  const { clock, commits, audit, cutoff } = deps;
-  const q = statements(deps.db);
-  const existing = (id: number) => {
-    const row = q.byId.get(id);
-    if (!row) throw notFound(`Staff member ${id}`);
-    return memberOf(q, row);
-  };
-  const change = (byId: number, staffId: number, write: () => void) => {
+/** Runs one write to a member (inside the caller's transaction) and audits it, before → after. */
+function changeRecorder(audit: Audit, existing: (id: number) => StaffMember) {
+  return (byId: number, staffId: number, write: () => void) => {
     const before = existing(staffId);
     write();
     const after = existing(staffId);
@@ -197,9 +183,27 @@ export function createStaffAdmin(deps: {
     });
     return after;
   };
+}
+
+export function createStaffAdmin(deps: {
+  db: Db;
+  clock: Clock;
+  commits: Commits;
+  audit: Audit;
+  cutoff: StaffCutoff;
+  throttle: LoginThrottle;
+}): StaffAdmin {
+  const { clock, commits, audit, cutoff, throttle } = deps;
+  const q = statements(deps.db);
+  const existing = (id: number) => {
+    const row = q.byId.get(id);
+    if (!row) throw notFound(`Staff member ${id}`);
+    return memberOf(q, throttle, row);
+  };
+  const change = changeRecorder(audit, existing);
 
   return {
-    list: () => q.all.all().map((r) => memberOf(q, r)),
+    list: () => q.all.all().map((r) => memberOf(q, throttle, r)),
     save(byId, input, version) {
       const saved = save(byId, input, version, { ...deps, q, existing });
       if (!saved.member.active) cutoff.cut(saved.member.id);
@@ -219,7 +223,14 @@ export function createStaffAdmin(deps: {
       return reset;
     },
     unlock: (byId, staffId) =>
-      commits.run(() => unchanged(change(byId, staffId, () => q.unlock.run(staffId)))),
+      commits.run(() =>
+        unchanged(
+          change(byId, staffId, () => {
+            throttle.clear(existing(staffId).username);
+            q.touch.run(staffId);
+          }),
+        ),
+      ),
     setOwnPin(staffId, pinHash) {
       commits.run(() =>
         unchanged(change(staffId, staffId, () => q.setPin.run(pinHash, 0, staffId))),

@@ -1,12 +1,15 @@
-/** Staff log in with username and PIN; repeated failures lock the account for a while. */
+/**
+ * Staff log in with username and PIN. Wrong PINs slow the guesser down
+ * (login-throttle.ts) rather than lock the account, and an unknown name is
+ * answered as a known one is, in the same time.
+ */
 import type { Db } from '../db/open.js';
 import type { Clock } from '../clock.js';
+import type { Logger } from 'pino';
 import { HubError } from '../hub-error.js';
+import { createLoginThrottle, type LoginThrottle } from './login-throttle.js';
 import { dummyPinHash, verifyPin } from './pin.js';
 import type { Staff, StaffRole } from '../../../shared/protocol.js';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 5 * 60_000;
 
 interface StaffRow {
   id: number;
@@ -15,22 +18,27 @@ interface StaffRow {
   role: StaffRole;
   pin_hash: string;
   pin_must_change: 0 | 1;
-  locked_until: number | null;
 }
 
 export interface StaffAuth {
   /**
-   * Attempts for one account are checked one at a time, so a burst of
-   * concurrent guesses meets the lock-out after the fifth, and concurrent
-   * right PINs (one clerk on several screens) are never counted as wrong.
+   * `source` is who asks: a paired device, else an address. One source's
+   * tries are checked one after another, so a burst of guesses meets its
+   * wait after the first few; tries from other sources (the clerk's own
+   * desk) are neither queued behind it nor slowed by it.
    */
-  login(username: string, pin: string): Promise<Staff>;
+  login(username: string, pin: string, source: string): Promise<Staff>;
   /** The staff record as it is now (roles and counters may have changed since login). */
   current(id: number): Staff | null;
+  readonly throttle: LoginThrottle;
 }
 
+/** Who a connection's tries count against: its paired device, else its address. */
+export const loginSource = (conn: { deviceId: number | null; address: string }) =>
+  conn.deviceId === null ? `address ${conn.address}` : `device ${conn.deviceId}`;
+
 function staffStatements(db: Db) {
-  const columns = 'id, username, name, role, pin_hash, pin_must_change, locked_until';
+  const columns = 'id, username, name, role, pin_hash, pin_must_change';
   return {
     byUsername: db.prepare<[string], StaffRow>(
       `SELECT ${columns} FROM staff WHERE username = ? AND active = 1`,
@@ -41,25 +49,25 @@ function staffStatements(db: Db) {
     countersOf: db.prepare<[number], { counter_id: number }>(
       'SELECT counter_id FROM staff_counters WHERE staff_id = ? ORDER BY counter_id',
     ),
-    failed: db.prepare<[number], { failed_logins: number }>(
-      'UPDATE staff SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins',
-    ),
-    lock: db.prepare<[number, number]>(
-      'UPDATE staff SET locked_until = ?, failed_logins = 0 WHERE id = ?',
-    ),
-    succeeded: db.prepare<[number]>(
-      'UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?',
-    ),
   };
 }
 
 const badCredentials = () =>
   new HubError('unauthorized', 'Wrong username or PIN', 'bad-credentials');
-const lockedOut = () =>
-  new HubError('unauthorized', 'Too many wrong PINs: try again in a few minutes', 'locked-out');
+const slowDown = (waitMs: number) => {
+  const seconds = Math.ceil(waitMs / 1000);
+  return new HubError(
+    'unauthorized',
+    `Too many wrong PINs from here: try again in ${seconds} s`,
+    'slow-down',
+    { params: { seconds } },
+  );
+};
 
-export function createStaffAuth(db: Db, clock: Clock): StaffAuth {
+export function createStaffAuth(db: Db, clock: Clock, log: Logger): StaffAuth {
   const q = staffStatements(db);
+  const throttle = createLoginThrottle(clock);
+  dummyPinHash(); // made now, so the first unknown name is not slower than the rest
   const toStaff = (row: StaffRow): Staff => ({
     id: row.id,
     username: row.username,
@@ -68,39 +76,40 @@ export function createStaffAuth(db: Db, clock: Clock): StaffAuth {
     counters: q.countersOf.all(row.id).map((r) => r.counter_id),
     pinMustChange: row.pin_must_change === 1,
   });
-  const isLocked = (row: StaffRow) => (row.locked_until ?? 0) > clock.now();
 
-  async function attempt(id: number, pin: string): Promise<Staff> {
-    const row = q.byId.get(id);
-    if (!row) throw badCredentials();
-    if (isLocked(row)) throw lockedOut();
-    if (await verifyPin(pin, row.pin_hash)) {
-      q.succeeded.run(id);
-      return toStaff(row);
+  async function attempt(username: string, pin: string, source: string): Promise<Staff> {
+    const wait = throttle.waitMs(username, source);
+    if (wait > 0) throw slowDown(wait);
+    const row = q.byUsername.get(username);
+    // An unknown name costs the same check, against a hash of nothing anyone knows.
+    const right = await verifyPin(pin, row?.pin_hash ?? dummyPinHash());
+    if (!row || !right) {
+      throttle.failed(username, source);
+      // Bounded by the waits: a guesser's early tries are refused before this point.
+      const waitSeconds = Math.ceil(throttle.waitMs(username, source) / 1000);
+      log.warn({ username, source, known: row !== undefined, waitSeconds }, 'wrong PIN');
+      throw badCredentials();
     }
-    const count = q.failed.get(id)?.failed_logins ?? 0;
-    if (count < MAX_FAILED_LOGINS) throw badCredentials();
-    q.lock.run(clock.now() + LOCKOUT_MS, id);
-    throw lockedOut();
+    throttle.succeeded(username, source);
+    // Re-read: the account may have been deactivated during the check.
+    const now = q.byId.get(row.id);
+    if (!now) throw badCredentials();
+    return toStaff(now);
   }
 
-  /** One PIN check after another, per account. */
-  const queues = new Map<number, Promise<unknown>>();
+  /** One PIN check after another, per source. */
+  const queues = new Map<string, Promise<unknown>>();
 
   return {
-    async login(username, pin) {
-      const row = q.byUsername.get(username);
-      if (!row) {
-        await verifyPin(pin, dummyPinHash()); // the same time as a real check
-        throw badCredentials();
-      }
-      const previous = queues.get(row.id) ?? Promise.resolve();
-      const mine = previous.catch(() => undefined).then(() => attempt(row.id, pin));
-      queues.set(row.id, mine);
+    throttle,
+    async login(username, pin, source) {
+      const previous = queues.get(source) ?? Promise.resolve();
+      const mine = previous.catch(() => undefined).then(() => attempt(username, pin, source));
+      queues.set(source, mine);
       try {
         return await mine;
       } finally {
-        if (queues.get(row.id) === mine) queues.delete(row.id);
+        if (queues.get(source) === mine) queues.delete(source);
       }
     },
     current(id) {

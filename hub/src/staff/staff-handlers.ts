@@ -6,7 +6,7 @@ import type { Connection } from '../connection.js';
 import type { Desks } from '../counters/desks.js';
 import type { Handlers } from '../handler.js';
 import { HubError } from '../hub-error.js';
-import type { StaffAuth } from './staff-auth.js';
+import { loginSource, type StaffAuth } from './staff-auth.js';
 import type { StaffSessions } from './staff-sessions.js';
 import type { Staff } from '../../../shared/protocol.js';
 
@@ -34,7 +34,7 @@ export function staffHandlers(deps: {
 
   return {
     'staff:login': async ({ conn }, { username, pin }) => {
-      const staff = await auth.login(username, pin);
+      const staff = await auth.login(username, pin, loginSource(conn));
       mayUseConnection(conn, staff);
       // The PIN check was slow: act on the connection as it is now, not as it was.
       logIn(conn, staff.id, null);
