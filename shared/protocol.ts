@@ -182,7 +182,10 @@ export interface PrintJobPayload {
 
 /** What a station's print agent answers to `print:job`. */
 export const PrintJobAckSchema = z.object({
+  /** The printer confirmed it took the job (GS r after its bytes). */
   printed: z.boolean(),
+  /** Whether any byte may have reached the printer; absent (an older station) counts as yes. */
+  sent: z.boolean().optional(),
   status: PrinterStatusSchema,
   error: z.string().max(500).optional(),
 });

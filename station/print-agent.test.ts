@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { handlePrintJob } from './print-agent.js';
-import type { PrinterLink } from '../shared/printer/printer-link.js';
+import { PrintError, type PrinterLink } from '../shared/printer/printer-link.js';
 import type { PrinterStatus } from '../shared/protocol.js';
 
-/** A printer link that records what it was sent and reports the statuses given, in turn. */
-function fakeLink(statuses: PrinterStatus[], failWrite = false) {
+/**
+ * A printer link that records what it was sent and reports the statuses given, in turn.
+ * `fail`: the job's bytes could not be written, or went out and were never confirmed.
+ */
+function fakeLink(statuses: PrinterStatus[], fail?: 'write' | 'confirm') {
   const written: Buffer[] = [];
   const link: PrinterLink = {
     status: async () => statuses.shift() ?? 'offline',
     async write(data) {
-      if (failWrite) throw new Error('EIO');
       written.push(Buffer.from(data));
+    },
+    async print(data) {
+      if (fail === 'write') throw new Error('EIO');
+      written.push(Buffer.from(data));
+      if (fail === 'confirm') throw new PrintError('no answer to GS r', true);
     },
     close: async () => {},
     closed: false,
@@ -27,7 +34,7 @@ describe('handlePrintJob', () => {
       job(Buffer.from([0x1b, 0x40, 0x41]).toString('base64')),
       p.open,
     );
-    expect(ack).toEqual({ printed: true, status: 'paper-near-end' });
+    expect(ack).toEqual({ printed: true, sent: true, status: 'paper-near-end' });
     expect(p.written).toEqual([Buffer.from([0x1b, 0x40, 0x41])]);
   });
 
@@ -35,6 +42,7 @@ describe('handlePrintJob', () => {
     const p = fakeLink(['paper-out']);
     expect(await handlePrintJob(job('G0A='), p.open)).toEqual({
       printed: false,
+      sent: false,
       status: 'paper-out',
     });
     expect(p.written).toEqual([]);
@@ -42,7 +50,11 @@ describe('handlePrintJob', () => {
 
   it('only reports the status for a job with no data', async () => {
     const p = fakeLink(['cover-open']);
-    expect(await handlePrintJob(job(''), p.open)).toEqual({ printed: false, status: 'cover-open' });
+    expect(await handlePrintJob(job(''), p.open)).toEqual({
+      printed: false,
+      sent: false,
+      status: 'cover-open',
+    });
     expect(p.written).toEqual([]);
   });
 
@@ -60,10 +72,19 @@ describe('handlePrintJob', () => {
     );
     expect(unplugged).toMatchObject({ printed: false, status: 'offline' });
     expect(unplugged.error).toMatch(/ENOENT/);
-    const broken = fakeLink(['ok'], true);
+    const broken = fakeLink(['ok'], 'write');
     expect(await handlePrintJob(job('QQ=='), broken.open)).toMatchObject({
       printed: false,
+      sent: true,
       status: 'offline',
     });
+  });
+
+  it('does not call a job printed that the printer never confirmed, and says it went out', async () => {
+    const p = fakeLink(['ok', 'offline'], 'confirm');
+    const ack = await handlePrintJob(job('QQ=='), p.open);
+    expect(ack).toMatchObject({ printed: false, sent: true, status: 'offline' });
+    expect(ack.error).toMatch(/GS r/);
+    expect(p.written).toEqual([Buffer.from('A')]);
   });
 });

@@ -9,7 +9,13 @@
 import { io as connectSocket } from 'socket.io-client';
 import { z } from 'zod';
 import { PROTOCOL_VERSION, type PrintJobAck, type PrintJobPayload } from '../shared/protocol.js';
-import { createPrinterLink, ENABLE_ASB, type PrinterLink } from '../shared/printer/printer-link.js';
+import {
+  confirmWithinMs,
+  createPrinterLink,
+  ENABLE_ASB,
+  PrintError,
+  type PrinterLink,
+} from '../shared/printer/printer-link.js';
 import { parsePrinterUri, type PrinterUri } from '../shared/printer/printer-uri.js';
 import { canPrint } from '../shared/printer/status.js';
 import { openChannel, type SerialPortFactory } from '../shared/printer/transports.js';
@@ -47,27 +53,37 @@ export function printerOpener(
   };
 }
 
-/** Carries out one job: status first, write only to a printer that can print, status after. */
+/**
+ * Carries out one job: status first, then only to a printer that can print,
+ * the job and the printer's confirmation that it took it (GS r), status after.
+ * `sent` tells the hub whether a slip may have come out even though the job
+ * did not print for sure, so that its retry is marked as a reprint.
+ */
 export async function handlePrintJob(
   raw: unknown,
   openPrinter: () => Promise<PrinterLink>,
 ): Promise<PrintJobAck> {
   const job = JobSchema.safeParse(raw);
-  if (!job.success) return { printed: false, status: 'offline', error: 'not a print job' };
+  if (!job.success)
+    return { printed: false, sent: false, status: 'offline', error: 'not a print job' };
   let printer: PrinterLink;
   try {
     printer = await openPrinter();
   } catch (err) {
-    return { printed: false, status: 'offline', error: `printer: ${String(err)}` };
+    return { printed: false, sent: false, status: 'offline', error: `printer: ${String(err)}` };
   }
   const before = await printer.status();
-  if (job.data.data === '' || !canPrint(before)) return { printed: false, status: before };
+  if (job.data.data === '' || !canPrint(before))
+    return { printed: false, sent: false, status: before };
+  const data = Buffer.from(job.data.data, 'base64');
   try {
-    await printer.write(Buffer.from(job.data.data, 'base64'));
+    await printer.print(data, confirmWithinMs(data.length));
   } catch (err) {
-    return { printed: false, status: 'offline', error: `write: ${String(err)}` };
+    const sent = err instanceof PrintError ? err.sent : true;
+    const message = err instanceof Error ? err.message : String(err);
+    return { printed: false, sent, status: await printer.status(), error: `print: ${message}` };
   }
-  return { printed: true, status: await printer.status() };
+  return { printed: true, sent: true, status: await printer.status() };
 }
 
 export interface PrintAgentOptions {

@@ -227,6 +227,7 @@ export const en = {
   'phone.thanks': 'Thank you! Your answers have been received.',
   'phone.sendFailed': 'Your answers could not be sent. Please check the Wi-Fi and try again.',
   'print.feeSample': 'Sample fee, not official',
+  'print.reprint': 'REPRINT - if you already have a slip with this number, keep just one',
   'print.notice': 'Keep this ticket until your service is finished.',
   'print.kioskAttentionTitle': 'The printer has a problem',
   'print.kioskAttention':

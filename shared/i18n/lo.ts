@@ -208,6 +208,7 @@ export const lo: Record<MessageKey, string> = {
   'phone.thanks': 'ຂອບໃຈຫຼາຍໆ! ພວກເຮົາໄດ້ຮັບຄຳຕອບຂອງທ່ານແລ້ວ',
   'phone.sendFailed': 'ສົ່ງຄຳຕອບບໍ່ສຳເລັດ ກະລຸນາກວດເບິ່ງ Wi-Fi ແລ້ວລອງໃໝ່',
   'print.feeSample': 'ຄ່າທຳນຽມຕົວຢ່າງ ບໍ່ແມ່ນຄ່າທຳນຽມທາງການ',
+  'print.reprint': 'ພິມຄືນ: ຖ້າທ່ານມີບັດເລກນີ້ແລ້ວ ໃຫ້ເກັບໄວ້ພຽງໃບດຽວ',
   'print.notice': 'ກະລຸນາເກັບບັດຄິວນີ້ໄວ້ ຈົນກວ່າຈະໄດ້ຮັບບໍລິການສຳເລັດ',
   'print.kioskAttentionTitle': 'ເຄື່ອງພິມມີບັນຫາ',
   'print.kioskAttention':

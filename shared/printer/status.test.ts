@@ -7,6 +7,8 @@ import {
   flagsFromReplies,
   isAsbHeader,
   isStatusReply,
+  isTransmitReply,
+  transmitReplyFor,
   READY_FLAGS,
   replyFor,
   statusOf,
@@ -89,6 +91,18 @@ describe('printer status', () => {
         expect(isAsbHeader(head)).toBe(true);
         expect(isStatusReply(head)).toBe(false);
         for (const b of body) expect(isStatusReply(b) || isAsbHeader(b)).toBe(false);
+      }),
+    );
+  });
+
+  it('tells a GS r answer from DLE EOT answers and ASB headers', () => {
+    fc.assert(
+      fc.property(flags, (f) => {
+        const reply = transmitReplyFor(f);
+        expect(isTransmitReply(reply)).toBe(true);
+        expect(isStatusReply(reply) || isAsbHeader(reply)).toBe(false);
+        for (const n of STATUS_QUERIES) expect(isTransmitReply(replyFor(n, f))).toBe(false);
+        expect(isTransmitReply(asbFor(f)[0] ?? 0)).toBe(false);
       }),
     );
   });

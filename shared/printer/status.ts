@@ -98,3 +98,19 @@ export function asbFor(f: PrinterFlags): Uint8Array {
     0x0f,
   );
 }
+
+/**
+ * GS r 1, "transmit paper sensor status". Unlike DLE EOT, which a printer
+ * answers the moment it reads it, GS r waits its turn in the receive buffer:
+ * its answer comes only once every byte sent before it has been processed.
+ * Sent after a job, the answer is the printer's word that it took the job.
+ */
+export const TRANSMIT_PAPER_STATUS = Uint8Array.of(0x1d, 0x72, 0x01);
+
+/** Every GS r answer has the form 0xx0xxxx: bit 4 is what tells it from DLE EOT and ASB bytes. */
+export const isTransmitReply = (byte: number) => (byte & 0b1001_0000) === 0;
+
+/** The byte a printer in this state answers to GS r 1 (the fake printer speaks with it). */
+export function transmitReplyFor(f: PrinterFlags): number {
+  return (f.paperNearEnd || f.paperOut ? 0x03 : 0) | (f.paperOut ? 0x0c : 0);
+}

@@ -22,13 +22,19 @@ const SAMPLE: TicketPrint = {
 function decoder(ready = () => true) {
   const tickets: DecodedTicket[] = [];
   const statusAsked: number[] = [];
+  /** What was answered, in order: `eot n` at once, `r n` in its turn, with the cuts so far. */
+  const answered: string[] = [];
   const d = new EscPosDecoder(576, {
-    status: (n) => statusAsked.push(n),
+    status: (n) => {
+      statusAsked.push(n);
+      answered.push(`eot ${n} after ${tickets.length} cuts`);
+    },
     autoStatus: () => {},
+    transmitStatus: (n) => answered.push(`r ${n} after ${tickets.length} cuts`),
     ready,
     ticket: (t) => tickets.push(t),
   });
-  return { d, tickets, statusAsked };
+  return { d, tickets, statusAsked, answered };
 }
 
 describe('EscPosDecoder', () => {
@@ -94,5 +100,23 @@ describe('EscPosDecoder', () => {
     const { d } = decoder();
     d.push(Uint8Array.of(0x1b, 0x74, 0x10)); // ESC t: a code page we never use
     expect(d.unknown).toEqual(['1b7410']);
+  });
+
+  it('answers GS r only in its turn, once the job before it is done', () => {
+    const { d, answered } = decoder();
+    const job = Buffer.from(bytes);
+    const half = Math.floor(job.length / 2);
+    d.push(Uint8Array.of(0x10, 0x04, 0x01));
+    d.push(job.subarray(0, half));
+    expect(answered).toEqual(['eot 1 after 0 cuts']);
+    d.push(Buffer.concat([job.subarray(half), Buffer.of(0x1d, 0x72, 0x01)]));
+    expect(answered).toEqual(['eot 1 after 0 cuts', 'r 1 after 1 cuts']);
+  });
+
+  it('does not answer GS r while it cannot print: the job is not done', () => {
+    const { d, answered } = decoder(() => false);
+    d.push(bytes);
+    d.push(Uint8Array.of(0x1d, 0x72, 0x01));
+    expect(answered).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Reads an ESC/POS byte stream the way a printer does: commands may arrive
  * split across any number of reads; real-time status queries (DLE EOT) are
- * answered as soon as they are complete; everything else is drawn on a
+ * answered as soon as they are complete; GS r (transmit status) is answered
+ * in its turn, after every byte before it; everything else is drawn on a
  * `Page`, which becomes one decoded ticket at each cut. A command it does not
  * know is recorded, so a test sees it instead of a silently blank ticket.
  */
@@ -25,6 +26,8 @@ export interface DecoderHooks {
   status(n: number): void;
   /** GS a n arrived: automatic status back on (n ≠ 0) or off. */
   autoStatus(on: boolean): void;
+  /** GS r n was reached, after everything sent before it: answer it. */
+  transmitStatus(n: number): void;
   /** False while paper is out, the cover open or the printer offline: print data is lost. */
   ready(): boolean;
   ticket(ticket: DecodedTicket): void;
@@ -93,10 +96,12 @@ export class EscPosDecoder {
     if (length === 0 || !need(length)) return 0;
     const cmd = b.subarray(at, at + length);
     if (cmd[0] === 0x1d && cmd[1] === 0x61) this.hooks.autoStatus(cmd[2] !== 0);
-    else if (this.hooks.ready()) {
+    else if (!this.hooks.ready()) this.discarded += length;
+    else if (cmd[0] === 0x1d && cmd[1] === 0x72) this.hooks.transmitStatus(cmd[2] ?? 0);
+    else {
       this.job.push(Buffer.from(cmd));
       this.apply(cmd);
-    } else this.discarded += length;
+    }
     return length;
   }
 

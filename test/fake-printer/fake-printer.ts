@@ -3,7 +3,9 @@
  * endpoint (a real port such as one end of a socat pty pair, or the
  * serialport mock binding), each feeding a decoder that turns the ESC/POS
  * stream into one PNG per cut, and answering DLE EOT and ASB from a state
- * the test sets (paper out, near end, cover open, offline).
+ * the test sets (paper out, near end, cover open, offline). Over TCP it can
+ * also fail as real printers do mid-job: close the connection, or stop
+ * reading, part way into the bytes it is sent.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { SerialPort, SerialPortMock } from 'serialport';
@@ -14,8 +16,18 @@ import {
   READY_FLAGS,
   replyFor,
   STATUS_QUERIES,
+  transmitReplyFor,
   type PrinterFlags,
 } from '../../shared/printer/status.js';
+
+/**
+ * How a TCP connection fails: `close` ends it, `stop-reading` stops taking bytes (the rest
+ * stay in the kernel's buffers), each once it has taken `afterBytes`.
+ */
+export interface TcpFault {
+  kind: 'close' | 'stop-reading';
+  afterBytes: number;
+}
 
 interface Endpoint {
   send(bytes: Uint8Array): void;
@@ -28,6 +40,10 @@ export interface FakePrinter {
   readonly decoders: EscPosDecoder[];
   flags: PrinterFlags;
   setFlags(change: Partial<PrinterFlags>): void;
+  /** Every TCP connection from now on (and those open) fails so; null: none does. */
+  setTcpFault(fault: TcpFault | null): void;
+  /** The TCP connections that met the fault. */
+  readonly faults: number;
   /** Resolves when `count` tickets in all have been cut. */
   waitForTickets(count: number, timeoutMs?: number): Promise<DecodedTicket[]>;
   /** Opens a real serial device (e.g. one end of a pty pair) as this printer's serial port. */
@@ -64,6 +80,9 @@ export async function startFakePrinter(
         ep.asb = on;
         if (on) send(asbFor(flags));
       },
+      transmitStatus: (n) => {
+        if (n === 1) send(Uint8Array.of(transmitReplyFor(flags)));
+      },
       ready,
       ticket: (t) => tickets.push(t),
     });
@@ -71,11 +90,26 @@ export async function startFakePrinter(
     return decoder;
   }
 
+  let tcpFault: TcpFault | null = null;
+  let faults = 0;
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     const decoder = endpoint((bytes) => socket.write(bytes));
-    socket.on('data', (chunk) => decoder.push(chunk));
+    let taken = 0;
+    socket.on('data', (chunk) => {
+      const fault = tcpFault;
+      if (!fault || taken + chunk.length <= fault.afterBytes) {
+        taken += chunk.length;
+        decoder.push(chunk);
+        return;
+      }
+      decoder.push(chunk.subarray(0, Math.max(0, fault.afterBytes - taken)));
+      taken = fault.afterBytes;
+      faults += 1;
+      if (fault.kind === 'close') socket.destroy();
+      else socket.pause();
+    });
     socket.on('error', () => {});
     socket.on('close', () => sockets.delete(socket));
   });
@@ -96,6 +130,12 @@ export async function startFakePrinter(
     },
     set flags(next: PrinterFlags) {
       flags = next;
+    },
+    setTcpFault(fault) {
+      tcpFault = fault;
+    },
+    get faults() {
+      return faults;
     },
     setFlags(change) {
       flags = { ...flags, ...change };

@@ -37,17 +37,19 @@ describe('print spool across a crash', () => {
     const { client: kiosk } = await connect({ url: first.url, clients }, { role: 'kiosk' });
 
     const before: Ticket[] = [];
+    const during: Ticket[] = [];
     for (let i = 0; i < 3; i++) before.push(await issue(kiosk, 'family-book-entry'));
     await printer.waitForTickets(3);
-
-    printer.setFlags({ paperOut: true });
-    const during: Ticket[] = [];
-    for (let i = 0; i < 2; i++) during.push(await issue(kiosk, 'national-id-card', { lang: 'en' }));
     const db = new Database(join(dataDir, 'khiu.sqlite'), { readonly: true, fileMustExist: true });
+    const unprinted = () =>
+      db.prepare("SELECT count(*) AS n FROM print_jobs WHERE state <> 'printed'").get();
     try {
-      expect(
-        db.prepare("SELECT count(*) AS n FROM print_jobs WHERE state <> 'printed'").get(),
-      ).toEqual({ n: 2 });
+      // Each is printed once the printer has confirmed it, a moment after its cut.
+      await expect.poll(unprinted).toEqual({ n: 0 });
+      printer.setFlags({ paperOut: true });
+      for (let i = 0; i < 2; i++)
+        during.push(await issue(kiosk, 'national-id-card', { lang: 'en' }));
+      expect(unprinted()).toEqual({ n: 2 });
     } finally {
       db.close();
     }

@@ -56,6 +56,7 @@ describe('print fonts', () => {
     const d = new EscPosDecoder(576, {
       status() {},
       autoStatus() {},
+      transmitStatus() {},
       ready: () => true,
       ticket: (t) => tickets.push(t),
     });

@@ -95,8 +95,8 @@ describe('the same ticket over every transport', () => {
     const { client: kiosk } = await connect(t, { role: 'kiosk' });
     const ticket = await issue(kiosk, 'national-id-card', { lang: 'lo' });
     const [viaTcp] = await tcpPrinter.waitForTickets(1);
-    const job = t.hub.printing.printStore.nextJob(tcpId);
-    expect(job).toBeUndefined(); // printed, so no longer pending
+    // Printed (confirmed, a moment after the cut), so no longer pending.
+    await expect.poll(() => t.hub.printing.printStore.nextJob(tcpId)).toBeUndefined();
     const first = t.db
       .prepare<
         [],

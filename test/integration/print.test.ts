@@ -80,8 +80,9 @@ describe('a kiosk ticket on an ESC/POS printer', () => {
         ).toContain(family?.name.en);
         expect(printed.bytes.length).toBeLessThanOrEqual(12 * 1024);
         expect(printer.decoders.flatMap((d) => d.unknown)).toEqual([]);
-        const job = hub.db.prepare('SELECT state, attempts FROM print_jobs').all();
-        expect(job).toEqual([{ state: 'printed', attempts: 1 }]);
+        // Confirmed by the printer's answer to GS r, which comes a moment after the cut.
+        const job = () => hub?.db.prepare('SELECT state, attempts FROM print_jobs').all();
+        await expect.poll(job).toEqual([{ state: 'printed', attempts: 1 }]);
       });
     }
   }

@@ -46,9 +46,11 @@ const EVENTS = Object.keys(RequestSchemas) as RequestEvent[];
 const mayNotSend = (role: Role, event: RequestEvent) =>
   !(EVENT_ROLES[event] as readonly Role[]).includes(role);
 
-/** Everything a refused request must leave alone, including staff lock-out counters. */
+/** Everything a refused request must leave alone, the staff accounts included. */
 function state(t: TestHub): string {
-  const staff = t.db.prepare('SELECT id, failed_logins, locked_until FROM staff ORDER BY id').all();
+  const staff = t.db
+    .prepare('SELECT id, pin_hash, pin_must_change, active, version FROM staff ORDER BY id')
+    .all();
   return dumpState(t.db) + JSON.stringify(staff);
 }
 

@@ -41,9 +41,11 @@ function sendAnything(client: Client, event: string, payload: unknown): Promise<
   return emit.call(client, event);
 }
 
-/** Everything a refused request must leave alone, including staff lock-out counters. */
+/** Everything a refused request must leave alone, the staff accounts included. */
 function state(t: TestHub): string {
-  const staff = t.db.prepare('SELECT id, failed_logins, locked_until FROM staff ORDER BY id').all();
+  const staff = t.db
+    .prepare('SELECT id, pin_hash, pin_must_change, active, version FROM staff ORDER BY id')
+    .all();
   return dumpState(t.db) + JSON.stringify(staff);
 }
 

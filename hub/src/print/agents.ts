@@ -8,14 +8,17 @@ import type { PrintJobPayload } from '../../../shared/protocol.js';
 /** Sends one job over an agent's connection and resolves with its answer. */
 export type AgentLink = (job: PrintJobPayload, timeoutMs: number) => Promise<unknown>;
 
-/** A station has this long to write a ticket to its printer and answer. */
-export const STATION_ACK_TIMEOUT_MS = 10_000;
+/**
+ * A station has the time its printer has to confirm a job, and this long
+ * more, to answer (and this long alone to report a status).
+ */
+export const STATION_ACK_MARGIN_MS = 5_000;
 
 export interface PrintAgents {
   /** An agent connected for the kiosk device; call the result when it goes. */
   attach(deviceId: number, link: AgentLink): () => void;
-  /** Sends a job to the device's agent; null when none is connected. */
-  send(deviceId: number, job: PrintJobPayload): Promise<unknown> | null;
+  /** Sends a job to the device's agent, to answer within `timeoutMs`; null when none is connected. */
+  send(deviceId: number, job: PrintJobPayload, timeoutMs: number): Promise<unknown> | null;
 }
 
 export function createPrintAgents(): PrintAgents {
@@ -27,9 +30,9 @@ export function createPrintAgents(): PrintAgents {
         if (agents.get(deviceId) === link) agents.delete(deviceId);
       };
     },
-    send(deviceId, job) {
+    send(deviceId, job, timeoutMs) {
       const link = agents.get(deviceId);
-      return link ? link(job, STATION_ACK_TIMEOUT_MS) : null;
+      return link ? link(job, timeoutMs) : null;
     },
   };
 }

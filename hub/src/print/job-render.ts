@@ -30,6 +30,8 @@ export function createJobRender(deps: {
         issuedAt: ticket.issuedAt,
         timeZone: centre.timeZone,
         url: `${config.publicUrl().replace(/\/+$/, '')}/t/${ticket.code}`,
+        // Sent before and never confirmed, or cut short by a hub that stopped mid-job.
+        reprint: job.reached_printer === 1 || job.state === 'sending',
       });
     },
     /** Why a job should no longer print (its ticket was called, or is from another day), or null. */

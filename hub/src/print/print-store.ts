@@ -27,6 +27,8 @@ export interface JobRow {
   state: 'queued' | 'sending' | 'printed' | 'dropped';
   attempts: number;
   next_attempt_at: number;
+  /** Some of its bytes may have reached the printer before: a slip may be out already. */
+  reached_printer: 0 | 1;
 }
 
 export interface NewPrinter {
@@ -103,8 +105,9 @@ function jobStatements(db: Db) {
     dropped: db.prepare<[string, number]>(
       `UPDATE print_jobs SET state = 'dropped', last_error = ? WHERE id = ?`,
     ),
-    retry: db.prepare<[number, string, number]>(
-      `UPDATE print_jobs SET state = 'queued', next_attempt_at = ?, last_error = ? WHERE id = ?`,
+    retry: db.prepare<[number, string, number, number]>(
+      `UPDATE print_jobs SET state = 'queued', next_attempt_at = ?, last_error = ?,
+         reached_printer = max(reached_printer, ?) WHERE id = ?`,
     ),
   };
   return {
@@ -121,7 +124,9 @@ function jobStatements(db: Db) {
     markSending: (jobId: number) => q.sending.run(jobId),
     markPrinted: (jobId: number, at: number, bytes: number) => q.printed.run(at, bytes, jobId),
     markDropped: (jobId: number, why: string) => q.dropped.run(why, jobId),
-    markRetry: (jobId: number, nextAt: number, error: string) => q.retry.run(nextAt, error, jobId),
+    /** Sends it again at `nextAt`; `reached`: some of its bytes may have reached the printer. */
+    markRetry: (jobId: number, nextAt: number, error: string, reached: boolean) =>
+      q.retry.run(nextAt, error, reached ? 1 : 0, jobId),
   };
 }
 

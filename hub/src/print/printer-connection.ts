@@ -6,17 +6,22 @@
 import {
   createPrinterLink,
   ENABLE_ASB,
+  PrintError,
   type PrinterLink,
 } from '../../../shared/printer/printer-link.js';
 import { parsePrinterUri, type PrinterUri } from '../../../shared/printer/printer-uri.js';
 import { openChannel, type SerialPortFactory } from '../../../shared/printer/transports.js';
 import { PrintJobAckSchema, type PrinterStatus } from '../../../shared/protocol.js';
-import type { PrintAgents } from './agents.js';
+import { STATION_ACK_MARGIN_MS, type PrintAgents } from './agents.js';
 
 export interface PrinterConnection {
   status(): Promise<PrinterStatus>;
-  /** Resolves once the printer (or its station) has taken every byte; rejects otherwise. */
-  print(jobId: number, data: Uint8Array): Promise<void>;
+  /**
+   * Resolves once the printer (or its station's) has confirmed, within
+   * `withinMs`, that it processed the job; rejects otherwise with a PrintError
+   * saying whether any byte may have reached it.
+   */
+  print(jobId: number, data: Uint8Array, withinMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,8 +71,14 @@ function directConnection(uri: string, opts: ConnectionOptions): PrinterConnecti
         return 'offline';
       }
     },
-    async print(_jobId, data) {
-      await (await open()).write(data);
+    async print(_jobId, data, withinMs) {
+      let link: PrinterLink;
+      try {
+        link = await open();
+      } catch (err) {
+        throw new PrintError(`cannot reach the printer: ${String(err)}`, false);
+      }
+      await link.print(data, withinMs);
     },
     async close() {
       const current = link;
@@ -82,24 +93,38 @@ function stationConnection(
   deviceId: number,
   agents: PrintAgents | undefined,
 ): PrinterConnection {
-  async function ask(jobId: number, data: string) {
-    const reply = agents?.send(deviceId, { jobId, printerId, data });
-    if (!reply) throw new Error(`the station of kiosk device ${deviceId} is not connected`);
-    const parsed = PrintJobAckSchema.safeParse(await reply);
-    if (!parsed.success) throw new Error('the station answered print:job with something else');
+  /** Asks the station; `sent` is what a failure means, once the job was handed over. */
+  async function ask(jobId: number, data: string, withinMs: number) {
+    const reply = agents?.send(deviceId, { jobId, printerId, data }, withinMs);
+    if (!reply) {
+      throw new PrintError(`the station of kiosk device ${deviceId} is not connected`, false);
+    }
+    let answer: unknown;
+    try {
+      answer = await reply;
+    } catch (err) {
+      throw new PrintError(`the station did not answer: ${String(err)}`, data !== '');
+    }
+    const parsed = PrintJobAckSchema.safeParse(answer);
+    if (!parsed.success) {
+      throw new PrintError('the station answered print:job with something else', data !== '');
+    }
     return parsed.data;
   }
   return {
     async status() {
       try {
-        return (await ask(0, '')).status;
+        return (await ask(0, '', STATION_ACK_MARGIN_MS)).status;
       } catch {
         return 'offline';
       }
     },
-    async print(jobId, data) {
-      const ack = await ask(jobId, Buffer.from(data).toString('base64'));
-      if (!ack.printed) throw new Error(ack.error ?? `station printer is ${ack.status}`);
+    async print(jobId, data, withinMs) {
+      const base64 = Buffer.from(data).toString('base64');
+      const ack = await ask(jobId, base64, withinMs + STATION_ACK_MARGIN_MS);
+      if (!ack.printed) {
+        throw new PrintError(ack.error ?? `station printer is ${ack.status}`, ack.sent ?? true);
+      }
     },
     async close() {},
   };

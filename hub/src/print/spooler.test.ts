@@ -5,9 +5,17 @@ import { systemClock } from '../clock.js';
 import { createPrintStore } from './print-store.js';
 import { createSpooler, retryDelayMs, type SpoolTiming } from './spooler.js';
 import type { PrinterConnection } from './printer-connection.js';
+import { PrintError } from '../../../shared/printer/printer-link.js';
 import type { PrinterStatus } from '../../../shared/protocol.js';
 
-const TIMING: SpoolTiming = { idlePollMs: 1_000, faultPollMs: 20, retryBaseMs: 20, retryMaxMs: 80 };
+const TIMING: SpoolTiming = {
+  idlePollMs: 1_000,
+  faultPollMs: 20,
+  retryBaseMs: 20,
+  retryMaxMs: 80,
+  confirmBaseMs: 100,
+  confirmMsPerByte: 0,
+};
 
 describe('retryDelayMs', () => {
   it('doubles from the base and stops at the cap', () => {
@@ -157,5 +165,50 @@ describe('spooler', () => {
     await spooler.stop();
     expect(store.printerById(printerId)?.status).toBe('ok');
     expect(store.pending(printerId)).toBe(0);
+  });
+
+  it('prints again, as a reprint, a job that went out unconfirmed; not one that never left', async () => {
+    const { db, store } = spool(2);
+    opened.push(db);
+    const failures = new Map([
+      [1, new PrintError('the printer did not confirm the job within 100 ms', true)],
+      [2, new PrintError('cannot reach the printer: ECONNREFUSED', false)],
+    ]);
+    const drawn: { id: number; reached: number; withinMs?: number }[] = [];
+    const spooler = createSpooler({
+      store,
+      clock: systemClock,
+      log: pino({ level: 'silent' }),
+      timing: { ...TIMING, confirmMsPerByte: 2 },
+      connect: () => ({
+        status: async () => 'ok',
+        async print(jobId, data, withinMs) {
+          drawn.push({ id: jobId, reached: data[1] ?? -1, withinMs });
+          const failure = failures.get(jobId);
+          failures.delete(jobId);
+          if (failure) throw failure;
+        },
+        close: async () => {},
+      }),
+      render: (job) => Uint8Array.of(job.id, job.reached_printer, 0, 0, 0),
+      stale: () => null,
+      changed: () => {},
+    });
+    spooler.start();
+    await expect.poll(() => drawn.length, { timeout: 2_000 }).toBe(4);
+    await spooler.stop();
+    // Each job waits for the printer's word for the base time and 2 ms a byte.
+    expect(drawn).toEqual([
+      { id: 1, reached: 0, withinMs: 110 },
+      { id: 1, reached: 1, withinMs: 110 },
+      { id: 2, reached: 0, withinMs: 110 },
+      { id: 2, reached: 0, withinMs: 110 },
+    ]);
+    expect(
+      db.prepare('SELECT id, state, reached_printer FROM print_jobs ORDER BY id').all(),
+    ).toEqual([
+      { id: 1, state: 'printed', reached_printer: 1 },
+      { id: 2, state: 'printed', reached_printer: 0 },
+    ]);
   });
 });

@@ -2,13 +2,16 @@
  * The print spool: jobs in `print_jobs`, sent oldest first, one printer at a
  * time each, never inside a database transaction.
  *
- * Delivery is at-least-once, with the window for a repeat made as small as a
- * write: a job is marked `sending` (committed) before its bytes go out and
- * `printed` (committed) as soon as the printer has taken them. A hub that
- * dies before the write sends the job after restart; one that dies between
- * the last byte and the `printed` mark sends it again, and the citizen holds
- * two copies of the same number, which is harmless. Losing a ticket that the
- * kiosk promised is not, so the other choice (at-most-once) is not taken.
+ * Delivery is at-least-once: a job is marked `sending` (committed) before its
+ * bytes go out, and `printed` (committed) only once the printer confirms that
+ * it processed them (GS r after the job, shared/printer/printer-link.ts). A
+ * write alone proves nothing: the bytes may sit in the kernel's buffer of a
+ * printer that then closes the connection or stops reading. A job that was
+ * not confirmed is sent again; if some of it may have come out, its next slip
+ * is marked as a reprint. A hub that dies mid-job sends it again after
+ * restart, as a reprint too. The citizen may then hold two slips with one
+ * number, which is harmless; losing a ticket the kiosk promised is not, so the
+ * other choice (at-most-once) is not taken.
  *
  * A job whose ticket no longer waits (called, cancelled, or from a day gone
  * by, after a printer was broken overnight) is dropped, not printed: a slip
@@ -18,6 +21,11 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { PrinterStatus } from '../../../shared/protocol.js';
 import { canPrint } from '../../../shared/printer/status.js';
+import {
+  CONFIRM_BASE_MS,
+  CONFIRM_MS_PER_BYTE,
+  PrintError,
+} from '../../../shared/printer/printer-link.js';
 import type { JobRow, PrinterRow, PrintStore } from './print-store.js';
 import type { PrinterConnection } from './printer-connection.js';
 
@@ -29,6 +37,9 @@ export interface SpoolTiming {
   /** The first retry after a failed send; doubled each time, up to `retryMaxMs`. */
   retryBaseMs: number;
   retryMaxMs: number;
+  /** How long the printer has to confirm a job: this, plus `confirmMsPerByte` for each byte. */
+  confirmBaseMs: number;
+  confirmMsPerByte: number;
 }
 
 export const DEFAULT_SPOOL_TIMING: SpoolTiming = {
@@ -36,6 +47,8 @@ export const DEFAULT_SPOOL_TIMING: SpoolTiming = {
   faultPollMs: 2_000,
   retryBaseMs: 1_000,
   retryMaxMs: 60_000,
+  confirmBaseMs: CONFIRM_BASE_MS,
+  confirmMsPerByte: CONFIRM_MS_PER_BYTE,
 };
 
 export function retryDelayMs(attempts: number, t: SpoolTiming): number {
@@ -105,14 +118,18 @@ async function send(w: Worker, job: JobRow, data: Uint8Array): Promise<number | 
   const { store, clock, log, timing } = w.deps;
   store.markSending(job.id);
   try {
-    await w.connection.print(job.id, data);
+    const withinMs = Math.ceil(timing.confirmBaseMs + data.length * timing.confirmMsPerByte);
+    await w.connection.print(job.id, data, withinMs);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    const reached = err instanceof PrintError ? err.sent : true;
     const delay = retryDelayMs(job.attempts + 1, timing);
-    store.markRetry(job.id, clock.now() + delay, message);
+    store.markRetry(job.id, clock.now() + delay, message, reached);
     log.warn(
-      { printer: w.printer.name, job: job.id, err: message },
-      'print job failed; will retry',
+      { printer: w.printer.name, job: job.id, ticket: job.ticket_id, err: message, reached },
+      reached
+        ? 'print job not confirmed by the printer; will print again, marked as a reprint'
+        : 'print job failed; will retry',
     );
     record(w, await w.connection.status());
     return delay;

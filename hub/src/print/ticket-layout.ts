@@ -39,6 +39,8 @@ export interface TicketPrint {
   timeZone: string;
   /** `${publicUrl}/t/<code>`. */
   url: string;
+  /** A slip for this number may have come out already: say this one is a reprint. */
+  reprint?: boolean;
 }
 
 interface Line {
@@ -125,6 +127,17 @@ export function encodeTicket(p: TicketPrint): Uint8Array {
   );
   const big = p.paperDots === PAPER_WIDTHS[80] ? 5 : 4;
   out.size(big, big).bold(true).line(p.label).bold(false).size(1, 1).feedDots(GAP_DOTS);
+  if (p.reprint) {
+    writeLines(
+      out,
+      [
+        { text: t('lo', 'print.reprint'), px: BODY_PX, bold: true },
+        { text: t('en', 'print.reprint'), px: BODY_PX, bold: true },
+      ],
+      p.paperDots,
+    );
+    out.feedDots(GAP_DOTS);
+  }
   writeLines(
     out,
     [
