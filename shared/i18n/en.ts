@@ -508,6 +508,7 @@ export const en = {
   'console.centre.logoNone': 'No logo yet.',
   'console.centre.logoPending': 'The new logo is saved when you press Save.',
   'console.centre.logoRemoving': 'The logo is removed when you press Save.',
+  'console.centre.logoUnreadable': 'This file cannot be shown as a picture.',
   'console.centre.logoAlt': "The centre's logo",
 
   'console.ministry.id': 'Ministry id',

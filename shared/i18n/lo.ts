@@ -465,6 +465,7 @@ export const lo: Record<MessageKey, string> = {
   'console.centre.logoNone': 'ຍັງບໍ່ມີໂລໂກ້',
   'console.centre.logoPending': 'ໂລໂກ້ໃໝ່ຈະຖືກບັນທຶກ ເມື່ອທ່ານກົດ "ບັນທຶກ"',
   'console.centre.logoRemoving': 'ໂລໂກ້ຈະຖືກລຶບອອກ ເມື່ອທ່ານກົດ "ບັນທຶກ"',
+  'console.centre.logoUnreadable': 'ໄຟລ໌ນີ້ສະແດງເປັນຮູບບໍ່ໄດ້',
   'console.centre.logoAlt': 'ໂລໂກ້ຂອງສູນ',
 
   'console.ministry.id': 'ລະຫັດກະຊວງ',

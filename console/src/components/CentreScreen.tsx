@@ -23,29 +23,38 @@ function CentreForm({ centre }: { centre: CentreConfig }) {
   // The version the edit started from (see ServiceForm), and the draft from the same row;
   // each save of this form's own moves it on, so a second save is not refused as stale.
   const [version, setVersion] = useState(centre.version);
-  const [initial] = useState(() => inputOf(centre));
-  const [draft, setDraft] = useState<CentreInput>(initial);
+  const [saved, setSaved] = useState(() => inputOf(centre));
+  const [draft, setDraft] = useState<CentreInput>(saved);
   const [logo, setLogo] = useState<LogoDraft>({ kind: 'keep' });
   const currentLogo = useConsoleStore((s) => s.config?.centre.logo ?? null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const payload = { centre: draft, version };
-    if (!checkLocally(RequestSchemas['config:centre-save'], payload)) return;
+    // A new logo alone is saved alone: names left as they were are not checked or sent again.
+    const textChanged = JSON.stringify(draft) !== JSON.stringify(saved);
+    const sendText = textChanged || logo.kind === 'keep';
+    if (
+      sendText &&
+      !checkLocally(RequestSchemas['config:centre-save'], { centre: draft, version })
+    ) {
+      return;
+    }
     let at = version;
     if (logo.kind !== 'keep') {
-      const saved = await saveLogo(logo.kind === 'new' ? logo.file : null, at);
-      if (!saved) return;
-      at = saved.version;
+      const result = await saveLogo(logo.kind === 'new' ? logo.file : null, at);
+      if (!result) return;
+      at = result.version;
       setVersion(at);
       setLogo({ kind: 'keep' });
-      if (JSON.stringify(draft) === JSON.stringify(initial)) {
+      if (!sendText) {
         useConsoleStore.setState({ notice: { key: 'console.notice.saved', tone: 'info' } });
         return loadConfig();
       }
     }
-    const saved = await save('config:centre-save', { centre: draft, version: at });
-    if (saved) setVersion(saved.version);
+    const result = await save('config:centre-save', { centre: draft, version: at });
+    if (!result) return;
+    setVersion(result.version);
+    setSaved(draft);
   };
   return (
     <FormCard testId="centre-form" onSubmit={(e) => void submit(e)}>

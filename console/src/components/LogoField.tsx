@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { t } from '../../../shared/i18n/index.js';
 import { LOGO_FIELD, LOGO_TYPES, type CentreLogo } from '../../../shared/protocol.js';
 import { useConsoleStore } from '../store.js';
@@ -25,6 +25,16 @@ function ChooseButton({ onChoose }: { onChoose: (file: File) => void }) {
       />
     </label>
   );
+}
+
+/** The picture, or words when the browser cannot show it (a refused file, say). Keyed by `src`. */
+function Preview({ src }: { src: string }) {
+  const lang = useConsoleStore((s) => s.lang);
+  const [broken, setBroken] = useState(false);
+  if (broken) {
+    return <span className="logo-field__none">{t(lang, 'console.centre.logoUnreadable')}</span>;
+  }
+  return <img src={src} alt={t(lang, 'console.centre.logoAlt')} onError={() => setBroken(true)} />;
 }
 
 function noteOf(draft: LogoDraft) {
@@ -58,7 +68,7 @@ export function LogoField({
       <div className="logo-field__row">
         <div className="logo-field__preview" data-testid="logo-preview">
           {shown ? (
-            <img src={shown} alt={t(lang, 'console.centre.logoAlt')} />
+            <Preview key={shown} src={shown} />
           ) : (
             <span className="logo-field__none">{t(lang, 'console.centre.logoNone')}</span>
           )}
