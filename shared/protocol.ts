@@ -47,6 +47,7 @@ export * from './schemas/enums.js';
 export * from './schemas/entities.js';
 export * from './schemas/console.js';
 export * from './schemas/devices.js';
+export * from './schemas/logo.js';
 
 export const PROTOCOL_VERSION = 1;
 

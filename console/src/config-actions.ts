@@ -52,7 +52,7 @@ function staleNotice(error: AckError): Notice {
 }
 
 /** What a refusal changes on screen: a stale edit reloads; others point at their fields. */
-async function refused(error: AckError): Promise<void> {
+export async function refused(error: AckError): Promise<void> {
   if (error.reason === 'stale-version') {
     useConsoleStore.setState({ notice: staleNotice(error), fieldErrors: [] });
     await loadConfig();

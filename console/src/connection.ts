@@ -12,6 +12,10 @@ import { useConsoleStore } from './store.js';
 
 let hub: HubConnection | null = null;
 let started = false;
+let stationToken: string | undefined;
+
+/** The token this console was paired with, for the requests that go over REST (logo-actions.ts). */
+export const deviceToken = (): string | undefined => stationToken ?? savedConsoleToken();
 
 export async function startConnection({
   onConnect,
@@ -24,13 +28,13 @@ export async function startConnection({
   started = true;
   // A console is a paired device: a station has its token, a browser kept the one the setup
   // wizard or /pair gave it. Without one only a demo hub lets this machine be a console.
-  const stationToken =
+  stationToken =
     (await getBridge()
       .deviceToken()
       .catch(() => null)) ?? undefined;
   hub = connectToHub({
     role: 'console',
-    currentToken: () => stationToken ?? savedConsoleToken(),
+    currentToken: deviceToken,
     onSnapshot: (snapshot) => useConsoleStore.setState({ snapshot }),
     onStatus: (status, refusal) => useConsoleStore.setState({ status, refusal }),
   });

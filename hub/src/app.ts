@@ -19,6 +19,7 @@ import { createHostGuard } from './net/host-guard.js';
 import { attachSocketServer } from './net/socket-server.js';
 import type { Printing } from './print/printing.js';
 import type { TicketService } from './tickets/ticket-service.js';
+import { createLogoRoute } from './net/logo-route.js';
 import { createPairRoute } from './net/pair-route.js';
 import { createRestHandler } from './net/rest.js';
 import { createWebAppHandler } from './net/web-apps.js';
@@ -134,7 +135,8 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
   const setup = createSetupRoute(createSetup({ db: opts.db, clock }), { now: clock.now, log });
   const pair = createPairRoute(f.deviceService, { now: () => clock.now(), log });
   const webApps = createWebAppHandler(opts.webRoot ?? join(process.cwd(), 'dist', 'web'));
-  routes.push(setup, pair, rest, webApps);
+  const logo = createLogoRoute({ ...f, editor: f.configEditor, demo: opts.demo ?? false, log });
+  routes.push(setup, pair, logo, rest, webApps);
   return { httpServer, ...sockets };
 }
 

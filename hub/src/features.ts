@@ -129,17 +129,19 @@ export function createFeatures(opts: FeatureOptions) {
   const agents = createPrintAgents();
   const printing = createPrinting({ ...opts, ...queue, agents, ...opts.printing });
   const consoleSide = consoleFeatures(opts, queue, staff);
+  const sessions = createStaffSessions(db, clock);
   const handlers = {
     ...consoleSide.handlers,
     ...ticketHandlers(queue.ticketService),
     ...counterHandlers({ ...queue, stats: createCounterStats(db), views }),
-    ...staffHandlers({ auth: staff, sessions: createStaffSessions(db, clock), desks: queue.desks }),
+    ...staffHandlers({ auth: staff, sessions, desks: queue.desks }),
     ...feedbackHandlers({ ...queue, feedback }),
   };
   return {
     ...queue,
     views,
     staff,
+    sessions,
     agents,
     printing,
     handlers,

@@ -57,6 +57,7 @@ function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
       holidays: [],
       publicUrl: 'http://hub',
       notices: [],
+      logo: null,
     },
     services: [service('f'), service('r')],
     counters: [counter(1), counter(2)],
@@ -138,6 +139,13 @@ describe('applyEvent: services and counters', () => {
       holidays: [],
       publicUrl: 'http://x',
       notices: [{ lo: 'ແຈ້ງການ', en: 'Notice' }],
+      logo: {
+        url: '/api/v1/centre/logo?v=0123456789abcdef',
+        type: 'image/png' as const,
+        width: 200,
+        height: 100,
+        bytes: 4_000,
+      },
     };
     const next = applyEvent(snapshot(), event(11, { type: 'config-changed', centre }));
     expect(next?.centre).toEqual(centre);

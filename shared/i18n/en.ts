@@ -377,6 +377,15 @@ export const en = {
   'field.duplicate-weekday': 'A weekday appears twice.',
   'field.duplicate': 'Another entry already uses this. Choose a different one.',
   'field.pin-mismatch': 'The two PINs are not the same.',
+  'field.logo-too-large':
+    'This picture is larger than 256 KB. Save it smaller (fewer pixels) and choose it again.',
+  'field.logo-svg':
+    'SVG pictures are not accepted: they can carry a script. Save the logo as PNG or JPEG.',
+  'field.logo-not-image': 'This file is not a PNG or JPEG picture. Choose a PNG or JPEG file.',
+  'field.logo-dimensions':
+    'This picture cannot be a logo: each side must be 16 to 4096 pixels, and one side at most 10 times the other.',
+  'field.logo-damaged':
+    'This picture is damaged and cannot be read. Save it again, then choose it.',
 
   'kiosk.feeRef': 'Set by {ref}, {date}',
 
@@ -492,6 +501,16 @@ export const en = {
   'console.centre.publicUrl': 'Public address',
   'console.centre.publicUrlHint':
     "The address phones on the centre's Wi-Fi reach this server by; ticket QR codes point here.",
+  'console.centre.logo': 'Logo',
+  'console.centre.logoHint':
+    'A PNG or JPEG picture of up to 256 KB. It shows on the kiosk and the hall display, and prints at the top of every ticket.',
+  'console.centre.logoChoose': 'Choose a picture…',
+  'console.centre.logoRemove': 'Remove the logo',
+  'console.centre.logoNone': 'No logo yet.',
+  'console.centre.logoPending': 'The new logo is saved when you press Save.',
+  'console.centre.logoRemoving': 'The logo is removed when you press Save.',
+  'console.centre.logoUnreadable': 'This file cannot be shown as a picture.',
+  'console.centre.logoAlt': "The centre's logo",
 
   'console.ministry.id': 'Ministry id',
   'console.ministry.add': 'Add a ministry',

@@ -344,6 +344,12 @@ export const lo: Record<MessageKey, string> = {
   'field.duplicate-weekday': 'ມີວັນດຽວກັນຊ້ຳສອງເທື່ອ',
   'field.duplicate': 'ມີລາຍການອື່ນໃຊ້ຄ່ານີ້ແລ້ວ ກະລຸນາເລືອກຄ່າອື່ນ',
   'field.pin-mismatch': 'ລະຫັດ PIN ທັງສອງບໍ່ກົງກັນ',
+  'field.logo-too-large': 'ຮູບນີ້ໃຫຍ່ກວ່າ 256 KB ກະລຸນາບັນທຶກໃຫ້ນ້ອຍລົງ (ພິກເຊວໜ້ອຍລົງ) ແລ້ວເລືອກໃໝ່',
+  'field.logo-svg': 'ບໍ່ຮັບຮູບ SVG ເພາະອາດມີສະຄຣິບຢູ່ໃນ ກະລຸນາບັນທຶກໂລໂກ້ເປັນ PNG ຫຼື JPEG',
+  'field.logo-not-image': 'ໄຟລ໌ນີ້ບໍ່ແມ່ນຮູບ PNG ຫຼື JPEG ກະລຸນາເລືອກໄຟລ໌ PNG ຫຼື JPEG',
+  'field.logo-dimensions':
+    'ຮູບນີ້ໃຊ້ເປັນໂລໂກ້ບໍ່ໄດ້: ແຕ່ລະດ້ານຕ້ອງຢູ່ລະຫວ່າງ 16 ຫາ 4096 ພິກເຊວ ແລະ ດ້ານໜຶ່ງຍາວບໍ່ເກີນ 10 ເທົ່າຂອງອີກດ້ານ',
+  'field.logo-damaged': 'ຮູບນີ້ເສຍຫາຍ ອ່ານບໍ່ໄດ້ ກະລຸນາບັນທຶກຮູບຄືນໃໝ່ ແລ້ວເລືອກອີກຄັ້ງ',
 
   'kiosk.feeRef': 'ອີງຕາມ {ref} ລົງວັນທີ {date}',
 
@@ -452,6 +458,16 @@ export const lo: Record<MessageKey, string> = {
   'console.centre.timeZone': 'ເຂດເວລາ',
   'console.centre.publicUrl': 'ທີ່ຢູ່ສາທາລະນະ',
   'console.centre.publicUrlHint': 'ທີ່ຢູ່ທີ່ໂທລະສັບໃນ Wi-Fi ຂອງສູນໃຊ້ເຂົ້າເຖິງເຊີບເວີນີ້ ລະຫັດ QR ເທິງບັດຄິວຈະພາມາທີ່ນີ້',
+  'console.centre.logo': 'ໂລໂກ້',
+  'console.centre.logoHint':
+    'ຮູບ PNG ຫຼື JPEG ຂະໜາດບໍ່ເກີນ 256 KB ຈະສະແດງຢູ່ຕູ້ອອກບັດຄິວ ແລະ ຈໍໃນຫ້ອງລໍຖ້າ ແລະ ພິມຢູ່ເທິງສຸດຂອງບັດຄິວທຸກໃບ',
+  'console.centre.logoChoose': 'ເລືອກຮູບ…',
+  'console.centre.logoRemove': 'ລຶບໂລໂກ້ອອກ',
+  'console.centre.logoNone': 'ຍັງບໍ່ມີໂລໂກ້',
+  'console.centre.logoPending': 'ໂລໂກ້ໃໝ່ຈະຖືກບັນທຶກ ເມື່ອທ່ານກົດ "ບັນທຶກ"',
+  'console.centre.logoRemoving': 'ໂລໂກ້ຈະຖືກລຶບອອກ ເມື່ອທ່ານກົດ "ບັນທຶກ"',
+  'console.centre.logoUnreadable': 'ໄຟລ໌ນີ້ສະແດງເປັນຮູບບໍ່ໄດ້',
+  'console.centre.logoAlt': 'ໂລໂກ້ຂອງສູນ',
 
   'console.ministry.id': 'ລະຫັດກະຊວງ',
   'console.ministry.add': 'ເພີ່ມກະຊວງ',

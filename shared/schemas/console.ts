@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { EpochMs, Id, ServiceDaySchema } from './entities.js';
 import { StaffRoleSchema } from './enums.js';
+import type { CentreLogo } from './logo.js';
 
 /** No control characters and no angle brackets: a name is text, never markup. */
 const Text = (max: number) =>
@@ -129,7 +130,8 @@ export const CentreInputSchema = z.strictObject({
     .nullable(),
 });
 export type CentreInput = z.infer<typeof CentreInputSchema>;
-export type CentreConfig = CentreInput & { version: number };
+/** The logo is not part of the input: its bytes go to `LOGO_PATH` (logo.ts), not over the socket. */
+export type CentreConfig = CentreInput & { version: number; logo: CentreLogo | null };
 
 /** A PIN: 6 to 8 digits (4-digit PINs are only for the demo). */
 export const NewPinSchema = z.string().regex(/^\d{6,8}$/, '6 to 8 digits');

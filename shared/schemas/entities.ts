@@ -14,6 +14,7 @@ import {
   TicketSourceSchema,
   TicketStatusSchema,
 } from './enums.js';
+import { CentreLogoSchema } from './logo.js';
 
 export const Id = z.number().int().positive();
 export const EpochMs = z.number().int().nonnegative();
@@ -89,6 +90,8 @@ export const CentreSchema = z.object({
   publicUrl: z.string(),
   /** Messages from the centre for its hall displays, in Lao and English (centre.settings). */
   notices: z.array(LocalizedSchema),
+  /** The centre's logo for headers; null: none set. */
+  logo: CentreLogoSchema.nullable(),
 });
 export type Centre = z.infer<typeof CentreSchema>;
 

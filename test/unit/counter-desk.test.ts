@@ -30,6 +30,7 @@ function snapshot(counter: Partial<CounterView>, tickets: Ticket[]): Snapshot {
       holidays: [],
       publicUrl: 'http://hub',
       notices: [],
+      logo: null,
     },
     services: [service('f'), service('r')],
     counters: [

@@ -15,6 +15,7 @@ import type { Audit } from './audit.js';
 import type { CentreConfig as ConfigInForce, ConfigSource } from './config.js';
 import type { ConfigStore } from './config-store.js';
 import type { FeeHistory } from './fee-history.js';
+import type { CheckedLogo } from './logo-image.js';
 import { assertTimeZone } from '../../../shared/domain/numbering.js';
 import type {
   CentreConfig,
@@ -32,6 +33,8 @@ export interface ConfigEditor {
   saveService(byId: number, s: ServiceInput, version: number | null): ServiceConfig;
   saveCounter(byId: number, c: CounterInput, version: number | null): CounterConfig;
   saveCentre(byId: number, c: CentreInput, version: number): CentreConfig;
+  /** Sets (a checked picture) or removes (null) the logo; the centre's version moves on. */
+  saveCentreLogo(byId: number, logo: CheckedLogo | null, version: number): CentreConfig;
   feeHistory(serviceId: string): FeeChange[];
   /** Re-reads the configuration and tells every client (after a change made elsewhere). */
   reload(): void;
@@ -188,8 +191,20 @@ function ministryAndService(deps: SaveDeps): Pick<ConfigEditor, 'saveMinistry' |
   };
 }
 
-function counterAndCentre(deps: SaveDeps): Pick<ConfigEditor, 'saveCounter' | 'saveCentre'> {
+function counterAndCentre(
+  deps: SaveDeps,
+): Pick<ConfigEditor, 'saveCounter' | 'saveCentre' | 'saveCentreLogo'> {
   const { store, audit, edit, record, found } = deps;
+  const centreEdit = (byId: number, version: number, write: () => void) =>
+    edit(() => {
+      const before = store.centre();
+      if (!before) throw notFound('The centre');
+      audit.checkVersion('centre', '1', before.version, version);
+      write();
+      const after = found(store.centre());
+      record(byId, 'centre', '1', before, after);
+      return after;
+    });
   return {
     saveCounter: (byId, c, version) =>
       edit(() => {
@@ -204,15 +219,11 @@ function counterAndCentre(deps: SaveDeps): Pick<ConfigEditor, 'saveCounter' | 's
         return after;
       }),
     saveCentre: (byId, c, version) =>
-      edit(() => {
-        const before = store.centre();
-        if (!before) throw notFound('The centre');
-        audit.checkVersion('centre', '1', before.version, version);
+      centreEdit(byId, version, () => {
         checkCentre(c);
         store.writeCentre(c);
-        const after = found(store.centre());
-        record(byId, 'centre', '1', before, after);
-        return after;
       }),
+    // The audit row names the picture by its address (its hash), not by its bytes.
+    saveCentreLogo: (byId, logo, version) => centreEdit(byId, version, () => store.writeLogo(logo)),
   };
 }

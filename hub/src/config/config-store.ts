@@ -4,6 +4,7 @@
  * the version and are called inside the editor's one transaction.
  */
 import type { Db } from '../db/open.js';
+import { logoFromColumn, type CheckedLogo } from './logo-image.js';
 import type {
   CentreConfig,
   CentreInput,
@@ -30,6 +31,7 @@ function centreOf(r: Row): CentreConfig {
     timeZone: str(r.time_zone),
     publicUrl: r.public_url === null ? null : str(r.public_url),
     version: Number(r.version),
+    logo: logoFromColumn(r.logo === null ? null : str(r.logo))?.info ?? null,
   };
 }
 
@@ -83,6 +85,9 @@ function writeStatements(db: Db) {
          province_en = @provinceEn, district_lo = @districtLo, district_en = @districtEn,
          address_lo = @addressLo, address_en = @addressEn, time_zone = @timeZone,
          public_url = @publicUrl, version = version + 1 WHERE id = 1`,
+    ),
+    logo: db.prepare<[string | null]>(
+      'UPDATE centre SET logo = ?, version = version + 1 WHERE id = 1',
     ),
     ministry: db.prepare(
       `INSERT INTO ministries (id, name_lo, name_en, sort) VALUES (@id, @nameLo, @nameEn, @sort)
@@ -180,6 +185,10 @@ function writes(w: ReturnType<typeof writeStatements>) {
         timeZone: c.timeZone,
         publicUrl: c.publicUrl,
       });
+    },
+    /** The picture's bytes as base64 (a STRICT TEXT column), or none. */
+    writeLogo(logo: CheckedLogo | null) {
+      w.logo.run(logo === null ? null : logo.data.toString('base64'));
     },
     writeMinistry(m: MinistryInputT) {
       w.ministry.run({ id: m.id, nameLo: m.name.lo, nameEn: m.name.en, sort: m.sort });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/open.js';
 import { notFound } from '../hub-error.js';
+import { logoFromColumn, type LoadedLogo } from './logo-image.js';
 import {
   LocalizedSchema,
   type FeeReference,
@@ -59,6 +60,8 @@ export interface CentreConfig {
   counters: Map<number, CounterConfig>;
   /** Days the centre is closed, `YYYY-MM-DD`, sorted. */
   holidays: Holiday[];
+  /** Shown in the kiosk's and the display's headers and printed atop each ticket; null: none. */
+  logo: LoadedLogo | null;
 }
 
 const jsonList = z.array(z.string());
@@ -165,8 +168,9 @@ export function loadConfig(db: Db): CentreConfig {
         time_zone: string;
         public_url: string | null;
         settings: string;
+        logo: string | null;
       }
-    >('SELECT name_lo, name_en, time_zone, public_url, settings FROM centre WHERE id = 1')
+    >('SELECT name_lo, name_en, time_zone, public_url, settings, logo FROM centre WHERE id = 1')
     .get();
   if (!centre) throw new NoCentreError();
   return {
@@ -174,6 +178,7 @@ export function loadConfig(db: Db): CentreConfig {
     timeZone: centre.time_zone,
     publicUrl: centre.public_url,
     settings: CentreSettingsSchema.parse(JSON.parse(centre.settings)),
+    logo: logoFromColumn(centre.logo),
     services: loadServices(db),
     counters: loadCounters(db),
     holidays: db

@@ -32,6 +32,8 @@ export interface DeviceAuth {
     token: string,
     seen?: { address: string; appVersion: string | null },
   ): { id: number; role: DeviceRole } | null;
+  /** The device a token belongs to, as `authenticate`, without noting it was seen (a REST check). */
+  known(token: string): { id: number; role: DeviceRole } | null;
 }
 
 export function createDeviceAuth(db: Db, clock: Clock): DeviceAuth {
@@ -49,5 +51,6 @@ export function createDeviceAuth(db: Db, clock: Clock): DeviceAuth {
         seenAt.run(clock.now(), seen?.address ?? null, seen?.appVersion ?? null, device.id);
       return device ?? null;
     },
+    known: (token) => byHash.get(hashToken(token)) ?? null,
   };
 }

@@ -14,7 +14,7 @@ import {
   type Role,
 } from '../../../shared/protocol.js';
 
-const isLoopback = (address: string) =>
+export const isLoopback = (address: string) =>
   address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 
 /** Browsers must come from the hub's own origin; non-browser clients send no Origin. */

@@ -3,6 +3,7 @@ import type { ConfigSource } from '../config/config.js';
 import type { ServiceDay } from '../day/service-day.js';
 import type { TicketStore } from '../tickets/ticket-store.js';
 import type { JobRow, PrinterRow } from './print-store.js';
+import { logoBitmap } from './logo-raster.js';
 import { encodeTicket } from './ticket-layout.js';
 
 export function createJobRender(deps: {
@@ -17,7 +18,9 @@ export function createJobRender(deps: {
       if (!ticket) throw new Error(`print job ${job.id}: ticket ${job.ticket_id} is gone`);
       const centre = config.current();
       const service = centre.services.get(ticket.serviceId);
+      const logo = centre.logo ? logoBitmap(centre.logo, printer.paper_dots) : null;
       return encodeTicket({
+        ...(logo ? { logo } : {}),
         paperDots: printer.paper_dots,
         lang: ticket.lang,
         centre: centre.name,

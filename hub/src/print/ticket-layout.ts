@@ -1,5 +1,6 @@
 /**
- * One ticket as ESC/POS bytes (DESIGN.md "Printing"): centre, the big number,
+ * One ticket as ESC/POS bytes (DESIGN.md "Printing"): the centre's logo (when
+ * it has one, drawn by logo-raster.ts within its byte budget), centre, the big number,
  * the service in Lao and English, fee, people ahead and estimated wait, date
  * and time, a QR code to the phone page, one short notice. Plain-ASCII lines
  * are the printer's own text, which costs a byte a letter; anything else
@@ -9,7 +10,7 @@
 import { formatKip, formatMinutes, t, type MessageKey } from '../../../shared/i18n/index.js';
 import type { Lang, Localized } from '../../../shared/protocol.js';
 import { formatTime, localDate } from '../../../shared/i18n/calendar.js';
-import { EscPosWriter } from './escpos.js';
+import { EscPosWriter, type Bitmap } from './escpos.js';
 import { renderRasterLines } from './raster.js';
 
 export const PAPER_WIDTHS = { 80: 576, 58: 384 } as const;
@@ -41,6 +42,8 @@ export interface TicketPrint {
   url: string;
   /** A slip for this number may have come out already: say this one is a reprint. */
   reprint?: boolean;
+  /** The centre's logo, ready for this paper; absent: the ticket starts with the centre's name. */
+  logo?: Bitmap;
 }
 
 interface Line {
@@ -116,6 +119,7 @@ export function formatIssuedAt(at: number, timeZone: string): string {
 /** The whole job for one ticket, from init to cut. */
 export function encodeTicket(p: TicketPrint): Uint8Array {
   const out = new EscPosWriter().init().align('center');
+  if (p.logo) out.raster(p.logo).feedDots(GAP_DOTS);
   writeLines(
     out,
     [

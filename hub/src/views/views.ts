@@ -73,6 +73,7 @@ export function createViews(deps: ViewDeps): Views {
       holidays: c.holidays,
       publicUrl: config.publicUrl(),
       notices: c.settings.notices,
+      logo: c.logo?.info ?? null,
     };
   };
 

@@ -12,6 +12,17 @@ export function HallHeader() {
   return (
     <header className="hall-header">
       <div className="hall-header__brand">
+        {/* Beside the centre's name, which says the same: nothing for a screen reader to add. */}
+        {centre?.logo ? (
+          <img
+            className="hall-header__logo"
+            src={centre.logo.url}
+            width={centre.logo.width}
+            height={centre.logo.height}
+            alt=""
+            data-testid="centre-logo"
+          />
+        ) : null}
         <span className="hall-header__app" lang="lo">
           {t('lo', 'app.name')}
         </span>
