@@ -9,7 +9,7 @@ import { EpochMs, Id, ServiceDaySchema } from './entities.js';
 import { StaffRoleSchema } from './enums.js';
 
 /** No control characters and no angle brackets: a name is text, never markup. */
-const Text = (max: number) =>
+export const Text = (max: number) =>
   z
     .string()
     .trim()

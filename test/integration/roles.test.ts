@@ -109,8 +109,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // 36 kiosk + 18 counter + 37 display + 36 feedback + 15 console + 36 public
-    expect(checked).toBe(178);
+    // 39 kiosk + 21 counter + 40 display + 39 feedback + 15 console + 39 public
+    expect(checked).toBe(193);
     expect(state(t)).toBe(before);
 
     // A refusal does not cost a client its connection or its own rights.
