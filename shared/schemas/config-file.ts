@@ -21,6 +21,7 @@ import {
   HolidaySchema,
   MinistryInputSchema,
   ServiceInputSchema,
+  OptionalText,
   Text,
   type FeeReference,
   type OpeningHours,
@@ -39,7 +40,12 @@ export const MAX_CONFIG_UPLOAD_CHARS = 60 * 1024;
 
 const Notice = z.strictObject({ lo: Text(300), en: Text(300) });
 
+/** Empty in a centre set up before the console asked for them (migration 005). */
+const PlaceName = z.strictObject({ lo: OptionalText(120), en: OptionalText(120) });
+
 export const ConfigFileCentreSchema = CentreInputSchema.extend({
+  province: PlaceName,
+  district: PlaceName,
   /** One priority ticket after every N others when both wait (0: priority first). */
   priorityEvery: z.number().int().min(0).max(20),
   /** The hall displays' notices, in order. */

@@ -16,7 +16,7 @@ export const Text = (max: number) =>
     .min(1)
     .max(max)
     .regex(/^[^<>\p{Cc}]*$/u, 'plain text');
-const OptionalText = (max: number) =>
+export const OptionalText = (max: number) =>
   z
     .string()
     .trim()

@@ -158,8 +158,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
           e,
         ),
     );
-    // ticket:issue and :cancel, 9 config, 4 staff, 4 device
-    expect(consoleWork).toHaveLength(19);
+    // ticket:issue and :cancel, 9 config, 4 staff, 4 device, 3 export and import
+    expect(consoleWork).toHaveLength(22);
     for (const event of consoleWork) {
       const ack = await sendRaw(consoleClient, event, payloads[event]());
       expect(ack, event).toMatchObject({

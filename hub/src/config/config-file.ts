@@ -76,11 +76,17 @@ export function toFile(body: ConfigBody, nowMs: number): KhiuConfig {
 
 /** `khiu-config-xaysetha-one-door-service-centre-2026-05-04.json`. */
 export function fileNameOf(body: ConfigBody, day: string): string {
-  const slug = body.centre.name.en
+  const words = body.centre.name.en
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  // Whole words up to 40 letters: the name stays readable in a folder listing.
+  let slug = '';
+  for (const w of words) {
+    const next = slug ? `${slug}-${w}` : w;
+    if (next.length > 40) break;
+    slug = next;
+  }
   return `khiu-config-${slug || 'centre'}-${day}.json`;
 }
 
