@@ -59,11 +59,7 @@ export function valueWords(v: DiffValue, lang: Lang): string[] {
     case 'lines':
       return v.value.length === 0 ? [t(lang, 'console.transfer.value.none')] : v.value;
     case 'feeRef':
-      return [
-        v.value === null
-          ? t(lang, 'console.transfer.value.none')
-          : `${v.value[lang]}, ${v.value.date}`,
-      ];
+      return [`${v.value[lang]}, ${v.value.date}`];
     case 'hours':
       return hoursWords(v.value, lang);
     default:

@@ -602,6 +602,8 @@ export const en = {
   'console.transfer.apply': 'Apply the changes',
   'console.transfer.applied':
     'Imported: {added} new, {changed} changed, {removed} closed or removed. Every screen in the centre shows the change now.',
+  'console.transfer.lastImport':
+    'Last import, {file}: {added} new, {changed} changed, {removed} closed or removed.',
   'console.transfer.errorsTitle': 'What is wrong in the file',
   'console.transfer.change.added': 'New',
   'console.transfer.change.changed': 'Changed',

@@ -558,6 +558,8 @@ export const lo: Record<MessageKey, string> = {
   'console.transfer.apply': 'ນຳໃຊ້ການປ່ຽນແປງ',
   'console.transfer.applied':
     'ນຳເຂົ້າແລ້ວ: ໃໝ່ {added}, ປ່ຽນແປງ {changed}, ປິດ ຫຼື ລຶບອອກ {removed} ທຸກໜ້າຈໍໃນສູນສະແດງການປ່ຽນແປງນີ້ແລ້ວ',
+  'console.transfer.lastImport':
+    'ການນຳເຂົ້າຄັ້ງລ່າສຸດ {file}: ໃໝ່ {added}, ປ່ຽນແປງ {changed}, ປິດ ຫຼື ລຶບອອກ {removed}',
   'console.transfer.errorsTitle': 'ສິ່ງທີ່ຜິດໃນໄຟລ໌',
   'console.transfer.change.added': 'ໃໝ່',
   'console.transfer.change.changed': 'ປ່ຽນແປງ',

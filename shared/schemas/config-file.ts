@@ -136,7 +136,7 @@ export type DiffValue =
   | { type: 'name'; value: Localized }
   | { type: 'names'; value: Localized[] }
   | { type: 'lines'; value: string[] }
-  | { type: 'feeRef'; value: FeeReference | null }
+  | { type: 'feeRef'; value: FeeReference }
   | { type: 'hours'; value: OpeningHours[] };
 
 export interface FieldDiff {

@@ -192,7 +192,7 @@ describe('exporting and importing the configuration', () => {
         },
         {
           field: 'feeRef',
-          old: { type: 'feeRef', value: null },
+          old: { type: 'none' },
           new: { type: 'feeRef', value: OFFICIAL },
         },
       ],

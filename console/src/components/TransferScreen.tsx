@@ -3,7 +3,7 @@ import { t, type Lang } from '../../../shared/i18n/index.js';
 import { DIFF_ENTITIES, type EntityDiff, type ConfigPreview } from '../../../shared/protocol.js';
 import { entityLabel, fieldLabel, valueWords, wherePath } from '../diff-words.js';
 import { fieldMessageKey } from '../field-errors.js';
-import { formatTime } from '../../../shared/i18n/calendar.js';
+import { formatTime, localDate } from '../../../shared/i18n/calendar.js';
 import { useCanEdit, useConsoleStore } from '../store.js';
 import {
   applyImport,
@@ -22,6 +22,12 @@ const Lines = ({ lines }: { lines: string[] }) => (
     ))}
   </>
 );
+
+/** "04/12/2026", in the centre's time zone, as the console's other notices write a date. */
+function dayMonthYear(epochMs: number, timeZone: string): string {
+  const d = localDate(epochMs, timeZone);
+  return [d.day, d.month].map((n) => String(n).padStart(2, '0')).join('/') + `/${d.year}`;
+}
 
 function tagOf(d: EntityDiff, lang: Lang): string {
   if (d.entity === 'counter') return t(lang, 'console.counter.short', { number: d.tag });
@@ -44,20 +50,25 @@ function Entry({ d, lang }: { d: EntityDiff; lang: Lang }) {
       {d.fields.length > 0 ? (
         <table className="table diff__fields">
           <tbody>
-            {d.fields.map((f) => (
-              <tr key={f.field} data-field={f.field}>
-                <th scope="row">{t(lang, fieldLabel(f.field))}</th>
-                <td className="diff__old">
-                  <Lines lines={valueWords(f.old, lang)} />
-                </td>
-                <td className="diff__arrow" aria-hidden="true">
-                  →
-                </td>
-                <td className="diff__new">
-                  <Lines lines={valueWords(f.new, lang)} />
-                </td>
-              </tr>
-            ))}
+            {d.fields.map((f) => {
+              const old = valueWords(f.old, lang);
+              // Nothing was there: nothing to strike out.
+              const none = old.length === 1 && old[0] === t(lang, 'console.transfer.value.none');
+              return (
+                <tr key={f.field} data-field={f.field}>
+                  <th scope="row">{t(lang, fieldLabel(f.field))}</th>
+                  <td className={none ? 'diff__old diff__old--none' : 'diff__old'}>
+                    <Lines lines={old} />
+                  </td>
+                  <td className="diff__arrow" aria-hidden="true">
+                    →
+                  </td>
+                  <td className="diff__new">
+                    <Lines lines={valueWords(f.new, lang)} />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       ) : null}
@@ -65,26 +76,23 @@ function Entry({ d, lang }: { d: EntityDiff; lang: Lang }) {
   );
 }
 
-function Preview({ preview, fileName }: { preview: ConfigPreview; fileName: string }) {
+function PreviewHead({ preview, fileName }: { preview: ConfigPreview; fileName: string }) {
   const lang = useConsoleStore((s) => s.lang);
   const timeZone = useConsoleStore((s) => s.config?.centre.timeZone ?? 'Asia/Vientiane');
-  const busy = useConsoleStore((s) => s.busy !== null);
-  const at = Date.parse(preview.from.exportedAt);
   const count = (change: EntityDiff['change']) =>
     preview.differences.filter((d) => d.change === change).length;
-  const none = preview.differences.length === 0;
   return (
-    <section className="card transfer-preview" data-testid="import-preview">
+    <>
       <h2>{t(lang, 'console.transfer.previewTitle', { file: fileName })}</h2>
       <p className="hint">
         {t(lang, 'console.transfer.from', {
           centre: preview.from.name[lang],
-          date: preview.from.exportedAt.slice(0, 10),
-          time: formatTime(at, timeZone),
+          date: dayMonthYear(Date.parse(preview.from.exportedAt), timeZone),
+          time: formatTime(Date.parse(preview.from.exportedAt), timeZone),
         })}
       </p>
       <p className="transfer-preview__summary" data-testid="import-summary">
-        {none
+        {preview.differences.length === 0
           ? t(lang, 'console.transfer.noDifferences')
           : t(lang, 'console.transfer.summary', {
               added: count('added'),
@@ -92,6 +100,16 @@ function Preview({ preview, fileName }: { preview: ConfigPreview; fileName: stri
               removed: count('removed'),
             })}
       </p>
+    </>
+  );
+}
+
+function Preview({ preview, fileName }: { preview: ConfigPreview; fileName: string }) {
+  const lang = useConsoleStore((s) => s.lang);
+  const busy = useConsoleStore((s) => s.busy !== null);
+  return (
+    <section className="card transfer-preview" data-testid="import-preview">
+      <PreviewHead preview={preview} fileName={fileName} />
       {DIFF_ENTITIES.map((entity) => {
         const group = preview.differences.filter((d) => d.entity === entity);
         if (group.length === 0) return null;
@@ -109,7 +127,7 @@ function Preview({ preview, fileName }: { preview: ConfigPreview; fileName: stri
         );
       })}
       <div className="save-bar">
-        {none ? null : (
+        {preview.differences.length === 0 ? null : (
           <button
             type="button"
             className="button button--primary"
@@ -184,7 +202,7 @@ function ImportCard() {
       ) : null}
       {transfer.step === 'done' ? (
         <p className="transfer-card__done" data-testid="import-result">
-          {t(lang, 'console.transfer.applied', { ...transfer.result })}
+          {t(lang, 'console.transfer.lastImport', { file: transfer.fileName, ...transfer.result })}
         </p>
       ) : null}
     </section>

@@ -103,7 +103,7 @@ const SERVICE: FieldSpec<ServiceInput>[] = [
   spec(
     'feeRef',
     (s) => s.feeRef,
-    (s) => ({ type: 'feeRef', value: s.feeRef }),
+    (s) => (s.feeRef === null ? { type: 'none' } : { type: 'feeRef', value: s.feeRef }),
   ),
   spec(
     'documents.lo',
