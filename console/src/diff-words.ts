@@ -86,6 +86,7 @@ function fieldOf(rest: string): DiffField | null {
 
 /** "Service 4 · Ticket letter" for `services.3.prefix`; the path itself when it is unusual. */
 export function wherePath(path: string, lang: Lang): string {
+  if (path === '') return t(lang, 'console.transfer.entry.file');
   const [list = '', ...tail] = path.split('.');
   let place: string;
   let inner: string;

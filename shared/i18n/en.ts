@@ -619,6 +619,7 @@ export const en = {
   'console.transfer.group.service': 'Services',
   'console.transfer.group.counter': 'Counters',
   'console.transfer.group.holiday': 'Holidays',
+  'console.transfer.entry.file': 'The file',
   'console.transfer.entry.ministries': 'Ministry {n}',
   'console.transfer.entry.services': 'Service {n}',
   'console.transfer.entry.counters': 'Counter entry {n}',

@@ -574,6 +574,7 @@ export const lo: Record<MessageKey, string> = {
   'console.transfer.group.service': 'ການບໍລິການ',
   'console.transfer.group.counter': 'ປ່ອງບໍລິການ',
   'console.transfer.group.holiday': 'ວັນພັກ',
+  'console.transfer.entry.file': 'ໄຟລ໌',
   'console.transfer.entry.ministries': 'ກະຊວງທີ {n}',
   'console.transfer.entry.services': 'ການບໍລິການທີ {n}',
   'console.transfer.entry.counters': 'ປ່ອງບໍລິການລາຍການທີ {n}',

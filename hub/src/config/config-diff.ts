@@ -47,7 +47,7 @@ const spec = <T>(
 ): FieldSpec<T> => ({ field, raw, view });
 const textSpec = <T>(field: DiffField, get: (x: T) => string | null) =>
   spec<T>(field, get, (x) => text(get(x)));
-const names = <T extends { name: Localized }>(): FieldSpec<T>[] => [
+const nameSpecs = <T extends { name: Localized }>(): FieldSpec<T>[] => [
   textSpec('name.lo', (x) => x.name.lo),
   textSpec('name.en', (x) => x.name.en),
 ];
@@ -62,7 +62,7 @@ const sortSpec = <T extends { sort: number }>() =>
 
 type Centre = ConfigBody['centre'];
 const CENTRE: FieldSpec<Centre>[] = [
-  ...names<Centre>(),
+  ...nameSpecs<Centre>(),
   textSpec('province.lo', (c) => c.province.lo),
   textSpec('province.en', (c) => c.province.en),
   textSpec('district.lo', (c) => c.district.lo),
@@ -84,10 +84,10 @@ const CENTRE: FieldSpec<Centre>[] = [
 ];
 
 type Ministry = ConfigBody['ministries'][number];
-const MINISTRY: FieldSpec<Ministry>[] = [...names<Ministry>(), sortSpec<Ministry>()];
+const MINISTRY: FieldSpec<Ministry>[] = [...nameSpecs<Ministry>(), sortSpec<Ministry>()];
 
 const SERVICE: FieldSpec<ServiceInput>[] = [
-  ...names<ServiceInput>(),
+  ...nameSpecs<ServiceInput>(),
   spec(
     'ministry',
     (s) => s.ministryId,
@@ -137,7 +137,7 @@ const SERVICE: FieldSpec<ServiceInput>[] = [
 
 type Counter = Omit<CounterInput, 'id'>;
 const COUNTER: FieldSpec<Counter>[] = [
-  ...names<Counter>(),
+  ...nameSpecs<Counter>(),
   spec(
     'services',
     (c) => c.services,
@@ -147,7 +147,7 @@ const COUNTER: FieldSpec<Counter>[] = [
 ];
 
 type Holiday = ConfigBody['holidays'][number];
-const HOLIDAY: FieldSpec<Holiday>[] = names<Holiday>();
+const HOLIDAY: FieldSpec<Holiday>[] = nameSpecs<Holiday>();
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
