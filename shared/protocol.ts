@@ -33,6 +33,11 @@ import {
   type ServiceConfig,
   type StaffMember,
 } from './schemas/console.js';
+import {
+  type ConfigExport,
+  type ConfigImportResult,
+  type ConfigPreview,
+} from './schemas/config-file.js';
 import { type DeviceView, type PairCode } from './schemas/devices.js';
 import {
   PrinterStatusSchema,
@@ -48,6 +53,7 @@ export * from './schemas/entities.js';
 export * from './schemas/console.js';
 export * from './schemas/devices.js';
 export * from './schemas/logo.js';
+export * from './schemas/config-file.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -144,6 +150,10 @@ export interface ResponseData {
   'device:list': DeviceView[];
   'device:rename': DeviceView;
   'device:revoke': DeviceView;
+  'config:export': ConfigExport;
+  /** What applying the file would change, against the configuration now (`basisHash`). */
+  'config:import-preview': ConfigPreview;
+  'config:import-apply': ConfigImportResult;
 }
 
 /** One field a request got wrong, for a message next to that field (`field.<issue>` in i18n). */
@@ -253,6 +263,9 @@ export const EVENT_ROLES = {
   'device:list': ['console'],
   'device:rename': ['console'],
   'device:revoke': ['console'],
+  'config:export': ['console'],
+  'config:import-preview': ['console'],
+  'config:import-apply': ['console'],
 } as const satisfies Record<RequestEvent, readonly Role[]>;
 
 export function mayRoleSend(role: Role, event: RequestEvent): boolean {

@@ -3,6 +3,7 @@
  * and real Socket.IO clients. Every integration test starts here.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -438,5 +439,14 @@ function consolePayloads(): {
     'staff:reset-pin': () => ({ staffId: 1 }),
     'staff:unlock': () => ({ staffId: 1 }),
     'staff:change-pin': () => ({ currentPin: '1234', newPin: '246810' }),
+    // Well-formed as a request; the hub reads the file and refuses it (not a khiu-config).
+    'config:export': () => ({}),
+    'config:import-preview': () => ({ file: uploadOf('{}') }),
+    'config:import-apply': () => ({ file: uploadOf('{}'), basisHash: '0'.repeat(64) }),
   };
 }
+
+/** A configuration file's text as the console sends it: gzip, then base64. */
+export const uploadOf = (text: string) => ({
+  gzipBase64: gzipSync(Buffer.from(text, 'utf8')).toString('base64'),
+});

@@ -14,6 +14,8 @@ import { createConfigEditor } from './config/config-editor.js';
 import { configHandlers } from './config/config-handlers.js';
 import { holidayHandlers } from './config/holidays.js';
 import { createConfigStore } from './config/config-store.js';
+import { createConfigTransfer } from './config/config-import.js';
+import { configTransferHandlers } from './config/config-transfer-handlers.js';
 import { createFeeHistory } from './config/fee-history.js';
 import { createServiceDay } from './day/service-day.js';
 import { createCounterStore } from './counters/counter-store.js';
@@ -92,11 +94,15 @@ function consoleFeatures(
     cutoff: staffCutoff,
     throttle: auth.throttle,
   });
-  const editor = createConfigEditor({
+  const fees = createFeeHistory(db, clock);
+  const editor = createConfigEditor({ ...queue, store, audit, fees });
+  const transfer = createConfigTransfer({
     ...queue,
+    db,
     store,
     audit,
-    fees: createFeeHistory(db, clock),
+    fees,
+    today: () => queue.day.current(),
   });
   const presence = createDevicePresence();
   const deviceService = createDeviceService({
@@ -116,6 +122,7 @@ function consoleFeatures(
       ...holidayHandlers({ db, commits: queue.commits, config: queue.config, audit }),
       ...staffAdminHandlers({ auth, admin: staffAdmin }),
       ...deviceHandlers(deviceService),
+      ...configTransferHandlers(transfer),
     },
   };
 }

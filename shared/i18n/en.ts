@@ -363,6 +363,18 @@ export const en = {
   'reason.pairing-required':
     'This device is not paired yet. Ask a manager for a pairing code, then open /pair on this device.',
 
+  'reason.config-file-too-large':
+    'The file is too large for a Khiu configuration file (at most 2 MB). Choose the file the console exported.',
+  'reason.config-file-not-json':
+    'This file cannot be read: it is not a JSON file. Choose the khiu-config file the console exported.',
+  'reason.config-file-format':
+    'This JSON file is not a Khiu configuration file. Choose a khiu-config file.',
+  'reason.config-file-version':
+    'This configuration file is version {version}; this server reads version 1. Export the file again from an up-to-date Khiu.',
+  'reason.config-file-invalid':
+    'Some entries in the file are wrong, so nothing was changed. The list below says where.',
+  'reason.config-changed-since-preview':
+    'The configuration was changed by someone else after you looked at the differences, so nothing was imported. The differences are shown again: check them, then apply.',
   'field.invalid': 'This is not valid. Check it and try again.',
   'field.invalid_type': 'Fill this in with a valid value (a number where a number is asked).',
   'field.too_small': 'Fill this in: it is empty or too small.',
@@ -386,6 +398,11 @@ export const en = {
     'This picture cannot be a logo: each side must be 16 to 4096 pixels, and one side at most 10 times the other.',
   'field.logo-damaged':
     'This picture is damaged and cannot be read. Save it again, then choose it.',
+  'field.not-in-file': 'The file names an entry it does not contain.',
+  'field.prefix-held':
+    'A service of this centre that is not in the file keeps this ticket letter. Give it another letter first, or use another letter in the file.',
+  'field.invalid-time-zone': 'This is not a time zone, e.g. Asia/Vientiane.',
+  'field.unrecognized_keys': 'This entry has a field Khiu does not know.',
 
   'kiosk.feeRef': 'Set by {ref}, {date}',
 
@@ -584,6 +601,84 @@ export const en = {
   'console.staff.tempPinNote':
     'Give this PIN to the person yourself. It is shown only now; they choose their own PIN when they first log in.',
   'console.staff.tempPinDone': 'I have noted it',
+
+  'console.nav.transfer': 'Export and import',
+  'console.transfer.exportTitle': 'Export the configuration',
+  'console.transfer.exportHint':
+    'One file with the centre, its ministries, services with their fees and hours, counters and holidays. It never holds staff, PINs, devices or tickets.',
+  'console.transfer.export': 'Download the file',
+  'console.transfer.exported': 'The file {name} is downloaded.',
+  'console.transfer.importTitle': 'Import a configuration',
+  'console.transfer.importHint':
+    'Choose a khiu-config file. You see every difference before anything changes; then all of it is applied at once, or nothing.',
+  'console.transfer.chooseFile': 'Choose a file…',
+  'console.transfer.reading': 'Reading {file}…',
+  'console.transfer.previewTitle': 'What importing {file} changes',
+  'console.transfer.from': 'Exported from {centre} on {date} at {time}.',
+  'console.transfer.noDifferences':
+    'The file holds the same configuration as this centre: nothing would change.',
+  'console.transfer.summary':
+    '{added} new, {changed} changed, {removed} not in the file. Nothing changes until you apply.',
+  'console.transfer.apply': 'Apply the changes',
+  'console.transfer.applied':
+    'Imported: {added} new, {changed} changed, {removed} closed or removed. Every screen in the centre shows the change now.',
+  'console.transfer.lastImport':
+    'Last import, {file}: {added} new, {changed} changed, {removed} closed or removed.',
+  'console.transfer.errorsTitle': 'What is wrong in the file',
+  'console.transfer.change.added': 'New',
+  'console.transfer.change.changed': 'Changed',
+  'console.transfer.change.removed': 'Not in the file',
+  'console.transfer.removed.centre': 'Not in the file.',
+  'console.transfer.removed.ministry': 'Not in the file: it stays as it is.',
+  'console.transfer.removed.service':
+    'Not in the file: it will be closed, and kept for the tickets it gave.',
+  'console.transfer.removed.counter': 'Not in the file: it will be taken out of use.',
+  'console.transfer.removed.holiday': 'Not in the file: it will be removed.',
+  'console.transfer.group.centre': 'Centre',
+  'console.transfer.group.ministry': 'Ministries',
+  'console.transfer.group.service': 'Services',
+  'console.transfer.group.counter': 'Counters',
+  'console.transfer.group.holiday': 'Holidays',
+  'console.transfer.entry.file': 'The file',
+  'console.transfer.entry.ministries': 'Ministry {n}',
+  'console.transfer.entry.services': 'Service {n}',
+  'console.transfer.entry.counters': 'Counter entry {n}',
+  'console.transfer.entry.holidays': 'Holiday {n}',
+  'console.transfer.value.none': '(none)',
+  'console.transfer.value.yes': 'Yes',
+  'console.transfer.value.no': 'No',
+  'console.transfer.value.noCap': 'No limit',
+  'console.transfer.value.minutes': '{minutes} min',
+  'console.transfer.value.alwaysOpen': 'Whenever the centre is open',
+  'console.transfer.value.lunch': 'lunch {from}–{to}',
+  'console.transfer.field.name.lo': 'Name in Lao',
+  'console.transfer.field.name.en': 'Name in English',
+  'console.transfer.field.province.lo': 'Province in Lao',
+  'console.transfer.field.province.en': 'Province in English',
+  'console.transfer.field.district.lo': 'District in Lao',
+  'console.transfer.field.district.en': 'District in English',
+  'console.transfer.field.address.lo': 'Address in Lao',
+  'console.transfer.field.address.en': 'Address in English',
+  'console.transfer.field.timeZone': 'Time zone',
+  'console.transfer.field.publicUrl': 'Public address',
+  'console.transfer.field.priorityEvery': 'Priority ticket after every … others',
+  'console.transfer.field.notices': 'Notices on the hall displays',
+  'console.transfer.field.sort': 'Order in lists',
+  'console.transfer.field.ministry': 'Ministry',
+  'console.transfer.field.prefix': 'Ticket letter',
+  'console.transfer.field.feeLak': 'Official fee',
+  'console.transfer.field.feeIsSample': 'Sample fee',
+  'console.transfer.field.feeRef': 'Legal reference',
+  'console.transfer.field.documents.lo': 'Documents to bring (Lao)',
+  'console.transfer.field.documents.en': 'Documents to bring (English)',
+  'console.transfer.field.targetMinutes': 'Target wait',
+  'console.transfer.field.dailyCap': 'Tickets per day at most',
+  'console.transfer.field.hours': 'Opening hours',
+  'console.transfer.field.asksPriority': 'Asks about priority',
+  'console.transfer.field.open': 'Open',
+  'console.transfer.field.number': 'Counter number',
+  'console.transfer.field.services': 'Services, the first one called first',
+  'console.transfer.field.active': 'In use',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,14 +10,14 @@ import { StaffRoleSchema } from './enums.js';
 import type { CentreLogo } from './logo.js';
 
 /** No control characters and no angle brackets: a name is text, never markup. */
-const Text = (max: number) =>
+export const Text = (max: number) =>
   z
     .string()
     .trim()
     .min(1)
     .max(max)
     .regex(/^[^<>\p{Cc}]*$/u, 'plain text');
-const OptionalText = (max: number) =>
+export const OptionalText = (max: number) =>
   z
     .string()
     .trim()

@@ -111,6 +111,18 @@ export const ERROR_REASONS = [
   'device-revoked',
   /** This app needs a paired device here: pair it at /pair with a code from the console. */
   'pairing-required',
+  /** A configuration file over MAX_CONFIG_FILE_BYTES (shared/schemas/config-file.ts). */
+  'config-file-too-large',
+  /** A configuration file that is not JSON (or not readable at all). */
+  'config-file-not-json',
+  /** JSON, but not a `khiu-config` file. */
+  'config-file-format',
+  /** A `khiu-config` file of a version this hub does not read: `params.version`. */
+  'config-file-version',
+  /** A `khiu-config` file with wrong or contradictory entries: `fields` name them. */
+  'config-file-invalid',
+  /** The configuration changed since the import was previewed: preview it again. */
+  'config-changed-since-preview',
 ] as const;
 export const ErrorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;

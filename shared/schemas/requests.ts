@@ -15,6 +15,7 @@ import {
   StaffInputSchema,
   Version,
 } from './console.js';
+import { BasisHashSchema, ConfigUploadSchema } from './config-file.js';
 import { DeviceNameSchema, DeviceRoleSchema } from './devices.js';
 import { LangSchema, PauseReasonSchema, PrioritySchema } from './enums.js';
 
@@ -109,6 +110,10 @@ export const RequestSchemas = {
   'device:list': z.strictObject({}),
   'device:rename': z.strictObject({ deviceId: Id, name: DeviceNameSchema, version: Version }),
   'device:revoke': z.strictObject({ deviceId: Id, version: Version }),
+  // The whole configuration as one file (shared/schemas/config-file.ts); managers only.
+  'config:export': z.strictObject({}),
+  'config:import-preview': z.strictObject({ file: ConfigUploadSchema }),
+  'config:import-apply': z.strictObject({ file: ConfigUploadSchema, basisHash: BasisHashSchema }),
 } as const;
 
 export type RequestEvent = keyof typeof RequestSchemas;

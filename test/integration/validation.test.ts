@@ -72,6 +72,9 @@ function senderOf(w: BusyCentre, event: RequestEvent): Client {
     case 'config:audit':
     case 'config:holiday-save':
     case 'config:holiday-delete':
+    case 'config:export':
+    case 'config:import-preview':
+    case 'config:import-apply':
     case 'staff:save':
     case 'device:pair-code':
     case 'device:list':
@@ -141,6 +144,25 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
       ];
     case 'config:holiday-delete':
       return withField(v, 'day', ['', '2 Dec', 20261202, null]);
+    case 'config:export':
+      return [{ all: true }];
+    case 'config:import-preview':
+    case 'config:import-apply': {
+      const files = [
+        { gzipBase64: '' },
+        { gzipBase64: 'not base64!' },
+        { gzipBase64: 'A'.repeat(61 * 1024) },
+        { gzipBase64: 5 },
+        { text: '{}' },
+        '{}',
+      ];
+      return [
+        ...withField(v, 'file', files),
+        ...(event === 'config:import-apply'
+          ? [...withField(v, 'basisHash', ['', 'abc', 'G'.repeat(64), 5]), without(v, 'basisHash')]
+          : [without(v, 'file')]),
+      ];
+    }
     case 'device:pair-code':
       return [
         ...withField(v, 'role', ['public', 'boss', '', 1, null]),

@@ -9,6 +9,7 @@ import { HolidaysScreen } from './HolidaysScreen.js';
 import { MinistriesScreen } from './MinistriesScreen.js';
 import { ServicesScreen } from './ServicesScreen.js';
 import { StaffScreen } from './StaffScreen.js';
+import { TransferScreen } from './TransferScreen.js';
 
 /** Every section has its screen: a section added to sections.ts without one does not compile. */
 const SCREENS: Record<SectionId, ComponentType> = {
@@ -19,6 +20,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   staff: StaffScreen,
   holidays: HolidaysScreen,
   devices: DevicesScreen,
+  transfer: TransferScreen,
 };
 
 export function SectionScreen() {
