@@ -49,9 +49,11 @@ export function currentBody(db: Db, store: ConfigStore): ConfigBody {
     )
     .all()
     .map((h): Holiday => ({ day: h.day, name: { lo: h.name_lo, en: h.name_en } }));
+  // The logo stays with each centre: a picture of up to 256 KB does not fit in one message.
+  const { logo: _logo, ...fields } = unversioned(centre);
   return {
     centre: {
-      ...unversioned(centre),
+      ...fields,
       priorityEvery: settings.priorityEvery,
       notices: settings.notices,
     },
