@@ -27,6 +27,7 @@ import {
   type CentreConfig,
   type ConsoleConfig,
   type CounterConfig,
+  type DiskSpace,
   type FeeChange,
   type Holiday,
   type MinistryConfig,
@@ -148,6 +149,8 @@ export interface ResponseData {
   'config:holiday-delete': Holiday[];
   'device:pair-code': PairCode;
   'device:list': DeviceView[];
+  /** The free space read just now; null where the hub cannot read it. */
+  'hub:disk-space': DiskSpace | null;
   'device:rename': DeviceView;
   'device:revoke': DeviceView;
   'config:export': ConfigExport;
@@ -261,6 +264,7 @@ export const EVENT_ROLES = {
   'config:holiday-delete': ['console'],
   'device:pair-code': ['console'],
   'device:list': ['console'],
+  'hub:disk-space': ['console'],
   'device:rename': ['console'],
   'device:revoke': ['console'],
   'config:export': ['console'],

@@ -358,6 +358,7 @@ export function wellFormedPayloads(w: BusyCentre): {
     // The demo centre has no paired devices: renaming or revoking one is not-found.
     'device:pair-code': () => ({ role: 'kiosk', name: 'Kiosk by the door' }),
     'device:list': () => ({}),
+    'hub:disk-space': () => ({}),
     'device:rename': () => ({ deviceId: 999, name: 'Kiosk 2', version: 1 }),
     'device:revoke': () => ({ deviceId: 999, version: 1 }),
   };

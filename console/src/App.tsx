@@ -8,6 +8,7 @@ import { t } from '../../shared/i18n/index.js';
 import { ConnectionBanner } from '../../shared/ui/ConnectionBanner.js';
 import { RefusedScreen } from '../../shared/ui/RefusedScreen.js';
 import { ChangePinScreen } from './components/ChangePinScreen.js';
+import { DiskWarning } from './components/DiskWarning.js';
 import { Header } from './components/Header.js';
 import { LoginScreen } from './components/LoginScreen.js';
 import { NoticeBar } from './components/NoticeBar.js';
@@ -15,6 +16,7 @@ import { SectionScreen } from './components/SectionScreen.js';
 import { SetupScreen } from './components/SetupScreen.js';
 import { SideNav } from './components/SideNav.js';
 import { TemporaryPinPanel } from './components/TemporaryPinPanel.js';
+import { useDiskSpacePolling } from './disk-space.js';
 import { useConsoleStore } from './store.js';
 
 function CurrentScreen() {
@@ -54,12 +56,14 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  useDiskSpacePolling(phase === 'app' && status === 'online');
   // A console that is not paired (or was removed) says so; the setup wizard needs no socket.
   if (status === 'refused' && phase !== 'setup') return <RefusedScreen refusal={refusal} />;
   return (
     <div className="console" data-ready={ready ? 'true' : 'false'} data-phase={phase}>
       <Header />
       {phase === 'setup' ? null : <ConnectionBanner status={status} />}
+      {phase === 'app' ? <DiskWarning /> : null}
       <NoticeBar />
       <TemporaryPinPanel />
       <CurrentScreen />

@@ -125,6 +125,7 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
     snapshot: () => sockets.broadcaster.snapshot(false),
     health: () => ({
       ...probeStorage(),
+      disk: f.disk.current(),
       schemaVersion: SCHEMA_VERSION,
       uptimeMs: clock.now() - startedAt,
       connections: sockets.io.engine.clientsCount,
@@ -188,12 +189,14 @@ export function createHub(opts: HubOptions): Hub {
       f.config.listening(url);
       f.rollover.start();
       f.printing.spooler.start(); // QR codes need the public address, known from here on
+      f.disk.start();
       if (opts.backupDir) stopBackups = scheduleBackups({ db, dir: opts.backupDir, clock, log });
       return url;
     },
 
     async close() {
       f.rollover.stop();
+      f.disk.stop();
       stopBackups?.();
       await f.printing.spooler.stop();
       broadcaster.stop(); // nothing queued may touch the database after it closes

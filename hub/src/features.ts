@@ -4,7 +4,10 @@
  * services that use them, then the read models and the handlers that
  * answer with them. app.ts adds the transport.
  */
+import { dirname } from 'node:path';
 import type { Logger } from 'pino';
+import type { Handlers } from './handler.js';
+import { createDiskWatch, type DiskWatch, type StatFs } from './db/disk-space.js';
 import type { Db } from './db/open.js';
 import type { Clock } from './clock.js';
 import { createCommits } from './changes/commits.js';
@@ -54,6 +57,8 @@ export interface FeatureOptions {
   log: Logger;
   publicUrl?: string;
   printing?: { timing?: Partial<SpoolTiming>; serialPort?: SerialPortFactory };
+  /** When the console is warned of low disk space, and how it is read (tests). */
+  disk?: { lowBytes?: number; statfs?: StatFs };
 }
 
 /** What the queue is made of: its state, and the services that change it. */
@@ -127,6 +132,11 @@ function consoleFeatures(
   };
 }
 
+/** The console asks for a fresh reading of the hub's free disk space (supervisors and managers). */
+const diskSpaceHandlers = (disk: DiskWatch): Handlers<'hub:disk-space'> => ({
+  'hub:disk-space': (ctx) => (ctx.staff(), disk.check()),
+});
+
 export function createFeatures(opts: FeatureOptions) {
   const { db, clock } = opts;
   const queue = queueFeatures(opts);
@@ -137,8 +147,16 @@ export function createFeatures(opts: FeatureOptions) {
   const printing = createPrinting({ ...opts, ...queue, agents, ...opts.printing });
   const consoleSide = consoleFeatures(opts, queue, staff);
   const sessions = createStaffSessions(db, clock);
+  const disk = createDiskWatch({
+    dir: db.memory ? process.cwd() : dirname(db.name),
+    file: db.memory ? null : db.name,
+    log: opts.log,
+    clock,
+    ...opts.disk,
+  });
   const handlers = {
     ...consoleSide.handlers,
+    ...diskSpaceHandlers(disk),
     ...ticketHandlers(queue.ticketService),
     ...counterHandlers({ ...queue, stats: createCounterStats(db), views }),
     ...staffHandlers({ auth: staff, sessions, desks: queue.desks }),
@@ -151,6 +169,7 @@ export function createFeatures(opts: FeatureOptions) {
     sessions,
     agents,
     printing,
+    disk,
     handlers,
     configEditor: consoleSide.editor,
     devices: createDeviceAuth(db, clock),

@@ -406,6 +406,8 @@ export const en = {
 
   'kiosk.feeRef': 'Set by {ref}, {date}',
 
+  'console.disk.low':
+    'The hub’s disk is nearly full: {free} left. Free some space soon, or the hub will stop saving tickets (see “A full disk” in the operations guide).',
   'console.title': 'Khiu console',
   'console.logout': 'Log out',
   'console.save': 'Save',

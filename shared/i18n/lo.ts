@@ -368,6 +368,8 @@ export const lo: Record<MessageKey, string> = {
 
   'kiosk.feeRef': 'ອີງຕາມ {ref} ລົງວັນທີ {date}',
 
+  'console.disk.low':
+    'ບ່ອນເກັບຂໍ້ມູນຂອງເຄື່ອງແມ່ຂ່າຍໃກ້ຈະເຕັມແລ້ວ: ເຫຼືອພຽງ {free} ກະລຸນາເຮັດໃຫ້ມີບ່ອນວ່າງໂດຍໄວ ບໍ່ດັ່ງນັ້ນລະບົບຈະບັນທຶກບັດຄິວບໍ່ໄດ້ (ເບິ່ງ “A full disk” ໃນຄູ່ມືການດຳເນີນງານ)',
   'console.title': 'ຄິວ · ການຈັດການ',
   'console.logout': 'ອອກຈາກລະບົບ',
   'console.save': 'ບັນທຶກ',

@@ -205,3 +205,14 @@ export const SetupInputSchema = z.strictObject({
   }),
 });
 export type SetupInput = z.infer<typeof SetupInputSchema>;
+
+/** Free space on the hub's disk, for the console's early warning (hub/src/db/disk-space.ts). */
+export const DiskSpaceSchema = z.object({
+  freeBytes: z.number().nonnegative(),
+  totalBytes: z.number().nonnegative(),
+  /** Below this much free space the console warns: 1 GiB, or three times the database. */
+  lowBytes: z.number().nonnegative(),
+  low: z.boolean(),
+  checkedAt: EpochMs,
+});
+export type DiskSpace = z.infer<typeof DiskSpaceSchema>;

@@ -108,6 +108,7 @@ export const RequestSchemas = {
   'config:holiday-delete': z.strictObject({ day: ServiceDaySchema }),
   'device:pair-code': z.strictObject({ role: DeviceRoleSchema, name: DeviceNameSchema }),
   'device:list': z.strictObject({}),
+  'hub:disk-space': z.strictObject({}),
   'device:rename': z.strictObject({ deviceId: Id, name: DeviceNameSchema, version: Version }),
   'device:revoke': z.strictObject({ deviceId: Id, version: Version }),
   // The whole configuration as one file (shared/schemas/config-file.ts); managers only.

@@ -80,6 +80,7 @@ function senderOf(w: BusyCentre, event: RequestEvent): Client {
     case 'device:list':
     case 'device:rename':
     case 'device:revoke':
+    case 'hub:disk-space':
     case 'staff:reset-pin':
     case 'staff:unlock':
       return w.console;
@@ -133,6 +134,7 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
         ...withField(v, 'entityId', [tooLong(64), 5]),
       ];
     case 'device:list':
+    case 'hub:disk-space':
       return [{ all: true }];
     case 'config:holiday-save':
       return [

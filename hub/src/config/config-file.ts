@@ -34,6 +34,8 @@ const refuse = (reason: ErrorReason, message: string, fields?: FieldError[]) =>
 
 /** A row as the file holds it: versions are each hub's own. */
 const unversioned = <T extends { version: number }>({ version: _v, ...row }: T) => row;
+/** The logo stays with each centre: a picture of up to 256 KB does not fit in one message. */
+const withoutLogo = <T extends { logo: unknown }>({ logo: _logo, ...row }: T) => row;
 
 /** The configuration in force, in the file's shape and a stable order. */
 export function currentBody(db: Db, store: ConfigStore): ConfigBody {
@@ -49,11 +51,9 @@ export function currentBody(db: Db, store: ConfigStore): ConfigBody {
     )
     .all()
     .map((h): Holiday => ({ day: h.day, name: { lo: h.name_lo, en: h.name_en } }));
-  // The logo stays with each centre: a picture of up to 256 KB does not fit in one message.
-  const { logo: _logo, ...fields } = unversioned(centre);
   return {
     centre: {
-      ...fields,
+      ...withoutLogo(unversioned(centre)),
       priorityEvery: settings.priorityEvery,
       notices: settings.notices,
     },
