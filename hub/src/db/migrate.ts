@@ -4,6 +4,7 @@ import { migration002 } from './migrations/002-queue-counts.js';
 import { migration003 } from './migrations/003-printing.js';
 import { migration004 } from './migrations/004-staff-sessions.js';
 import { migration005 } from './migrations/005-console.js';
+import { migration006 } from './migrations/006-hall-voice.js';
 
 /** Index i holds the step from schema version i to i + 1. Append only. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
