@@ -30,6 +30,7 @@ import {
   type FeeChange,
   type Holiday,
   type MinistryConfig,
+  type NoticeConfig,
   type ServiceConfig,
   type StaffMember,
 } from './schemas/console.js';
@@ -143,6 +144,10 @@ export interface ResponseData {
   'device:list': DeviceView[];
   'device:rename': DeviceView;
   'device:revoke': DeviceView;
+  /** Every notice after the change. */
+  'config:notice-save': NoticeConfig[];
+  'config:notice-delete': NoticeConfig[];
+  'device:display-services': DeviceView;
 }
 
 /** One field a request got wrong, for a message next to that field (`field.<issue>` in i18n). */
@@ -249,6 +254,9 @@ export const EVENT_ROLES = {
   'device:list': ['console'],
   'device:rename': ['console'],
   'device:revoke': ['console'],
+  'config:notice-save': ['console'],
+  'config:notice-delete': ['console'],
+  'device:display-services': ['console'],
 } as const satisfies Record<RequestEvent, readonly Role[]>;
 
 export function mayRoleSend(role: Role, event: RequestEvent): boolean {

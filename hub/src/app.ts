@@ -21,6 +21,7 @@ import type { Printing } from './print/printing.js';
 import type { TicketService } from './tickets/ticket-service.js';
 import { createPairRoute } from './net/pair-route.js';
 import { createRestHandler } from './net/rest.js';
+import { createVoiceRoute } from './net/voice-route.js';
 import { createWebAppHandler } from './net/web-apps.js';
 import { createSetupRoute, type SetupRouteOptions } from './net/setup-route.js';
 import { createSetup } from './setup/setup.js';
@@ -134,7 +135,14 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
   const setup = createSetupRoute(createSetup({ db: opts.db, clock }), { now: clock.now, log });
   const pair = createPairRoute(f.deviceService, { now: () => clock.now(), log });
   const webApps = createWebAppHandler(opts.webRoot ?? join(process.cwd(), 'dist', 'web'));
-  routes.push(setup, pair, rest, webApps);
+  const voice = createVoiceRoute({
+    clips: f.voiceClips,
+    sessions: f.staffSessions,
+    staff: f.staff,
+    inForce: f.inForce,
+    log,
+  });
+  routes.push(setup, pair, voice, rest, webApps);
   return { httpServer, ...sockets };
 }
 

@@ -10,9 +10,10 @@ import type { Clock } from './clock.js';
 import { createCommits } from './changes/commits.js';
 import { createAudit } from './config/audit.js';
 import { createConfigSource } from './config/config.js';
-import { createConfigEditor } from './config/config-editor.js';
+import { createConfigEditor, editInForce } from './config/config-editor.js';
 import { configHandlers } from './config/config-handlers.js';
 import { holidayHandlers } from './config/holidays.js';
+import { noticeHandlers } from './config/notices.js';
 import { createConfigStore } from './config/config-store.js';
 import { createFeeHistory } from './config/fee-history.js';
 import { createServiceDay } from './day/service-day.js';
@@ -44,6 +45,7 @@ import { ticketHandlers } from './tickets/ticket-handlers.js';
 import { createTicketService } from './tickets/ticket-service.js';
 import { createTicketStore } from './tickets/ticket-store.js';
 import { createViews } from './views/views.js';
+import { createVoiceClips } from './voice/voice-clips.js';
 import type { SerialPortFactory } from '../../shared/printer/transports.js';
 
 export interface FeatureOptions {
@@ -83,6 +85,7 @@ function consoleFeatures(
 ) {
   const audit = createAudit(db, clock);
   const store = createConfigStore(db);
+  const voiceClips = createVoiceClips(db, clock, audit);
   const staffCutoff = createStaffCutoff();
   const staffAdmin = createStaffAdmin({
     db,
@@ -107,14 +110,16 @@ function consoleFeatures(
   });
   return {
     editor,
+    voiceClips,
     presence,
     staffCutoff,
     deviceService,
     handlers: {
-      ...configHandlers({ editor, store, audit, staffAdmin, config: queue.config }),
+      ...configHandlers({ editor, store, audit, staffAdmin, config: queue.config, voiceClips }),
       ...holidayHandlers({ db, commits: queue.commits, config: queue.config, audit }),
+      ...noticeHandlers({ db, commits: queue.commits, config: queue.config, audit }),
       ...staffAdminHandlers({ auth, admin: staffAdmin }),
-      ...deviceHandlers(deviceService),
+      ...deviceHandlers(deviceService, (work) => editInForce(queue, work)),
     },
   };
 }
@@ -128,11 +133,12 @@ export function createFeatures(opts: FeatureOptions) {
   const agents = createPrintAgents();
   const printing = createPrinting({ ...opts, ...queue, agents, ...opts.printing });
   const consoleSide = consoleFeatures(opts, queue, staff);
+  const staffSessions = createStaffSessions(db, clock);
   const handlers = {
     ...consoleSide.handlers,
     ...ticketHandlers(queue.ticketService),
     ...counterHandlers({ ...queue, stats: createCounterStats(db), views }),
-    ...staffHandlers({ auth: staff, sessions: createStaffSessions(db, clock), desks: queue.desks }),
+    ...staffHandlers({ auth: staff, sessions: staffSessions, desks: queue.desks }),
     ...feedbackHandlers({ ...queue, feedback }),
   };
   return {
@@ -143,6 +149,10 @@ export function createFeatures(opts: FeatureOptions) {
     printing,
     handlers,
     configEditor: consoleSide.editor,
+    staffSessions,
+    voiceClips: consoleSide.voiceClips,
+    /** Runs `work` as one edit of the configuration in force (config-editor.ts). */
+    inForce: <T>(work: () => T): T => editInForce(queue, work),
     devices: createDeviceAuth(db, clock),
     presence: consoleSide.presence,
     staffCutoff: consoleSide.staffCutoff,

@@ -57,6 +57,8 @@ function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
       holidays: [],
       publicUrl: 'http://hub',
       notices: [],
+      displays: [],
+      voiceClips: [],
     },
     services: [service('f'), service('r')],
     counters: [counter(1), counter(2)],
@@ -138,6 +140,8 @@ describe('applyEvent: services and counters', () => {
       holidays: [],
       publicUrl: 'http://x',
       notices: [{ lo: 'ແຈ້ງການ', en: 'Notice' }],
+      displays: [],
+      voiceClips: [],
     };
     const next = applyEvent(snapshot(), event(11, { type: 'config-changed', centre }));
     expect(next?.centre).toEqual(centre);

@@ -110,6 +110,12 @@ export const ERROR_REASONS = [
   'device-revoked',
   /** This app needs a paired device here: pair it at /pair with a code from the console. */
   'pairing-required',
+  /** A voice clip larger than the hub keeps (shared/voice/audio-format.ts). */
+  'clip-too-large',
+  /** A voice clip with almost nothing in it. */
+  'clip-too-small',
+  /** A file that is not WebM, Ogg, WAV or MP3 audio. */
+  'clip-not-audio',
 ] as const;
 export const ErrorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;

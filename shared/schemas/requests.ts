@@ -8,6 +8,7 @@ import {
   CentreInputSchema,
   CounterInputSchema,
   HolidaySchema,
+  NoticeInputSchema,
   MinistryInputSchema,
   NewPinSchema,
   ServiceInputSchema,
@@ -109,6 +110,15 @@ export const RequestSchemas = {
   'device:list': z.strictObject({}),
   'device:rename': z.strictObject({ deviceId: Id, name: DeviceNameSchema, version: Version }),
   'device:revoke': z.strictObject({ deviceId: Id, version: Version }),
+  /** Null version: a new notice. */
+  'config:notice-save': z.strictObject({ notice: NoticeInputSchema, version: Version.nullable() }),
+  'config:notice-delete': z.strictObject({ id: Id, version: Version }),
+  /** Empty: the display shows every service. */
+  'device:display-services': z.strictObject({
+    deviceId: Id,
+    serviceIds: z.array(Slug).max(100),
+    version: Version,
+  }),
 } as const;
 
 export type RequestEvent = keyof typeof RequestSchemas;

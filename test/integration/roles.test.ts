@@ -109,8 +109,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // 36 kiosk + 18 counter + 37 display + 36 feedback + 15 console + 36 public
-    expect(checked).toBe(178);
+    // 39 kiosk + 21 counter + 40 display + 39 feedback + 15 console + 39 public
+    expect(checked).toBe(193);
     expect(state(t)).toBe(before);
 
     // A refusal does not cost a client its connection or its own rights.
@@ -158,8 +158,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
           e,
         ),
     );
-    // ticket:issue and :cancel, 9 config, 4 staff, 4 device
-    expect(consoleWork).toHaveLength(19);
+    // ticket:issue and :cancel, 11 config, 4 staff, 5 device
+    expect(consoleWork).toHaveLength(22);
     for (const event of consoleWork) {
       const ack = await sendRaw(consoleClient, event, payloads[event]());
       expect(ack, event).toMatchObject({

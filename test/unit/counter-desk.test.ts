@@ -30,6 +30,8 @@ function snapshot(counter: Partial<CounterView>, tickets: Ticket[]): Snapshot {
       holidays: [],
       publicUrl: 'http://hub',
       notices: [],
+      displays: [],
+      voiceClips: [],
     },
     services: [service('f'), service('r')],
     counters: [
