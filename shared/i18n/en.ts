@@ -470,6 +470,7 @@ export const en = {
   'console.hall.clipSaved': 'The recording is saved. The displays use it from the next call.',
   'console.hall.noMicrophone':
     'The browser gave no microphone. Allow it for this page, or plug one in, and try again.',
+  'console.hall.chooseFiles': 'Choose files…',
   'console.hall.upload': 'Upload a recorded pack',
   'console.hall.uploadHint':
     'Choose the files of a recorded pack, one per clip, each named like its clip (digit-0.ogg, letter-a.webm, go-to-counter.wav). WebM, Ogg, WAV or MP3, at most 1 MB each.',

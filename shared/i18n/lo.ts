@@ -420,7 +420,7 @@ export const lo: Record<MessageKey, string> = {
   'console.hall.someServices': '{count} ບໍລິການ',
   'console.hall.voice': 'ຊຸດສຽງພາສາລາວ',
   'console.hall.voiceHint':
-    'ບັນທຶກແຕ່ລະຄຳໃນຫ້ອງທີ່ງຽບ: ກົດ ບັນທຶກ, ເວົ້າຄຳນັ້ນ, ກົດ ຢຸດ ຈໍຈະໃຊ້ສຽງໃໝ່ນັບແຕ່ການເອີ້ນຄິວຄັ້ງຕໍ່ໄປ',
+    'ອັດສຽງແຕ່ລະຄຳໃນຫ້ອງທີ່ງຽບ: ກົດ ອັດສຽງ, ເວົ້າຄຳນັ້ນ, ກົດ ຢຸດ ຈໍຈະໃຊ້ສຽງໃໝ່ນັບແຕ່ການເອີ້ນຄິວຄັ້ງຕໍ່ໄປ',
   'console.hall.meter': 'ອັດສຽງແລ້ວ {done} ຈາກ {total} ຄຳ',
   'console.hall.clipText': 'ຄຳທີ່ເວົ້າ',
   'console.hall.clipState': 'ສຽງທີ່ອັດ',
@@ -433,6 +433,7 @@ export const lo: Record<MessageKey, string> = {
   'console.hall.recording': 'ກຳລັງອັດສຽງ… ເວົ້າໄດ້ເລີຍ',
   'console.hall.clipSaved': 'ເກັບສຽງທີ່ອັດແລ້ວ ຈໍຈະໃຊ້ນັບແຕ່ການເອີ້ນຄິວຄັ້ງຕໍ່ໄປ',
   'console.hall.noMicrophone': 'ບຣາວເຊີບໍ່ໃຫ້ໃຊ້ໄມໂຄຣໂຟນ ກະລຸນາອະນຸຍາດໃຫ້ໜ້ານີ້ ຫຼື ສຽບໄມ ແລ້ວລອງໃໝ່',
+  'console.hall.chooseFiles': 'ເລືອກໄຟລ໌…',
   'console.hall.upload': 'ອັບໂຫຼດຊຸດສຽງທີ່ອັດແລ້ວ',
   'console.hall.uploadHint':
     'ເລືອກໄຟລ໌ຂອງຊຸດສຽງ ໜຶ່ງໄຟລ໌ຕໍ່ໜຶ່ງຄຳ ຕັ້ງຊື່ຕາມລະຫັດຄຳ (digit-0.ogg, letter-a.webm, go-to-counter.wav) ເປັນ WebM, Ogg, WAV ຫຼື MP3 ບໍ່ເກີນ 1 MB ຕໍ່ໄຟລ໌',

@@ -13,6 +13,27 @@ import { ConsolePage } from './console-page.js';
 import { waitFor } from './display-helpers.js';
 import { connect, issue, ok, openCounter, send, startHub, type TestHub } from '../harness.js';
 import { VOICE_CLIPS } from '../../shared/voice/clips.js';
+import { addDevice } from '../../hub/src/devices/devices.js';
+import { systemClock } from '../../hub/src/clock.js';
+
+/** A short silent mono WAV, as a pack recorded elsewhere would hold. */
+function wav(samples = 800): Buffer {
+  const data = samples * 2;
+  const b = Buffer.alloc(44 + data);
+  b.write('RIFF', 0);
+  b.writeUInt32LE(36 + data, 4);
+  b.write('WAVEfmt ', 8);
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20); // PCM
+  b.writeUInt16LE(1, 22); // mono
+  b.writeUInt32LE(16_000, 24);
+  b.writeUInt32LE(32_000, 28);
+  b.writeUInt16LE(2, 32);
+  b.writeUInt16LE(16, 34);
+  b.write('data', 36);
+  b.writeUInt32LE(data, 40);
+  return b;
+}
 
 const RECORD_MS = 1_200;
 
@@ -28,6 +49,7 @@ describe('console: hall and voice, in Chromium', () => {
     requireBuiltApp('console');
     requireBuiltApp('display');
     hub = await startHub({ webRoot: WEB_ROOT });
+    addDevice(hub.db, systemClock, 'display', 'Hall TV, by the entrance');
     browser = await launchChromium({ fakeMicrophone: true });
     const tv = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     display = await tv.newPage();
@@ -100,6 +122,7 @@ describe('console: hall and voice, in Chromium', () => {
     await row.locator('[data-action="play"]').click();
     expect((await played).headers()['content-type']).toBe('audio/webm');
 
+    await manager.page.getByTestId('section-hall').evaluate((el) => el.scrollTo(0, 0));
     await manager.shotBoth('hall');
 
     const kiosk = (await connect(hub, { role: 'kiosk' })).client;
@@ -144,5 +167,27 @@ describe('console: hall and voice, in Chromium', () => {
       10_000,
       'the display fetching the new recording',
     );
+  });
+
+  it('uploads a recorded pack by file names, and says which files it did not use', async () => {
+    const total = VOICE_CLIPS.lo.length;
+    await manager.page.locator('input[name="voice.pack"]').setInputFiles([
+      { name: 'digit-0.wav', mimeType: 'audio/wav', buffer: wav() },
+      { name: 'Letter-A.WAV', mimeType: 'audio/wav', buffer: wav() },
+      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a clip') },
+      { name: 'digit-1.ogg', mimeType: 'audio/ogg', buffer: Buffer.from('<html>'.repeat(40)) },
+    ]);
+    const report = manager.page.getByTestId('upload-report');
+    await report.waitFor();
+    expect(await report.textContent()).toBe(
+      `${manager.text('console.hall.uploadDone', { saved: 2 })} ${manager.text('console.hall.uploadSkipped', { files: 'notes.txt, digit-1.ogg' })}`,
+    );
+    await manager.page.locator('[data-testid="clip-letter-A"][data-recorded="true"]').waitFor();
+    expect(await manager.page.getByTestId('voice-meter').textContent()).toBe(
+      manager.text('console.hall.meter', { done: 3, total }),
+    );
+    expect(hub.db.prepare("SELECT mime FROM voice_clips WHERE clip_id = 'digit-0'").get()).toEqual({
+      mime: 'audio/wav',
+    });
   });
 });

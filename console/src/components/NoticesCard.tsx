@@ -149,20 +149,22 @@ function NoticeRow({ n, onEdit }: { n: NoticeConfig; onEdit: () => void }) {
       <td className="nowrap">
         <Dates n={n} />
       </td>
-      <td>
+      <td className="nowrap">
         <span className={`mark mark--${state.mark}`}>{t(lang, state.key)}</span>
       </td>
-      <td className="row-actions">
-        <button type="button" className="button button--small" onClick={onEdit}>
-          {t(lang, 'console.hall.edit')}
-        </button>
-        <button
-          type="button"
-          className="button button--small button--danger"
-          onClick={() => void removeNotice(n)}
-        >
-          {t(lang, 'console.hall.remove')}
-        </button>
+      <td>
+        <div className="row-actions">
+          <button type="button" className="button button--small" onClick={onEdit}>
+            {t(lang, 'console.hall.edit')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            onClick={() => void removeNotice(n)}
+          >
+            {t(lang, 'console.hall.remove')}
+          </button>
+        </div>
       </td>
     </tr>
   );

@@ -71,39 +71,41 @@ function ClipRow({ clip, info }: { clip: ClipText; info: VoiceClipInfo | undefin
       <td>
         <ClipState info={info} mine={mine} />
       </td>
-      <td className="row-actions">
-        {info && !mine ? (
-          <button
-            type="button"
-            className="button button--small"
-            data-action="play"
-            onClick={() =>
-              void new Audio(recordedClipUrl(LANG, clip.id, info.version)).play().catch(() => {})
-            }
-          >
-            {t(lang, 'console.hall.play')}
-          </button>
-        ) : null}
-        {!canEdit ? null : mine ? (
-          <button
-            type="button"
-            className="button button--small button--danger"
-            data-action="stop"
-            onClick={() => void stop(clip.id, info?.version ?? null)}
-          >
-            {t(lang, 'console.hall.stop')}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button--small button--primary"
-            data-action="record"
-            disabled={recording !== null || saving}
-            onClick={() => void record(clip.id)}
-          >
-            {t(lang, info ? 'console.hall.rerecord' : 'console.hall.record')}
-          </button>
-        )}
+      <td>
+        <div className="row-actions">
+          {info && !mine ? (
+            <button
+              type="button"
+              className="button button--small"
+              data-action="play"
+              onClick={() =>
+                void new Audio(recordedClipUrl(LANG, clip.id, info.version)).play().catch(() => {})
+              }
+            >
+              {t(lang, 'console.hall.play')}
+            </button>
+          ) : null}
+          {!canEdit ? null : mine ? (
+            <button
+              type="button"
+              className="button button--small button--danger"
+              data-action="stop"
+              onClick={() => void stop(clip.id, info?.version ?? null)}
+            >
+              {t(lang, 'console.hall.stop')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--small button--primary"
+              data-action="record"
+              disabled={recording !== null || saving}
+              onClick={() => void record(clip.id)}
+            >
+              {t(lang, info ? 'console.hall.rerecord' : 'console.hall.record')}
+            </button>
+          )}
+        </div>
       </td>
     </tr>
   );
@@ -118,26 +120,31 @@ function UploadPack() {
     <div className="upload-pack">
       <h3>{t(lang, 'console.hall.upload')}</h3>
       <p className="hint">{t(lang, 'console.hall.uploadHint')}</p>
-      <input
-        ref={input}
-        type="file"
-        name="voice.pack"
-        multiple
-        disabled={busy}
-        accept=".webm,.ogg,.opus,.wav,.mp3,audio/*"
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          setBusy(true);
-          void uploadPack(
-            LANG,
-            files,
-            CLIPS.map((c) => c.id),
-          ).finally(() => {
-            setBusy(false);
-            if (input.current) input.current.value = '';
-          });
-        }}
-      />
+      {/* The browser's own file button would speak its own language, not the console's. */}
+      <label className="button button--secondary upload-pack__choose">
+        {t(lang, 'console.hall.chooseFiles')}
+        <input
+          className="visually-hidden"
+          ref={input}
+          type="file"
+          name="voice.pack"
+          multiple
+          disabled={busy}
+          accept=".webm,.ogg,.opus,.wav,.mp3,audio/*"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            setBusy(true);
+            void uploadPack(
+              LANG,
+              files,
+              CLIPS.map((c) => c.id),
+            ).finally(() => {
+              setBusy(false);
+              if (input.current) input.current.value = '';
+            });
+          }}
+        />
+      </label>
       {upload ? (
         <p className="hint" data-testid="upload-report">
           {t(lang, 'console.hall.uploadDone', { saved: upload.saved })}
