@@ -6,7 +6,7 @@
  * database byte-identical.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../hub/src/clock.js';
+import { manualClock, systemClock } from '../../hub/src/clock.js';
 import { addDevice } from '../../hub/src/devices/devices.js';
 import {
   connect,
@@ -74,6 +74,26 @@ describe('notices', () => {
 
     const audit = ok(await send(manager.client, 'config:audit', { entity: 'notice' }));
     expect(audit[0]).toMatchObject({ action: 'create', staffName: 'Khamla Sayavong' });
+  });
+
+  it('brings a notice up when its first day comes, with the rollover at midnight', async () => {
+    await t.close();
+    const clock = manualClock(Date.parse('2025-03-14T23:59:30+07:00'));
+    t = await startHub({ clock });
+    const manager = await loggedIn('manager', '9999');
+    const notice = {
+      text: { lo: 'ມື້ອື່ນ', en: 'From tomorrow' },
+      startsOn: '2025-03-15',
+      endsOn: '2025-03-15',
+    };
+    ok(await send(manager.client, 'config:notice-save', { notice, version: null }));
+    const { client: display, snapshot } = await connect(t, { role: 'display' });
+    expect(snapshot.centre.notices.map((n) => n.en)).not.toContain('From tomorrow');
+    const hall = recordEvents(display);
+    clock.advance(60_000);
+    t.hub.rolloverIfDue();
+    const rolled = await hall.waitFor((e) => e.type === 'day-rolled');
+    expect(rolled.centre?.notices.at(-1)).toEqual(notice.text);
   });
 
   it('refuses a notice too long, a 10 MB one, bad dates and a stale edit, and changes nothing', async () => {
