@@ -31,6 +31,7 @@ import {
   type FeeChange,
   type Holiday,
   type MinistryConfig,
+  type NoticeConfig,
   type ServiceConfig,
   type StaffMember,
 } from './schemas/console.js';
@@ -157,6 +158,10 @@ export interface ResponseData {
   /** What applying the file would change, against the configuration now (`basisHash`). */
   'config:import-preview': ConfigPreview;
   'config:import-apply': ConfigImportResult;
+  /** Every notice after the change. */
+  'config:notice-save': NoticeConfig[];
+  'config:notice-delete': NoticeConfig[];
+  'device:display-services': DeviceView;
 }
 
 /** One field a request got wrong, for a message next to that field (`field.<issue>` in i18n). */
@@ -270,6 +275,9 @@ export const EVENT_ROLES = {
   'config:export': ['console'],
   'config:import-preview': ['console'],
   'config:import-apply': ['console'],
+  'config:notice-save': ['console'],
+  'config:notice-delete': ['console'],
+  'device:display-services': ['console'],
 } as const satisfies Record<RequestEvent, readonly Role[]>;
 
 export function mayRoleSend(role: Role, event: RequestEvent): boolean {

@@ -361,6 +361,11 @@ export function wellFormedPayloads(w: BusyCentre): {
     'hub:disk-space': () => ({}),
     'device:rename': () => ({ deviceId: 999, name: 'Kiosk 2', version: 1 }),
     'device:revoke': () => ({ deviceId: 999, version: 1 }),
+    'device:display-services': () => ({
+      deviceId: 999,
+      serviceIds: ['birth-certificate'],
+      version: 1,
+    }),
   };
 }
 
@@ -427,6 +432,17 @@ function consolePayloads(): {
       holiday: { day: '2026-12-02', name: { lo: 'ວັນຊາດ', en: 'National Day' } },
     }),
     'config:holiday-delete': () => ({ day: '2026-12-02' }),
+    // Notice 999 does not exist: an update of it is not-found and changes nothing.
+    'config:notice-save': () => ({
+      notice: {
+        id: 999,
+        text: { lo: 'ແຈ້ງການ', en: 'Notice' },
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-31',
+      },
+      version: 1,
+    }),
+    'config:notice-delete': () => ({ id: 999, version: 1 }),
     'staff:save': () => ({
       staff: {
         username: 'newclerk',

@@ -22,6 +22,7 @@ import type { TicketService } from './tickets/ticket-service.js';
 import { createLogoRoute } from './net/logo-route.js';
 import { createPairRoute } from './net/pair-route.js';
 import { createRestHandler } from './net/rest.js';
+import { createVoiceRoute } from './net/voice-route.js';
 import { createWebAppHandler } from './net/web-apps.js';
 import { createSetupRoute, type SetupRouteOptions } from './net/setup-route.js';
 import { createSetup } from './setup/setup.js';
@@ -137,7 +138,14 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
   const pair = createPairRoute(f.deviceService, { now: () => clock.now(), log });
   const webApps = createWebAppHandler(opts.webRoot ?? join(process.cwd(), 'dist', 'web'));
   const logo = createLogoRoute({ ...f, editor: f.configEditor, demo: opts.demo ?? false, log });
-  routes.push(setup, pair, logo, rest, webApps);
+  const voice = createVoiceRoute({
+    clips: f.voiceClips,
+    sessions: f.sessions,
+    staff: f.staff,
+    inForce: f.inForce,
+    log,
+  });
+  routes.push(setup, pair, logo, voice, rest, webApps);
   return { httpServer, ...sockets };
 }
 

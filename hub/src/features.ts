@@ -13,9 +13,10 @@ import type { Clock } from './clock.js';
 import { createCommits } from './changes/commits.js';
 import { createAudit } from './config/audit.js';
 import { createConfigSource } from './config/config.js';
-import { createConfigEditor } from './config/config-editor.js';
+import { createConfigEditor, editInForce } from './config/config-editor.js';
 import { configHandlers } from './config/config-handlers.js';
 import { holidayHandlers } from './config/holidays.js';
+import { noticeHandlers } from './config/notices.js';
 import { createConfigStore } from './config/config-store.js';
 import { createConfigTransfer } from './config/config-import.js';
 import { configTransferHandlers } from './config/config-transfer-handlers.js';
@@ -49,6 +50,7 @@ import { ticketHandlers } from './tickets/ticket-handlers.js';
 import { createTicketService } from './tickets/ticket-service.js';
 import { createTicketStore } from './tickets/ticket-store.js';
 import { createViews } from './views/views.js';
+import { createVoiceClips } from './voice/voice-clips.js';
 import type { SerialPortFactory } from '../../shared/printer/transports.js';
 
 export interface FeatureOptions {
@@ -90,6 +92,7 @@ function consoleFeatures(
 ) {
   const audit = createAudit(db, clock);
   const store = createConfigStore(db);
+  const voiceClips = createVoiceClips(db, clock, audit);
   const staffCutoff = createStaffCutoff();
   const staffAdmin = createStaffAdmin({
     db,
@@ -119,14 +122,16 @@ function consoleFeatures(
   });
   return {
     editor,
+    voiceClips,
     presence,
     staffCutoff,
     deviceService,
     handlers: {
-      ...configHandlers({ editor, store, audit, staffAdmin, config: queue.config }),
+      ...configHandlers({ editor, store, audit, staffAdmin, config: queue.config, voiceClips }),
       ...holidayHandlers({ db, commits: queue.commits, config: queue.config, audit }),
+      ...noticeHandlers({ db, commits: queue.commits, config: queue.config, audit }),
       ...staffAdminHandlers({ auth, admin: staffAdmin }),
-      ...deviceHandlers(deviceService),
+      ...deviceHandlers(deviceService, (work) => editInForce(queue, work)),
       ...configTransferHandlers(transfer),
     },
   };
@@ -172,6 +177,9 @@ export function createFeatures(opts: FeatureOptions) {
     disk,
     handlers,
     configEditor: consoleSide.editor,
+    voiceClips: consoleSide.voiceClips,
+    /** Runs `work` as one edit of the configuration in force (config-editor.ts). */
+    inForce: <T>(work: () => T): T => editInForce(queue, work),
     devices: createDeviceAuth(db, clock),
     presence: consoleSide.presence,
     staffCutoff: consoleSide.staffCutoff,

@@ -58,6 +58,8 @@ function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
       publicUrl: 'http://hub',
       notices: [],
       logo: null,
+      displays: [],
+      voiceClips: [],
     },
     services: [service('f'), service('r')],
     counters: [counter(1), counter(2)],
@@ -146,6 +148,8 @@ describe('applyEvent: services and counters', () => {
         height: 100,
         bytes: 4_000,
       },
+      displays: [],
+      voiceClips: [],
     };
     const next = applyEvent(snapshot(), event(11, { type: 'config-changed', centre }));
     expect(next?.centre).toEqual(centre);

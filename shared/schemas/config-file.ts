@@ -14,15 +14,15 @@
  * counters by number; holidays by day.
  */
 import { z } from 'zod';
-import type { Localized } from './entities.js';
+import { ServiceDaySchema, type Localized } from './entities.js';
 import {
   CentreInputSchema,
+  NoticeText,
   CounterInputSchema,
   HolidaySchema,
   MinistryInputSchema,
   ServiceInputSchema,
   OptionalText,
-  Text,
   type FeeReference,
   type OpeningHours,
 } from './console.js';
@@ -38,7 +38,17 @@ export const MAX_CONFIG_FILE_BYTES = 2 * 1024 * 1024;
  */
 export const MAX_CONFIG_UPLOAD_CHARS = 60 * 1024;
 
-const Notice = z.strictObject({ lo: Text(300), en: Text(300) });
+/** A notice with the days it is up (either side open), as the console's Hall screen keeps it. */
+const Notice = z
+  .strictObject({
+    text: z.strictObject({ lo: NoticeText, en: NoticeText }),
+    startsOn: ServiceDaySchema.nullable(),
+    endsOn: ServiceDaySchema.nullable(),
+  })
+  .refine((n) => n.startsOn === null || n.endsOn === null || n.endsOn >= n.startsOn, {
+    path: ['endsOn'],
+    message: 'notice-ends-before-start',
+  });
 
 /** Empty in a centre set up before the console asked for them (migration 005). */
 const PlaceName = z.strictObject({ lo: OptionalText(120), en: OptionalText(120) });

@@ -62,6 +62,46 @@ export const OpeningHoursSchema = z
   );
 export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
 
+/**
+ * A notice's words. Unlike a name it may hold `<` and `>` ("children < 12"): every app shows
+ * it as text, never as markup. One paragraph, short enough to read from the back of the hall.
+ */
+export const NOTICE_TEXT_MAX = 300;
+export const NoticeText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(NOTICE_TEXT_MAX)
+  .regex(/^[^\p{Cc}]*$/u, 'plain text');
+
+/** A notice for the hall displays and the kiosks, shown from `startsOn` to `endsOn` (either open). */
+export const NoticeInputSchema = z
+  .strictObject({
+    /** Absent: a new notice. */
+    id: Id.optional(),
+    text: z.strictObject({ lo: NoticeText, en: NoticeText }),
+    startsOn: ServiceDaySchema.nullable(),
+    endsOn: ServiceDaySchema.nullable(),
+  })
+  .refine((n) => n.startsOn === null || n.endsOn === null || n.endsOn >= n.startsOn, {
+    path: ['endsOn'],
+    message: 'notice-ends-before-start',
+  });
+export type NoticeInput = z.infer<typeof NoticeInputSchema>;
+export type NoticeConfig = Omit<NoticeInput, 'id'> & { id: number; version: number };
+
+/** A clip of a voice pack recorded in the console or uploaded (the audio itself is fetched apart). */
+export interface VoiceClipInfo {
+  lang: 'lo' | 'en';
+  clipId: string;
+  mime: string;
+  sizeBytes: number;
+  /** Who recorded or uploaded it; null once that person is gone. */
+  recordedBy: string | null;
+  at: number;
+  version: number;
+}
+
 /** A day the whole centre is closed (a national holiday, a closure). */
 export const HolidaySchema = z.strictObject({ day: ServiceDaySchema, name: NameSchema });
 export type Holiday = z.infer<typeof HolidaySchema>;
@@ -170,6 +210,10 @@ export interface ConsoleConfig {
   counters: CounterConfig[];
   staff: StaffMember[];
   holidays: Holiday[];
+  /** Every notice, in force or not, in the order the displays show them. */
+  notices: NoticeConfig[];
+  /** The clips recorded in the console or uploaded, of every language. */
+  voiceClips: VoiceClipInfo[];
 }
 
 export interface FeeChange {

@@ -43,6 +43,8 @@ export const DeviceViewSchema = z.object({
   revokedAt: EpochMs.nullable(),
   /** Connected to the hub right now. */
   connected: z.boolean(),
+  /** A hall display's services, in the order chosen; empty: it shows every service. */
+  serviceIds: z.array(z.string()),
   version: z.number().int().positive(),
 });
 export type DeviceView = z.infer<typeof DeviceViewSchema>;

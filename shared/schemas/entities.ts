@@ -88,10 +88,17 @@ export const CentreSchema = z.object({
   holidays: z.array(z.object({ day: ServiceDaySchema, name: LocalizedSchema })),
   /** The address phones reach the hub by; QR codes point here. */
   publicUrl: z.string(),
-  /** Messages from the centre for its hall displays, in Lao and English (centre.settings). */
+  /** The centre's notices in force on the service day, in Lao and English, in order. */
   notices: z.array(LocalizedSchema),
   /** The centre's logo for headers; null: none set. */
   logo: CentreLogoSchema.nullable(),
+  /** The services each hall display shows, by device id; a display not listed shows all. */
+  displays: z.array(z.object({ deviceId: Id, serviceIds: z.array(z.string()) })),
+  /**
+   * The voice clips recorded in the console, with their version: a display plays these
+   * (`GET /api/v1/voice/<lang>/<clipId>?v=<version>`) instead of its bundled pack's.
+   */
+  voiceClips: z.array(z.object({ lang: LangSchema, clipId: z.string(), version: Id })),
 });
 export type Centre = z.infer<typeof CentreSchema>;
 
@@ -169,6 +176,8 @@ export type PrinterView = z.infer<typeof PrinterViewSchema>;
 
 export const SnapshotSchema = z.object({
   seq: z.number().int().nonnegative(),
+  /** The paired device the snapshot was made for (displays: to find their own services). */
+  deviceId: Id.optional(),
   day: ServiceDaySchema,
   centre: CentreSchema,
   services: z.array(ServiceViewSchema),

@@ -123,6 +123,12 @@ export const ERROR_REASONS = [
   'config-file-invalid',
   /** The configuration changed since the import was previewed: preview it again. */
   'config-changed-since-preview',
+  /** A voice clip larger than the hub keeps (shared/voice/audio-format.ts). */
+  'clip-too-large',
+  /** A voice clip with almost nothing in it. */
+  'clip-too-small',
+  /** A file that is not WebM, Ogg, WAV or MP3 audio. */
+  'clip-not-audio',
 ] as const;
 export const ErrorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;

@@ -8,6 +8,7 @@ import {
   CentreInputSchema,
   CounterInputSchema,
   HolidaySchema,
+  NoticeInputSchema,
   MinistryInputSchema,
   NewPinSchema,
   ServiceInputSchema,
@@ -115,6 +116,15 @@ export const RequestSchemas = {
   'config:export': z.strictObject({}),
   'config:import-preview': z.strictObject({ file: ConfigUploadSchema }),
   'config:import-apply': z.strictObject({ file: ConfigUploadSchema, basisHash: BasisHashSchema }),
+  /** Null version: a new notice. */
+  'config:notice-save': z.strictObject({ notice: NoticeInputSchema, version: Version.nullable() }),
+  'config:notice-delete': z.strictObject({ id: Id, version: Version }),
+  /** Empty: the display shows every service. */
+  'device:display-services': z.strictObject({
+    deviceId: Id,
+    serviceIds: z.array(Slug).max(100),
+    version: Version,
+  }),
 } as const;
 
 export type RequestEvent = keyof typeof RequestSchemas;

@@ -5,7 +5,7 @@
  * display then skips that language (docs/operations.md "Voice packs").
  */
 import { z } from 'zod';
-import { LangSchema } from '../protocol.js';
+import { LangSchema, type Lang } from '../protocol.js';
 
 export const VoicePackManifestSchema = z.object({
   lang: LangSchema,
@@ -28,3 +28,7 @@ export type VoicePackManifest = z.infer<typeof VoicePackManifestSchema>;
 /** Where the display's build serves the packs, below its own base path (/display/). */
 export const VOICE_DIR = 'voice';
 export const CHIME_FILE = 'chime.wav';
+
+/** Where the hub serves a clip recorded in the console; each version has its own address. */
+export const recordedClipUrl = (lang: Lang, clipId: string, version: number) =>
+  `/api/v1/voice/${lang}/${encodeURIComponent(clipId)}?v=${version}`;

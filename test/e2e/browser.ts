@@ -40,7 +40,11 @@ const AUTOPLAY_NEEDS_GESTURE = '--autoplay-policy=document-user-activation-requi
 export interface LaunchOptions {
   /** Launch as a browser that blocks sound until a user gesture; default: sound allowed. */
   autoplayNeedsGesture?: boolean;
+  /** A microphone that is always allowed and hears a steady tone (recording the voice pack). */
+  fakeMicrophone?: boolean;
 }
+
+const FAKE_MICROPHONE = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
 
 async function sparticuz(): Promise<{ executablePath: string; args: string[] } | null> {
   try {
@@ -58,6 +62,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Browser>
   const flags = [
     ...QUIET_FLAGS,
     opts.autoplayNeedsGesture ? AUTOPLAY_NEEDS_GESTURE : AUTOPLAY_FREE,
+    ...(opts.fakeMicrophone ? FAKE_MICROPHONE : []),
   ];
   const explicit = process.env.CHROMIUM_PATH;
   if (explicit) return chromium.launch({ executablePath: explicit, args: flags });

@@ -81,6 +81,9 @@ function senderOf(w: BusyCentre, event: RequestEvent): Client {
     case 'device:rename':
     case 'device:revoke':
     case 'hub:disk-space':
+    case 'device:display-services':
+    case 'config:notice-save':
+    case 'config:notice-delete':
     case 'staff:reset-pin':
     case 'staff:unlock':
       return w.console;
@@ -180,6 +183,33 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
       ];
     case 'device:revoke':
       return [...withField(v, 'deviceId', BAD_IDS), ...withField(v, 'version', [0, '1']), {}];
+    case 'device:display-services':
+      return [
+        ...withField(v, 'deviceId', BAD_IDS),
+        ...withField(v, 'serviceIds', [['Birth Certificate'], [''], 'birth-certificate', null]),
+        ...withField(v, 'version', [0, '1', null]),
+      ];
+    case 'config:notice-save': {
+      const notice = v['notice'] as Payload;
+      const text = (lo: unknown, en: unknown = 'Notice') => ({ ...notice, text: { lo, en } });
+      return [
+        ...withField(v, 'notice', [
+          text(''),
+          text('   '),
+          text(tooLong(300)),
+          text('ແຈ້ງ\u0007ການ'),
+          text(5),
+          { ...notice, startsOn: '2 Dec' },
+          { ...notice, startsOn: '2026-12-05', endsOn: '2026-12-01' },
+          { ...notice, extra: true },
+          without(notice, 'endsOn'),
+        ]),
+        ...withField(v, 'version', [0, '1']),
+        without(v, 'version'),
+      ];
+    }
+    case 'config:notice-delete':
+      return [...withField(v, 'id', BAD_IDS), ...withField(v, 'version', [0, '1']), {}];
     case 'staff:reset-pin':
     case 'staff:unlock':
       return [...withField(v, 'staffId', BAD_IDS), {}];

@@ -31,6 +31,8 @@ function snapshot(counter: Partial<CounterView>, tickets: Ticket[]): Snapshot {
       publicUrl: 'http://hub',
       notices: [],
       logo: null,
+      displays: [],
+      voiceClips: [],
     },
     services: [service('f'), service('r')],
     counters: [

@@ -5,6 +5,7 @@ import { useCanEdit, useConsoleStore } from '../store.js';
 import { CentreScreen } from './CentreScreen.js';
 import { CountersScreen } from './CountersScreen.js';
 import { DevicesScreen } from './DevicesScreen.js';
+import { HallScreen } from './HallScreen.js';
 import { HolidaysScreen } from './HolidaysScreen.js';
 import { MinistriesScreen } from './MinistriesScreen.js';
 import { ServicesScreen } from './ServicesScreen.js';
@@ -21,6 +22,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   holidays: HolidaysScreen,
   devices: DevicesScreen,
   transfer: TransferScreen,
+  hall: HallScreen,
 };
 
 export function SectionScreen() {
@@ -32,7 +34,8 @@ export function SectionScreen() {
     <main className="section" data-testid={`section-${section}`}>
       {canEdit ? null : (
         <p className="notice notice--read-only" role="note">
-          {t(lang, 'console.managerOnly')}
+          {/* A supervisor may post notices, so the hall screen says what else is closed. */}
+          {t(lang, section === 'hall' ? 'console.hall.supervisorNote' : 'console.managerOnly')}
         </p>
       )}
       <Screen />

@@ -10,6 +10,7 @@ import { callKey, createAnnouncer } from '../../../shared/voice/announcer.js';
 import type { Snapshot } from '../../../shared/protocol.js';
 import { createWebAudioSound } from '../voice/web-audio-output.js';
 import type { HallSettings } from './settings.js';
+import { shownOnThisDisplay } from './shown.js';
 import { useHallStore } from './store.js';
 
 let started = false;
@@ -23,7 +24,9 @@ export async function startHallConnection(settings: HallSettings): Promise<void>
   sound.onBlockedChange((soundBlocked) => useHallStore.setState({ soundBlocked }));
   unlockOnTap(sound.unlock);
 
-  function onSnapshot(snapshot: Snapshot) {
+  function onSnapshot(full: Snapshot) {
+    sound.useRecorded(full.centre.voiceClips);
+    const snapshot = shownOnThisDisplay(full);
     const announced = announcer.consider(snapshot.recentCalls);
     const newest = snapshot.recentCalls[0];
     const isNew = newest !== undefined && announced.some((c) => callKey(c) === callKey(newest));

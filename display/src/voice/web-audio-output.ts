@@ -1,12 +1,16 @@
 /**
  * The hall display's sound: Web Audio for the chime and the voice packs
  * (each file fetched and decoded once, then kept), the browser's speech
- * synthesis as the English fallback, and the autoplay check.
+ * synthesis as the English fallback, and the autoplay check. A clip recorded
+ * in the console wins over the bundled pack's: the hub's list of them comes
+ * with every snapshot and `config-changed`, and each version has its own
+ * address, so a re-recorded clip is fetched afresh for the next call.
  */
-import type { Lang } from '../../../shared/protocol.js';
+import type { Centre, Lang } from '../../../shared/protocol.js';
 import type { AudioOutput } from '../../../shared/voice/announcer.js';
 import {
   CHIME_FILE,
+  recordedClipUrl,
   VOICE_DIR,
   VoicePackManifestSchema,
   type VoicePackManifest,
@@ -24,6 +28,8 @@ export interface WebAudioSound {
   onBlockedChange(listener: (blocked: boolean) => void): void;
   /** Call from a tap: browsers allow sound to start from a user gesture. */
   unlock(): Promise<void>;
+  /** The clips recorded in the console, as the hub last said (`centre.voiceClips`). */
+  useRecorded(clips: Centre['voiceClips']): void;
 }
 
 function speechFallback(): AudioOutput<AudioBuffer>['speak'] {
@@ -80,6 +86,11 @@ export function createWebAudioSound(baseUrl: string): WebAudioSound {
   const load = audioFiles(context);
   const manifest = voicePacks(root);
   const listeners = new Set<(blocked: boolean) => void>();
+  let recorded = new Map<string, number>();
+  const bundled = async (lang: Lang, id: string) => {
+    const file = (await manifest(lang))?.clips[id]?.file;
+    return file ? load(`${root}${lang}/${file}`) : null;
+  };
 
   const blocked = () => context.state !== 'running';
   context.addEventListener('statechange', () => listeners.forEach((l) => l(blocked())));
@@ -89,8 +100,9 @@ export function createWebAudioSound(baseUrl: string): WebAudioSound {
     now: () => context.currentTime,
     chime: () => load(`${root}${CHIME_FILE}`),
     async clip(lang, id) {
-      const file = (await manifest(lang))?.clips[id]?.file;
-      return file ? load(`${root}${lang}/${file}`) : null;
+      const version = recorded.get(`${lang}/${id}`);
+      const own = version === undefined ? null : await load(recordedClipUrl(lang, id, version));
+      return own ?? bundled(lang, id);
     },
     durationS: (buffer) => buffer.duration,
     play(buffer, atS) {
@@ -120,5 +132,8 @@ export function createWebAudioSound(baseUrl: string): WebAudioSound {
     isBlocked: blocked,
     onBlockedChange: (listener) => void listeners.add(listener),
     unlock: () => context.resume().catch(() => {}),
+    useRecorded(clips) {
+      recorded = new Map(clips.map((c) => [`${c.lang}/${c.clipId}`, c.version]));
+    },
   };
 }

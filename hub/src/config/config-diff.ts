@@ -79,7 +79,14 @@ const CENTRE: FieldSpec<Centre>[] = [
   spec(
     'notices',
     (c) => c.notices,
-    (c) => ({ type: 'names', value: c.notices }),
+    // Each notice with the days it is up, so a change of dates shows too.
+    (c) => ({
+      type: 'names',
+      value: c.notices.map(({ text, startsOn, endsOn }) => {
+        const days = startsOn || endsOn ? ` (${startsOn ?? '…'} – ${endsOn ?? '…'})` : '';
+        return { lo: `${text.lo}${days}`, en: `${text.en}${days}` };
+      }),
+    }),
   ),
 ];
 

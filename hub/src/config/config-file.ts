@@ -55,7 +55,17 @@ export function currentBody(db: Db, store: ConfigStore): ConfigBody {
     centre: {
       ...withoutLogo(unversioned(centre)),
       priorityEvery: settings.priorityEvery,
-      notices: settings.notices,
+      notices: db
+        .prepare<
+          [],
+          { text_lo: string; text_en: string; starts_on: string | null; ends_on: string | null }
+        >('SELECT text_lo, text_en, starts_on, ends_on FROM notices ORDER BY sort, id')
+        .all()
+        .map((n) => ({
+          text: { lo: n.text_lo, en: n.text_en },
+          startsOn: n.starts_on,
+          endsOn: n.ends_on,
+        })),
     },
     ministries: store.ministries().map(unversioned),
     services: store.services().map(unversioned),

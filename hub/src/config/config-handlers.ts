@@ -8,6 +8,7 @@ import type { StaffAdmin } from '../staff/staff-admin.js';
 import type { Audit } from './audit.js';
 import type { ConfigEditor } from './config-editor.js';
 import type { ConfigStore } from './config-store.js';
+import type { VoiceClips } from '../voice/voice-clips.js';
 import type { ConsoleConfig } from '../../../shared/protocol.js';
 
 type ConfigEvent =
@@ -25,8 +26,9 @@ export function configHandlers(deps: {
   audit: Audit;
   staffAdmin: StaffAdmin;
   config: ConfigSource;
+  voiceClips: VoiceClips;
 }): Handlers<ConfigEvent> {
-  const { editor, store, audit, staffAdmin, config } = deps;
+  const { editor, store, audit, staffAdmin, config, voiceClips } = deps;
   return {
     'config:get': (ctx) => {
       ctx.staff();
@@ -39,6 +41,8 @@ export function configHandlers(deps: {
         counters: store.counters(),
         staff: staffAdmin.list(),
         holidays: config.current().holidays,
+        notices: config.current().notices,
+        voiceClips: voiceClips.list(),
       } satisfies ConsoleConfig;
     },
     'config:ministry-save': (ctx, { ministry, version }) =>

@@ -28,6 +28,10 @@ function statements(db: Db) {
        ON CONFLICT (day) DO UPDATE SET name_lo = excluded.name_lo, name_en = excluded.name_en`,
     ),
     removeHoliday: db.prepare<[string]>('DELETE FROM holidays WHERE day = ?'),
+    clearNotices: db.prepare('DELETE FROM notices'),
+    notice: db.prepare<[string, string, string | null, string | null, number]>(
+      'INSERT INTO notices (text_lo, text_en, starts_on, ends_on, sort) VALUES (?, ?, ?, ?, ?)',
+    ),
     // A letter on its way to another service: moved aside first, so two services may swap.
     parkPrefix: db.prepare<[string, string]>('UPDATE services SET prefix = ? WHERE id = ?'),
   };
@@ -66,7 +70,10 @@ const WRITES: Record<DiffEntity, Write> = {
     store.writeCentre(centre);
     // Other settings a later version keeps there stay as they are.
     const settings = JSON.parse(sql.settings.get()?.settings ?? '{}') as object;
-    sql.writeSettings.run(JSON.stringify({ ...settings, priorityEvery, notices }));
+    sql.writeSettings.run(JSON.stringify({ ...settings, priorityEvery }));
+    // The file's notices are the centre's notices, in its order.
+    sql.clearNotices.run();
+    notices.forEach((n, i) => sql.notice.run(n.text.lo, n.text.en, n.startsOn, n.endsOn, i));
     return { before, after: { ...store.centre(), priorityEvery, notices } };
   },
   ministry({ store }, { plan, d }) {

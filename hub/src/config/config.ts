@@ -7,8 +7,9 @@ import type { Db } from '../db/open.js';
 import { notFound } from '../hub-error.js';
 import { logoFromColumn, type LoadedLogo } from './logo-image.js';
 import {
-  LocalizedSchema,
+  type Centre,
   type FeeReference,
+  type NoticeConfig,
   type Holiday,
   type Localized,
   type OpeningHours,
@@ -19,7 +20,6 @@ import { DEFAULT_PRIORITY_EVERY } from '../../../shared/domain/next-ticket.js';
 export const CentreSettingsSchema = z.object({
   /** One priority ticket after every N others when both wait (DESIGN.md). */
   priorityEvery: z.number().int().min(0).max(20).default(DEFAULT_PRIORITY_EVERY),
-  notices: z.array(LocalizedSchema).default([]),
 });
 export type CentreSettings = z.infer<typeof CentreSettingsSchema>;
 
@@ -62,6 +62,10 @@ export interface CentreConfig {
   holidays: Holiday[];
   /** Shown in the kiosk's and the display's headers and printed atop each ticket; null: none. */
   logo: LoadedLogo | null;
+  /** Every notice, in force or not, in order (views.ts shows the day's). */
+  notices: NoticeConfig[];
+  displays: Centre['displays'];
+  voiceClips: Centre['voiceClips'];
 }
 
 const jsonList = z.array(z.string());
@@ -158,6 +162,54 @@ function loadCounters(db: Db): Map<number, CounterConfig> {
   return counters;
 }
 
+export function loadNotices(db: Db): NoticeConfig[] {
+  return db
+    .prepare<
+      [],
+      {
+        id: number;
+        text_lo: string;
+        text_en: string;
+        starts_on: string | null;
+        ends_on: string | null;
+        version: number;
+      }
+    >('SELECT id, text_lo, text_en, starts_on, ends_on, version FROM notices ORDER BY sort, id')
+    .all()
+    .map((n) => ({
+      id: n.id,
+      text: { lo: n.text_lo, en: n.text_en },
+      startsOn: n.starts_on,
+      endsOn: n.ends_on,
+      version: n.version,
+    }));
+}
+
+/** The displays that show only some services (revoked ones are gone from the hall). */
+function loadDisplays(db: Db): Centre['displays'] {
+  const rows = db
+    .prepare<[], { device_id: number; service_id: string }>(
+      `SELECT ds.device_id, ds.service_id FROM display_services ds
+       JOIN devices d ON d.id = ds.device_id
+       JOIN services s ON s.id = ds.service_id
+       WHERE d.revoked_at IS NULL ORDER BY ds.device_id, s.sort, s.prefix`,
+    )
+    .all();
+  const byDevice = new Map<number, string[]>();
+  for (const r of rows)
+    byDevice.set(r.device_id, [...(byDevice.get(r.device_id) ?? []), r.service_id]);
+  return [...byDevice].map(([deviceId, serviceIds]) => ({ deviceId, serviceIds }));
+}
+
+function loadVoiceClips(db: Db): Centre['voiceClips'] {
+  return db
+    .prepare<[], { lang: 'lo' | 'en'; clip_id: string; version: number }>(
+      'SELECT lang, clip_id, version FROM voice_clips ORDER BY lang, clip_id',
+    )
+    .all()
+    .map((c) => ({ lang: c.lang, clipId: c.clip_id, version: c.version }));
+}
+
 export function loadConfig(db: Db): CentreConfig {
   const centre = db
     .prepare<
@@ -187,6 +239,9 @@ export function loadConfig(db: Db): CentreConfig {
       )
       .all()
       .map((h) => ({ day: h.day, name: { lo: h.name_lo, en: h.name_en } })),
+    notices: loadNotices(db),
+    displays: loadDisplays(db),
+    voiceClips: loadVoiceClips(db),
   };
 }
 

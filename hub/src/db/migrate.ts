@@ -5,6 +5,7 @@ import { migration003 } from './migrations/003-printing.js';
 import { migration004 } from './migrations/004-staff-sessions.js';
 import { migration005 } from './migrations/005-console.js';
 import { migration006 } from './migrations/006-promises.js';
+import { migration007 } from './migrations/007-hall-voice.js';
 
 /** Index i holds the step from schema version i to i + 1. Append only. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -25,13 +25,10 @@ export function seedCentre(db: Db, centre: DemoCentre, opts: { sampleFees: boole
   const pins = new Map(centre.staff.map((s) => [s.username, hashPinSync(s.pin)]));
   db.transaction(() => {
     db.prepare(
-      'INSERT INTO centre (id, name_lo, name_en, time_zone, settings) VALUES (1, ?, ?, ?, ?)',
-    ).run(
-      centre.name.lo,
-      centre.name.en,
-      centre.timeZone,
-      JSON.stringify({ notices: centre.notices }),
-    );
+      "INSERT INTO centre (id, name_lo, name_en, time_zone, settings) VALUES (1, ?, ?, ?, '{}')",
+    ).run(centre.name.lo, centre.name.en, centre.timeZone);
+    const notice = db.prepare('INSERT INTO notices (text_lo, text_en, sort) VALUES (?, ?, ?)');
+    centre.notices.forEach((n, i) => notice.run(n.lo, n.en, i));
     const ministry = db.prepare(
       'INSERT INTO ministries (id, name_lo, name_en, sort) VALUES (?, ?, ?, ?)',
     );

@@ -3,10 +3,21 @@ import type { Handlers } from '../handler.js';
 import { HubError } from '../hub-error.js';
 import type { DeviceService } from './device-service.js';
 
-type DeviceEvent = 'device:pair-code' | 'device:list' | 'device:rename' | 'device:revoke';
+type DeviceEvent =
+  | 'device:pair-code'
+  | 'device:list'
+  | 'device:rename'
+  | 'device:revoke'
+  | 'device:display-services';
 
-export function deviceHandlers(devices: DeviceService): Handlers<DeviceEvent> {
+export function deviceHandlers(
+  devices: DeviceService,
+  /** Runs an edit of the configuration in force (config-editor.ts `editInForce`). */
+  inForce: <T>(work: () => T) => T,
+): Handlers<DeviceEvent> {
   return {
+    'device:display-services': (ctx, { deviceId, serviceIds, version }) =>
+      devices.showServices(ctx.manager().id, deviceId, serviceIds, version, inForce),
     'device:pair-code': (ctx, { role, name }) => devices.pairCode(ctx.manager().id, role, name),
     'device:list': (ctx) => (ctx.staff(), devices.list()),
     'device:rename': (ctx, { deviceId, name, version }) =>

@@ -27,6 +27,14 @@ export interface DeviceService {
   redeem(code: string): PairedDevice;
   list(): DeviceView[];
   rename(staffId: number, deviceId: number, name: string, version: number): DeviceView;
+  /** The services a hall display shows (none: all); `inTransaction` publishes config-changed. */
+  showServices(
+    staffId: number,
+    deviceId: number,
+    serviceIds: readonly string[],
+    version: number,
+    inTransaction: <T>(work: () => T) => T,
+  ): DeviceView;
   revoke(staffId: number, deviceId: number, version: number): DeviceView;
 }
 
@@ -41,7 +49,7 @@ export interface DeviceServiceDeps {
 const badCode = () =>
   new HubError('forbidden', 'That pairing code is wrong, used or expired', 'pair-code');
 
-function view(row: DeviceRow, presence: DevicePresence): DeviceView {
+function view(row: DeviceRow, presence: DevicePresence, store: DeviceStore): DeviceView {
   return {
     id: row.id,
     role: row.role,
@@ -52,6 +60,7 @@ function view(row: DeviceRow, presence: DevicePresence): DeviceView {
     appVersion: row.app_version,
     revokedAt: row.revoked_at,
     connected: row.revoked_at === null && presence.connected(row.id),
+    serviceIds: row.role === 'display' ? store.displayServices(row.id) : [],
     version: row.version,
   };
 }
@@ -60,7 +69,7 @@ function view(row: DeviceRow, presence: DevicePresence): DeviceView {
 function viewOf({ store, presence }: DeviceServiceDeps, deviceId: number): DeviceView {
   const row = store.device(deviceId);
   strictAssert(row, `device ${deviceId} vanished inside its own transaction`);
-  return view(row, presence);
+  return view(row, presence, store);
 }
 
 /** Six digits no live code has; the hash is what is stored. */
@@ -78,6 +87,50 @@ function editable(deps: DeviceServiceDeps, deviceId: number, version: number): D
   if (!row) throw notFound(`Device ${deviceId}`);
   deps.audit.checkVersion('device', String(deviceId), row.version, version);
   return row;
+}
+
+/** Each service exists and is named once. */
+function checkServices(store: DeviceStore, serviceIds: readonly string[]) {
+  serviceIds.forEach((id, i) => {
+    const issue = !store.serviceExists(id)
+      ? 'not-found'
+      : serviceIds.indexOf(id) !== i
+        ? 'duplicate'
+        : null;
+    if (issue) {
+      throw new HubError('invalid-request', `The service ${id} cannot be shown`, undefined, {
+        fields: [{ path: `serviceIds.${i}`, issue }],
+      });
+    }
+  });
+}
+
+function showServices(
+  deps: DeviceServiceDeps,
+  staffId: number,
+  deviceId: number,
+  serviceIds: readonly string[],
+  version: number,
+): DeviceView {
+  const { store, audit } = deps;
+  const row = editable(deps, deviceId, version);
+  if (row.role !== 'display' || row.revoked_at !== null) {
+    throw new HubError('invalid-request', 'Only a hall display chooses its services', undefined, {
+      fields: [{ path: 'deviceId', issue: 'not-a-display' }],
+    });
+  }
+  checkServices(store, serviceIds);
+  const before = { serviceIds: store.displayServices(deviceId) };
+  store.setDisplayServices(deviceId, serviceIds);
+  audit.record({
+    staffId,
+    entity: 'device',
+    entityId: String(deviceId),
+    action: 'update',
+    before,
+    after: { serviceIds: store.displayServices(deviceId) },
+  });
+  return viewOf(deps, deviceId);
 }
 
 /** Revoked is revoked: the row stays (for the audit), its connections end once it is committed. */
@@ -133,7 +186,7 @@ export function createDeviceService(deps: DeviceServiceDeps): DeviceService {
         });
         return { deviceId: device.id, role: device.role, name: device.name, token: device.token };
       })(),
-    list: () => store.devices().map((row) => view(row, presence)),
+    list: () => store.devices().map((row) => view(row, presence, store)),
     rename: (staffId, deviceId, name, version) =>
       db.transaction(() => {
         const row = editable(deps, deviceId, version);
@@ -149,5 +202,7 @@ export function createDeviceService(deps: DeviceServiceDeps): DeviceService {
         return current(deviceId);
       })(),
     revoke: (staffId, deviceId, version) => revoke(deps, staffId, deviceId, version),
+    showServices: (staffId, deviceId, serviceIds, version, inTransaction) =>
+      inTransaction(() => showServices(deps, staffId, deviceId, serviceIds, version)),
   };
 }

@@ -36,8 +36,26 @@ function deviceStatements(db: Db) {
   const revoke = db.prepare<[number, number]>(
     'UPDATE devices SET revoked_at = ?, version = version + 1 WHERE id = ? AND revoked_at IS NULL',
   );
+  const shows = db.prepare<[number], { service_id: string }>(
+    `SELECT ds.service_id FROM display_services ds JOIN services s ON s.id = ds.service_id
+     WHERE ds.device_id = ? ORDER BY s.sort, s.prefix`,
+  );
+  const clearShows = db.prepare<[number]>('DELETE FROM display_services WHERE device_id = ?');
+  const addShow = db.prepare<[number, string]>(
+    'INSERT INTO display_services (device_id, service_id) VALUES (?, ?)',
+  );
+  const service = db.prepare<[string], { id: string }>('SELECT id FROM services WHERE id = ?');
+  const bump = db.prepare<[number]>('UPDATE devices SET version = version + 1 WHERE id = ?');
   return {
     devices: () => all.all(),
+    serviceExists: (id: string) => service.get(id) !== undefined,
+    /** The services a display shows; empty: all of them. */
+    displayServices: (id: number) => shows.all(id).map((r) => r.service_id),
+    setDisplayServices(id: number, serviceIds: readonly string[]) {
+      clearShows.run(id);
+      for (const serviceId of serviceIds) addShow.run(id, serviceId);
+      bump.run(id);
+    },
     device: (id: number) => byId.get(id),
     rename: (id: number, name: string) => void rename.run(name, id),
     revoke: (id: number, at: number) => void revoke.run(at, id),

@@ -25,6 +25,8 @@ export function snapshotFor(
   printers: PrinterViews,
 ): Snapshot {
   const snapshot = broadcaster.snapshot(seesFullEvents(role));
+  // A display finds the services it shows in `centre.displays` by its own id.
+  if (role === 'display' && deviceId !== null) return { ...snapshot, deviceId };
   if (role === 'kiosk') return { ...snapshot, printers: printers.forKiosk(deviceId) };
   return seesFullEvents(role) ? { ...snapshot, printers: printers.all() } : snapshot;
 }

@@ -14,6 +14,7 @@ import { createCounterViews } from './counter-view.js';
 import { createRecentCalls } from './recent-calls.js';
 import { createServiceViews } from './service-view.js';
 import { createTicketViews } from './ticket-view.js';
+import { noticesOn } from '../../../shared/domain/notices.js';
 import type {
   Centre,
   CounterView,
@@ -72,7 +73,9 @@ export function createViews(deps: ViewDeps): Views {
       timeZone: c.timeZone,
       holidays: c.holidays,
       publicUrl: config.publicUrl(),
-      notices: c.settings.notices,
+      notices: noticesOn(c.notices, deps.day.current()),
+      displays: c.displays,
+      voiceClips: c.voiceClips,
       logo: c.logo?.info ?? null,
     };
   };

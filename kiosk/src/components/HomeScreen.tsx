@@ -21,6 +21,24 @@ function byMinistry(services: readonly ServiceView[]): MinistryGroup[] {
   return [...groups.values()];
 }
 
+/** The centre's notices in force today (the hub sends only those), in the kiosk's language. */
+function Notices() {
+  const lang = useKioskStore((s) => s.lang);
+  const notices = useKioskStore((s) => s.snapshot?.centre.notices);
+  if (!notices || notices.length === 0) return null;
+  return (
+    <aside className="home__notices" aria-label={t(lang, 'display.notice')} data-testid="notices">
+      <ul>
+        {notices.map((n, i) => (
+          <li key={i} lang={lang}>
+            {n[lang]}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
 export function HomeScreen() {
   const lang = useKioskStore((s) => s.lang);
   const services = useKioskStore((s) => s.snapshot?.services);
@@ -31,6 +49,7 @@ export function HomeScreen() {
         <p className="home__lead">{t(lang, 'kiosk.chooseService')}</p>
         <p className="home__hint">{t(lang, 'kiosk.chooseServiceHint')}</p>
       </section>
+      <Notices />
       {services === undefined ? (
         <p className="screen__note">{t(lang, 'kiosk.loading')}</p>
       ) : services.length === 0 ? (
