@@ -30,6 +30,8 @@ import { createDeviceStore } from './devices/device-store.js';
 import { createDevicePresence } from './devices/presence.js';
 import { createFeedbackStore, feedbackHandlers } from './feedback/feedback.js';
 import { createPrintAgents } from './print/agents.js';
+import { createPrinterAdmin } from './print/printer-admin.js';
+import { printerHandlers } from './print/printer-handlers.js';
 import { createPrinting } from './print/printing.js';
 import type { SpoolTiming } from './print/spooler.js';
 import { createStaffAuth, type StaffAuth } from './staff/staff-auth.js';
@@ -113,6 +115,7 @@ function consoleFeatures(
     presence,
   });
   return {
+    audit,
     editor,
     presence,
     staffCutoff,
@@ -137,8 +140,15 @@ export function createFeatures(opts: FeatureOptions) {
   const printing = createPrinting({ ...opts, ...queue, agents, ...opts.printing });
   const consoleSide = consoleFeatures(opts, queue, staff);
   const sessions = createStaffSessions(db, clock);
+  const printerAdmin = createPrinterAdmin({
+    ...queue,
+    audit: consoleSide.audit,
+    store: printing.printStore,
+    spooler: printing.spooler,
+  });
   const handlers = {
     ...consoleSide.handlers,
+    ...printerHandlers(printerAdmin),
     ...ticketHandlers(queue.ticketService),
     ...counterHandlers({ ...queue, stats: createCounterStats(db), views }),
     ...staffHandlers({ auth: staff, sessions, desks: queue.desks }),

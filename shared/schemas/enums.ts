@@ -123,6 +123,10 @@ export const ERROR_REASONS = [
   'config-file-invalid',
   /** The configuration changed since the import was previewed: preview it again. */
   'config-changed-since-preview',
+  /** Tickets still wait to print on this printer (`params.count`): drop them, or keep it. */
+  'printer-has-jobs',
+  /** That slip is going to the printer right now: look again in a moment. */
+  'print-job-sending',
 ] as const;
 export const ErrorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;

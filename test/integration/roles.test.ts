@@ -111,8 +111,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // 39 kiosk + 21 counter + 40 display + 39 feedback + 15 console + 39 public
-    expect(checked).toBe(193);
+    // 46 kiosk + 28 counter + 47 display + 46 feedback + 15 console + 46 public
+    expect(checked).toBe(228);
     expect(state(t)).toBe(before);
 
     // A refusal does not cost a client its connection or its own rights.
@@ -160,8 +160,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
           e,
         ),
     );
-    // ticket:issue and :cancel, 9 config, 4 staff, 4 device, 3 export and import
-    expect(consoleWork).toHaveLength(22);
+    // ticket:issue and :cancel, 9 config, 4 staff, 4 device, 3 export and import, 7 printer
+    expect(consoleWork).toHaveLength(29);
     for (const event of consoleWork) {
       const ack = await sendRaw(consoleClient, event, payloads[event]());
       expect(ack, event).toMatchObject({
