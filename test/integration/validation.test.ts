@@ -219,23 +219,6 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
     case 'printer:reprint':
     case 'printer:drop':
       return [...withField(v, 'jobId', BAD_IDS), {}];
-    case 'printer:list':
-      return [{ all: true }];
-    case 'printer:save':
-      return printerCases(v);
-    case 'printer:remove':
-      return [
-        ...withField(v, 'printerId', BAD_IDS),
-        ...withField(v, 'version', [0, '1', null]),
-        ...withField(v, 'dropWaiting', ['yes', 1, null]),
-        without(v, 'version'),
-      ];
-    case 'printer:test':
-    case 'printer:jobs':
-      return [...withField(v, 'printerId', BAD_IDS), {}];
-    case 'printer:reprint':
-    case 'printer:drop':
-      return [...withField(v, 'jobId', BAD_IDS), {}];
     case 'staff:reset-pin':
     case 'staff:unlock':
       return [...withField(v, 'staffId', BAD_IDS), {}];

@@ -159,11 +159,27 @@ function configView(store: PrintStore, row: PrinterRow): PrinterConfig {
   };
 }
 
-function setUp(deps: PrinterAdminDeps): Pick<PrinterAdmin, 'list' | 'save' | 'remove' | 'test'> {
-  const { commits, store, audit, spooler, config, clock } = deps;
-  const list = () => store.printers().map((row) => configView(store, row));
+const listOf = (store: PrintStore) => store.printers().map((row) => configView(store, row));
+
+async function testSlip(deps: PrinterAdminDeps, printerId: number): Promise<TestPrintResult> {
+  const { store, config, clock, spooler } = deps;
+  const printer = inUse(store, printerId);
+  const centre = config.current();
+  const data = encodeTestSlip({
+    centre: centre.name,
+    printerName: printer.name,
+    paperDots: printer.paper_dots,
+    at: clock.now(),
+    timeZone: centre.timeZone,
+  });
+  const result = spooler.testPrint(printerId, data);
+  if (!result) throw notFound(`Printer ${printerId}`);
+  return result;
+}
+
+function setUp(deps: PrinterAdminDeps): Pick<PrinterAdmin, 'save' | 'remove'> {
+  const { commits, store, audit, spooler } = deps;
   return {
-    list,
     async save(by, p, version) {
       checkSave(deps, p, version);
       return spooler.reconfigure(p.id ?? null, () =>
@@ -211,23 +227,9 @@ function setUp(deps: PrinterAdminDeps): Pick<PrinterAdmin, 'list' | 'save' | 're
             before: { ...settings(row), droppedSlips: waiting },
             after: null,
           });
-          return { data: list(), changes: [printersChanged(deps)] };
+          return { data: listOf(store), changes: [printersChanged(deps)] };
         }),
       );
-    },
-    async test(printerId) {
-      const printer = inUse(store, printerId);
-      const centre = config.current();
-      const data = encodeTestSlip({
-        centre: centre.name,
-        printerName: printer.name,
-        paperDots: printer.paper_dots,
-        at: clock.now(),
-        timeZone: centre.timeZone,
-      });
-      const result = spooler.testPrint(printerId, data);
-      if (!result) throw notFound(`Printer ${printerId}`);
-      return result;
     },
   };
 }
@@ -289,5 +291,10 @@ function spoolWork(deps: PrinterAdminDeps): Pick<PrinterAdmin, 'jobs' | 'reprint
 }
 
 export function createPrinterAdmin(deps: PrinterAdminDeps): PrinterAdmin {
-  return { ...setUp(deps), ...spoolWork(deps) };
+  return {
+    list: () => listOf(deps.store),
+    test: (printerId) => testSlip(deps, printerId),
+    ...setUp(deps),
+    ...spoolWork(deps),
+  };
 }

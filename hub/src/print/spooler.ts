@@ -147,6 +147,13 @@ async function printTests(w: Worker, status: PrinterStatus): Promise<PrinterStat
   return status;
 }
 
+/** The worker stops: whoever asked for a test slip still waiting hears that it did not print. */
+function abandonTests(w: Worker) {
+  for (let slip = w.tests.shift(); slip; slip = w.tests.shift()) {
+    slip.done({ printed: false, status: w.shown.status, error: 'the printer was stopped' });
+  }
+}
+
 /** Sends one job; on failure, schedules its retry and returns how long to wait. */
 async function send(w: Worker, job: JobRow, data: Uint8Array): Promise<number | null> {
   const { store, clock, log, timing } = w.deps;
@@ -256,9 +263,7 @@ function createWorker(printer: PrinterRow, deps: SpoolerDeps) {
       w.stopped = true;
       clearTimeout(timer);
       await running;
-      for (let slip = w.tests.shift(); slip; slip = w.tests.shift()) {
-        slip.done({ printed: false, status: w.shown.status, error: 'the printer was stopped' });
-      }
+      abandonTests(w);
       await w.connection.close();
     },
   };
