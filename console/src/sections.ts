@@ -13,6 +13,7 @@ export const SECTIONS = [
   'staff',
   'holidays',
   'devices',
+  'printers',
   'transfer',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];

@@ -750,6 +750,8 @@ export const en = {
     'Drop the slip for {label}? It will not print. The ticket keeps its place in the queue.',
   'console.spool.reprinted': 'The slip for {label} prints again, marked REPRINT.',
   'console.spool.dropped': 'The slip for {label} will not print.',
+  'console.printer.testUnconfirmed':
+    'The printer did not confirm the test slip. Check its cable or network, then try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

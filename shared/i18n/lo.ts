@@ -697,4 +697,5 @@ export const lo: Record<MessageKey, string> = {
   'console.spool.dropAsk': 'ຍົກເລີກການພິມບັດ {label} ບໍ? ບັດຈະບໍ່ຖືກພິມ ແຕ່ຄິວຍັງຮັກສາລຳດັບໄວ້',
   'console.spool.reprinted': 'ບັດ {label} ຈະພິມຄືນ ໝາຍວ່າ ພິມຄືນ',
   'console.spool.dropped': 'ບັດ {label} ຈະບໍ່ຖືກພິມ',
+  'console.printer.testUnconfirmed': 'ເຄື່ອງພິມບໍ່ໄດ້ຢືນຢັນໃບທົດລອງ ກວດເບິ່ງສາຍ ຫຼື ເຄືອຂ່າຍ ແລ້ວລອງໃໝ່',
 };

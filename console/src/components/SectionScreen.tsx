@@ -7,6 +7,7 @@ import { CountersScreen } from './CountersScreen.js';
 import { DevicesScreen } from './DevicesScreen.js';
 import { HolidaysScreen } from './HolidaysScreen.js';
 import { MinistriesScreen } from './MinistriesScreen.js';
+import { PrintersScreen } from './PrintersScreen.js';
 import { ServicesScreen } from './ServicesScreen.js';
 import { StaffScreen } from './StaffScreen.js';
 import { TransferScreen } from './TransferScreen.js';
@@ -20,6 +21,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   staff: StaffScreen,
   holidays: HolidaysScreen,
   devices: DevicesScreen,
+  printers: PrintersScreen,
   transfer: TransferScreen,
 };
 
