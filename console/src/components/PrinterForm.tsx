@@ -68,11 +68,61 @@ function PrinterTools({ printer }: { printer: PrinterConfig }) {
   );
 }
 
+function PaperField({ value, onChange }: { value: PaperMm; onChange: (mm: PaperMm) => void }) {
+  const lang = useConsoleStore((s) => s.lang);
+  return (
+    <Field label="console.printer.paper" path="printer.paperMm">
+      <select
+        name="printer.paperMm"
+        value={value}
+        onChange={(e) => onChange(e.target.value === '58' ? 58 : 80)}
+      >
+        {PAPER_MM.map((mm) => (
+          <option key={mm} value={mm}>
+            {t(lang, 'console.printer.paperMm', { mm })}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** Which kiosks print here: one kiosk, or every kiosk without a printer of its own. */
+function KioskField({
+  value,
+  onChange,
+}: {
+  value: number | null;
+  onChange: (kioskDeviceId: number | null) => void;
+}) {
+  const lang = useConsoleStore((s) => s.lang);
+  const kiosks = usePrintersStore((s) => s.kiosks);
+  return (
+    <Field
+      label="console.printer.kiosk"
+      path="printer.kioskDeviceId"
+      hint="console.printer.kioskHint"
+    >
+      <select
+        name="printer.kioskDeviceId"
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
+      >
+        <option value="">{t(lang, 'console.printer.kioskShared')}</option>
+        {kiosks.map((k) => (
+          <option key={k.id} value={k.id}>
+            {t(lang, 'console.printer.kioskOwn', { name: k.name })}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 export function PrinterForm({ printer }: { printer: PrinterConfig | null }) {
   const lang = useConsoleStore((s) => s.lang);
   const select = useConsoleStore((s) => s.select);
   const canEdit = useCanEdit();
-  const kiosks = usePrintersStore((s) => s.kiosks);
   const [name, setName] = useState(printer?.name ?? '');
   const [uri, setUri] = useState(printer?.uri ?? 'tcp://');
   const [paperMm, setPaperMm] = useState<PaperMm>(printer?.paperMm ?? 80);
@@ -104,37 +154,8 @@ export function PrinterForm({ printer }: { printer: PrinterConfig | null }) {
         value={uri}
         onChange={setUri}
       />
-      <Field label="console.printer.paper" path="printer.paperMm">
-        <select
-          name="printer.paperMm"
-          value={paperMm}
-          onChange={(e) => setPaperMm(e.target.value === '58' ? 58 : 80)}
-        >
-          {PAPER_MM.map((mm) => (
-            <option key={mm} value={mm}>
-              {t(lang, 'console.printer.paperMm', { mm })}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field
-        label="console.printer.kiosk"
-        path="printer.kioskDeviceId"
-        hint="console.printer.kioskHint"
-      >
-        <select
-          name="printer.kioskDeviceId"
-          value={kiosk ?? ''}
-          onChange={(e) => setKiosk(e.target.value === '' ? null : Number(e.target.value))}
-        >
-          <option value="">{t(lang, 'console.printer.kioskShared')}</option>
-          {kiosks.map((k) => (
-            <option key={k.id} value={k.id}>
-              {t(lang, 'console.printer.kioskOwn', { name: k.name })}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <PaperField value={paperMm} onChange={setPaperMm} />
+      <KioskField value={kiosk} onChange={setKiosk} />
       <SaveBar onCancel={() => select(null)} />
     </FormCard>
   );
