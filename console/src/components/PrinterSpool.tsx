@@ -62,18 +62,27 @@ function JobRow({ job }: { job: PrintJobView }) {
   );
 }
 
+/** A slip that printed sends no event: the spool is read again this often while shown. */
+const SPOOL_REFRESH_MS = 2_000;
+
 /**
  * One printer's spool: what waits, and today's slips of tickets that still wait. It is
- * read again whenever the printer's status or backlog changes (`printer-updated`).
+ * read again whenever an event arrives (`printer-updated`, a ticket issued or called).
  */
 export function PrinterSpool({ printerId }: { printerId: number }) {
   const lang = useConsoleStore((s) => s.lang);
   const live = useConsoleStore((s) => s.snapshot?.printers?.find((p) => p.id === printerId));
   const jobs = usePrintersStore((s) => (s.jobs?.printerId === printerId ? s.jobs.list : null));
-  const liveKey = `${live?.status}:${live?.queuedJobs}`;
+  // Every event may move a slip (a ticket issued or called), and a slip printing sends none.
+  const seq = useConsoleStore((s) => s.snapshot?.seq);
+  const liveKey = `${live?.status}:${live?.queuedJobs}:${seq}`;
   useEffect(() => {
     void loadJobs(printerId);
   }, [printerId, liveKey]);
+  useEffect(() => {
+    const timer = setInterval(() => void loadJobs(printerId), SPOOL_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [printerId]);
   return (
     <section className="card spool" data-testid="spool">
       <h2>{t(lang, 'console.spool.title')}</h2>

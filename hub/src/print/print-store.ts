@@ -130,11 +130,16 @@ export interface SpoolRow extends JobRow {
 function spoolStatements(db: Db) {
   const q = {
     // What waits, and today's slips of tickets that still wait (the ones worth printing again).
-    spool: db.prepare<[number, string], SpoolRow>(
+    // Both halves run on partial indexes (print_jobs_pending, tickets_waiting), never over
+    // the printer's whole history.
+    spool: db.prepare<{ printerId: number; day: string }, SpoolRow>(
       `SELECT j.*, t.label, t.status AS ticket_status FROM print_jobs j
        JOIN tickets t ON t.id = j.ticket_id
-       WHERE j.printer_id = ? AND (j.state IN ('queued', 'sending')
-         OR (t.day = ? AND t.status = 'waiting'))
+       WHERE j.id IN (
+         SELECT id FROM print_jobs WHERE printer_id = @printerId AND state IN ('queued', 'sending')
+         UNION
+         SELECT p.id FROM tickets w JOIN print_jobs p ON p.ticket_id = w.id
+         WHERE w.status = 'waiting' AND w.day = @day AND p.printer_id = @printerId)
        ORDER BY j.id DESC LIMIT 200`,
     ),
     job: db.prepare<[number], SpoolRow>(
@@ -151,7 +156,7 @@ function spoolStatements(db: Db) {
     ),
   };
   return {
-    spool: (printerId: number, day: string) => q.spool.all(printerId, day),
+    spool: (printerId: number, day: string) => q.spool.all({ printerId, day }),
     spoolJob: (jobId: number) => q.job.get(jobId),
     /** Back in the spool, to print at once; its slip says REPRINT. */
     requeueJob: (jobId: number) => q.requeue.run(jobId),
