@@ -32,31 +32,33 @@ function JobRow({ job }: { job: PrintJobView }) {
       <td className="spool__note" title={job.lastError ?? undefined}>
         {note ? t(lang, note) : null}
       </td>
-      <td className="spool__actions">
-        {mayReprint ? (
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => void reprintJob(job)}
-          >
-            {t(lang, 'console.spool.reprint')}
-          </button>
-        ) : null}
-        {job.state === 'queued' ? (
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={busy}
-            onClick={() => {
-              if (window.confirm(t(lang, 'console.spool.dropAsk', { label: job.label }))) {
-                void dropJob(job);
-              }
-            }}
-          >
-            {t(lang, 'console.spool.drop')}
-          </button>
-        ) : null}
+      <td>
+        <div className="spool__actions">
+          {mayReprint ? (
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void reprintJob(job)}
+            >
+              {t(lang, 'console.spool.reprint')}
+            </button>
+          ) : null}
+          {job.state === 'queued' ? (
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={busy}
+              onClick={() => {
+                if (window.confirm(t(lang, 'console.spool.dropAsk', { label: job.label }))) {
+                  void dropJob(job);
+                }
+              }}
+            >
+              {t(lang, 'console.spool.drop')}
+            </button>
+          ) : null}
+        </div>
       </td>
     </tr>
   );

@@ -88,7 +88,6 @@ function WhereKiosksPrint({ printers }: { printers: PrinterConfig[] }) {
           })}
         </tbody>
       </table>
-      <p className="hint">{t(lang, 'console.printer.kioskHint')}</p>
     </section>
   );
 }
