@@ -41,6 +41,7 @@ import {
   type ConfigPreview,
 } from './schemas/config-file.js';
 import { type DeviceView, type PairCode } from './schemas/devices.js';
+import { type PrinterConfig, type PrintJobView, type TestPrintResult } from './schemas/printers.js';
 import {
   PrinterStatusSchema,
   RoleSchema,
@@ -56,6 +57,7 @@ export * from './schemas/console.js';
 export * from './schemas/devices.js';
 export * from './schemas/logo.js';
 export * from './schemas/config-file.js';
+export * from './schemas/printers.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -162,6 +164,15 @@ export interface ResponseData {
   'config:notice-save': NoticeConfig[];
   'config:notice-delete': NoticeConfig[];
   'device:display-services': DeviceView;
+  'printer:list': PrinterConfig[];
+  'printer:save': PrinterConfig;
+  /** The printers left. */
+  'printer:remove': PrinterConfig[];
+  /** Answered once the printer confirmed the slip, or could not. */
+  'printer:test': TestPrintResult;
+  'printer:jobs': PrintJobView[];
+  'printer:reprint': PrintJobView;
+  'printer:drop': PrintJobView;
 }
 
 /** One field a request got wrong, for a message next to that field (`field.<issue>` in i18n). */
@@ -278,6 +289,13 @@ export const EVENT_ROLES = {
   'config:notice-save': ['console'],
   'config:notice-delete': ['console'],
   'device:display-services': ['console'],
+  'printer:list': ['console'],
+  'printer:save': ['console'],
+  'printer:remove': ['console'],
+  'printer:test': ['console'],
+  'printer:jobs': ['console'],
+  'printer:reprint': ['console'],
+  'printer:drop': ['console'],
 } as const satisfies Record<RequestEvent, readonly Role[]>;
 
 export function mayRoleSend(role: Role, event: RequestEvent): boolean {

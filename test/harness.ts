@@ -366,6 +366,17 @@ export function wellFormedPayloads(w: BusyCentre): {
       serviceIds: ['birth-certificate'],
       version: 1,
     }),
+    // The demo centre has no printer: saving one adds it, the others are not-found.
+    'printer:list': () => ({}),
+    'printer:save': () => ({
+      printer: { name: 'Hall printer', uri: 'tcp://127.0.0.1:9', paperMm: 80, kioskDeviceId: null },
+      version: null,
+    }),
+    'printer:remove': () => ({ printerId: 999, version: 1 }),
+    'printer:test': () => ({ printerId: 999 }),
+    'printer:jobs': () => ({ printerId: 999 }),
+    'printer:reprint': () => ({ jobId: 999 }),
+    'printer:drop': () => ({ jobId: 999 }),
   };
 }
 

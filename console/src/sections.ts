@@ -13,6 +13,7 @@ export const SECTIONS = [
   'staff',
   'holidays',
   'devices',
+  'printers',
   'hall',
   'transfer',
 ] as const;

@@ -34,6 +34,8 @@ import { createDeviceStore } from './devices/device-store.js';
 import { createDevicePresence } from './devices/presence.js';
 import { createFeedbackStore, feedbackHandlers } from './feedback/feedback.js';
 import { createPrintAgents } from './print/agents.js';
+import { createPrinterAdmin } from './print/printer-admin.js';
+import { printerHandlers } from './print/printer-handlers.js';
 import { createPrinting } from './print/printing.js';
 import type { SpoolTiming } from './print/spooler.js';
 import { createStaffAuth, type StaffAuth } from './staff/staff-auth.js';
@@ -121,6 +123,7 @@ function consoleFeatures(
     presence,
   });
   return {
+    audit,
     editor,
     voiceClips,
     presence,
@@ -159,9 +162,16 @@ export function createFeatures(opts: FeatureOptions) {
     clock,
     ...opts.disk,
   });
+  const printerAdmin = createPrinterAdmin({
+    ...queue,
+    audit: consoleSide.audit,
+    store: printing.printStore,
+    spooler: printing.spooler,
+  });
   const handlers = {
     ...consoleSide.handlers,
     ...diskSpaceHandlers(disk),
+    ...printerHandlers(printerAdmin),
     ...ticketHandlers(queue.ticketService),
     ...counterHandlers({ ...queue, stats: createCounterStats(db), views }),
     ...staffHandlers({ auth: staff, sessions, desks: queue.desks }),

@@ -97,8 +97,14 @@ export function applyEvent(state: Snapshot, event: QueueEvent | PublicQueueEvent
     recentCalls: event.call ? addCall(state.recentCalls, event.call) : state.recentCalls,
   };
   if (event.type === 'day-rolled') next.recentCalls = [];
-  // Only the clients that see printers get them in events (the hub picks a kiosk's own).
-  if (event.printers) next.printers = mergeById(state.printers ?? [], event.printers);
+  // Only the clients that see printers get them in events (the hub picks a kiosk's own); a
+  // config-changed that carries them carries them all (one was added or removed).
+  if (event.printers) {
+    next.printers =
+      event.type === 'config-changed'
+        ? event.printers
+        : mergeById(state.printers ?? [], event.printers);
+  }
   if (state.waiting) {
     next.waiting = event.type === 'day-rolled' ? [] : foldWaiting(state.waiting, event.tickets);
   }

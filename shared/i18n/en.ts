@@ -743,6 +743,79 @@ export const en = {
   'console.transfer.field.number': 'Counter number',
   'console.transfer.field.services': 'Services, the first one called first',
   'console.transfer.field.active': 'In use',
+  'reason.printer-has-jobs':
+    '{count} ticket(s) still wait to print on this printer. Drop their slips, or keep the printer.',
+  'reason.print-job-sending':
+    'This slip is being sent to the printer right now. Look again in a moment.',
+  'field.printer-uri':
+    'This is not a printer address. Write tcp://HOST:9100, serial:/dev/ttyUSB0?baud=115200, usblp:/dev/usb/lp0 or station.',
+  'field.station-needs-kiosk': 'A station printer is inside a kiosk: choose that kiosk.',
+  'field.shared-printer-taken':
+    'Another printer already prints for every kiosk without its own. Choose one kiosk for this printer, or change the other printer first.',
+  'field.kiosk-printer-taken':
+    'This kiosk already has a printer of its own. Remove or change that printer first.',
+  'field.kiosk-not-found': 'That kiosk is not paired any more. Choose another.',
+  'print.test.title': 'Test slip',
+  'print.test.paper': 'Paper: {mm} mm',
+  'print.test.laoCheck': 'Checking Lao script: welcome to the One-Door Service Centre',
+  'print.test.notTicket': 'This slip is not a queue ticket.',
+
+  'console.nav.printers': 'Printers',
+  'console.printer.add': 'Add a printer',
+  'console.printer.edit': 'Printer settings',
+  'console.printer.name': 'Name',
+  'console.printer.uri': 'Address',
+  'console.printer.uriHint':
+    'tcp://192.168.1.50:9100 for a network printer · serial:/dev/ttyUSB0?baud=115200 or usblp:/dev/usb/lp0 for one plugged into the hub · station for one inside a kiosk',
+  'console.printer.paper': 'Paper width',
+  'console.printer.paperMm': '{mm} mm',
+  'console.printer.kiosk': 'Prints for',
+  'console.printer.kioskShared': 'Every kiosk without a printer of its own',
+  'console.printer.kioskOwn': '{name} only',
+  'console.printer.kioskHint':
+    'A kiosk prints on its own printer if it has one, otherwise on the one shared printer. A station printer is inside one kiosk.',
+  'console.printer.sharedTag': 'Shared',
+  'console.printer.ownTag': 'For {name}',
+  'console.printer.lastSeen': 'Last heard {time}',
+  'console.printer.neverSeen': 'Not heard from yet',
+  'console.printer.waiting': '{count} waiting',
+  'console.printer.none': 'No printer yet. Add one here, or start the hub with --printer.',
+  'console.printer.remove': 'Remove the printer',
+  'console.printer.removeAsk':
+    'Remove the printer “{name}”? Kiosks that print on it will print on the shared printer, or show the ticket on screen only.',
+  'console.printer.removeDropAsk':
+    '{count} ticket(s) still wait to print on “{name}”. Remove it and drop those slips? The citizens keep their place in the queue.',
+  'console.printer.removed': 'The printer is removed.',
+  'console.printer.test': 'Print a test slip',
+  'console.printer.testing': 'Printing the test slip…',
+  'console.printer.testPrinted': 'The test slip printed: the printer confirmed it at {time}.',
+  'console.printer.testFailed':
+    'The test slip did not print: {status}. Fix the printer, then try again.',
+  'console.printer.whereTitle': 'Where each kiosk prints',
+  'console.printer.whereNone': 'No kiosk is paired yet. Pair kiosks on the Devices screen.',
+  'console.printer.whereNoPrinter': 'No printer: the kiosk shows the ticket on screen only',
+  'console.spool.title': 'Slips on this printer',
+  'console.spool.hint': 'Slips waiting to print, and today’s slips of tickets that still wait.',
+  'console.spool.empty': 'Nothing waits to print, and no waiting ticket has a slip here today.',
+  'console.spool.ticket': 'Ticket',
+  'console.spool.time': 'Issued',
+  'console.spool.state': 'State',
+  'console.spool.attempts': 'Tries',
+  'console.spool.note': 'Note',
+  'console.spool.state.queued': 'Waiting to print',
+  'console.spool.state.sending': 'Printing now',
+  'console.spool.state.printed': 'Printed',
+  'console.spool.state.dropped': 'Not printed',
+  'console.spool.unconfirmed': 'Not confirmed by the printer: it prints again, marked REPRINT',
+  'console.spool.failed': 'Did not reach the printer: trying again',
+  'console.spool.reprint': 'Reprint',
+  'console.spool.drop': 'Drop',
+  'console.spool.dropAsk':
+    'Drop the slip for {label}? It will not print. The ticket keeps its place in the queue.',
+  'console.spool.reprinted': 'The slip for {label} prints again, marked REPRINT.',
+  'console.spool.dropped': 'The slip for {label} will not print.',
+  'console.printer.testUnconfirmed':
+    'The printer did not confirm the test slip. Check its cable or network, then try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

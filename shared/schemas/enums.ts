@@ -129,6 +129,10 @@ export const ERROR_REASONS = [
   'clip-too-small',
   /** A file that is not WebM, Ogg, WAV or MP3 audio. */
   'clip-not-audio',
+  /** Tickets still wait to print on this printer (`params.count`): drop them, or keep it. */
+  'printer-has-jobs',
+  /** That slip is going to the printer right now: look again in a moment. */
+  'print-job-sending',
 ] as const;
 export const ErrorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;

@@ -18,6 +18,7 @@ import {
 } from './console.js';
 import { BasisHashSchema, ConfigUploadSchema } from './config-file.js';
 import { DeviceNameSchema, DeviceRoleSchema } from './devices.js';
+import { PrinterInputSchema } from './printers.js';
 import { LangSchema, PauseReasonSchema, PrioritySchema } from './enums.js';
 
 const TicketRef = z.strictObject({ ticketId: Id });
@@ -125,6 +126,20 @@ export const RequestSchemas = {
     serviceIds: z.array(Slug).max(100),
     version: Version,
   }),
+  // Printers (shared/schemas/printers.ts): managers set them up and print test slips;
+  // supervisors and managers see them and their spool, and reprint or drop a slip.
+  'printer:list': z.strictObject({}),
+  'printer:save': z.strictObject({ printer: PrinterInputSchema, version: Version.nullable() }),
+  'printer:remove': z.strictObject({
+    printerId: Id,
+    version: Version,
+    /** Tickets still wait to print on it: drop their slips too (else it is refused). */
+    dropWaiting: z.boolean().optional(),
+  }),
+  'printer:test': z.strictObject({ printerId: Id }),
+  'printer:jobs': z.strictObject({ printerId: Id }),
+  'printer:reprint': z.strictObject({ jobId: Id }),
+  'printer:drop': z.strictObject({ jobId: Id }),
 } as const;
 
 export type RequestEvent = keyof typeof RequestSchemas;

@@ -111,8 +111,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // 43 kiosk + 25 counter + 44 display + 43 feedback + 15 console + 43 public
-    expect(checked).toBe(213);
+    // 50 kiosk + 32 counter + 51 display + 50 feedback + 15 console + 50 public
+    expect(checked).toBe(248);
     expect(state(t)).toBe(before);
 
     // A refusal does not cost a client its connection or its own rights.
@@ -160,8 +160,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
           e,
         ),
     );
-    // ticket:issue and :cancel, 11 config, 4 staff, 5 device, 3 export and import, disk space
-    expect(consoleWork).toHaveLength(26);
+    // ticket:issue and :cancel, 11 config, 4 staff, 5 device, 3 export and import, disk space, 7 printer
+    expect(consoleWork).toHaveLength(33);
     for (const event of consoleWork) {
       const ack = await sendRaw(consoleClient, event, payloads[event]());
       expect(ack, event).toMatchObject({

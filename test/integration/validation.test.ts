@@ -84,6 +84,13 @@ function senderOf(w: BusyCentre, event: RequestEvent): Client {
     case 'device:display-services':
     case 'config:notice-save':
     case 'config:notice-delete':
+    case 'printer:list':
+    case 'printer:save':
+    case 'printer:remove':
+    case 'printer:test':
+    case 'printer:jobs':
+    case 'printer:reprint':
+    case 'printer:drop':
     case 'staff:reset-pin':
     case 'staff:unlock':
       return w.console;
@@ -113,6 +120,23 @@ function without(valid: Payload, key: string): Payload {
   const copy = { ...valid };
   delete copy[key];
   return copy;
+}
+
+/** A printer's address, paper, kiosk and name, each wrong in the ways a person might. */
+function printerCases(v: Payload): unknown[] {
+  const printer = v['printer'] as Payload;
+  const bad = (key: string, values: readonly unknown[]) =>
+    withField(printer, key, values).map((p) => ({ ...v, printer: p }));
+  return [
+    ...bad('uri', ['', 'lpt1', 'http://printer', 'tcp://', 'serial:COM3', 'usblp:/tmp/x', 5]),
+    ...bad('uri', ['serial:/dev/ttyUSB0?baud=1234', 'tcp://h:9100/path', tooLong(200)]),
+    ...bad('paperMm', [57, 80.5, '80', 0, null]),
+    ...bad('kioskDeviceId', [0, -1, '1', undefined]),
+    ...bad('name', ['', '  ', tooLong(80), '<b>P</b>', null]),
+    { ...v, printer: { ...printer, uri: 'station', kioskDeviceId: null } },
+    { ...v, printer: { ...printer, colour: 'red' } },
+    without(v, 'version'),
+  ];
 }
 
 /** Bad payloads specific to each event's fields. */
@@ -210,6 +234,23 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
     }
     case 'config:notice-delete':
       return [...withField(v, 'id', BAD_IDS), ...withField(v, 'version', [0, '1']), {}];
+    case 'printer:list':
+      return [{ all: true }];
+    case 'printer:save':
+      return printerCases(v);
+    case 'printer:remove':
+      return [
+        ...withField(v, 'printerId', BAD_IDS),
+        ...withField(v, 'version', [0, '1', null]),
+        ...withField(v, 'dropWaiting', ['yes', 1, null]),
+        without(v, 'version'),
+      ];
+    case 'printer:test':
+    case 'printer:jobs':
+      return [...withField(v, 'printerId', BAD_IDS), {}];
+    case 'printer:reprint':
+    case 'printer:drop':
+      return [...withField(v, 'jobId', BAD_IDS), {}];
     case 'staff:reset-pin':
     case 'staff:unlock':
       return [...withField(v, 'staffId', BAD_IDS), {}];

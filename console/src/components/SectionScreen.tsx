@@ -8,6 +8,7 @@ import { DevicesScreen } from './DevicesScreen.js';
 import { HallScreen } from './HallScreen.js';
 import { HolidaysScreen } from './HolidaysScreen.js';
 import { MinistriesScreen } from './MinistriesScreen.js';
+import { PrintersScreen } from './PrintersScreen.js';
 import { ServicesScreen } from './ServicesScreen.js';
 import { StaffScreen } from './StaffScreen.js';
 import { TransferScreen } from './TransferScreen.js';
@@ -21,6 +22,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   staff: StaffScreen,
   holidays: HolidaysScreen,
   devices: DevicesScreen,
+  printers: PrintersScreen,
   transfer: TransferScreen,
   hall: HallScreen,
 };

@@ -78,10 +78,14 @@ function sendEvent({ deps, rooms, sends }: Out, pub: PublicQueueEvent, f: Fold) 
     sends.enqueue(() => deps.io.to(publicRoom(shard)).emit('queue:event', pub), true);
   }
   for (const deviceId of rooms.kiosks()) {
+    // A configuration change may have given the kiosk another printer, or taken its own away:
+    // it gets the one it prints on now, in full (apply-event.ts replaces its list).
     const own =
-      f.printerIds.size === 0
-        ? {}
-        : { printers: deps.printers.forKiosk(deviceId).filter((p) => f.printerIds.has(p.id)) };
+      f.type === 'config-changed'
+        ? { printers: deps.printers.forKiosk(deviceId) }
+        : f.printerIds.size === 0
+          ? {}
+          : { printers: deps.printers.forKiosk(deviceId).filter((p) => f.printerIds.has(p.id)) };
     const e = { ...pub, ...own };
     sends.enqueue(() => deps.io.to(kioskRoom(deviceId)).emit('queue:event', e), true);
   }

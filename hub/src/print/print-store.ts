@@ -3,7 +3,7 @@
  * spool of jobs in `print_jobs`.
  */
 import type { Db } from '../db/open.js';
-import type { PrinterStatus, PrinterView } from '../../../shared/protocol.js';
+import type { PrinterStatus, PrinterView, TicketStatus } from '../../../shared/protocol.js';
 import type { PaperDots } from './ticket-layout.js';
 
 export interface PrinterRow {
@@ -81,6 +81,89 @@ function printerStatements(db: Db) {
   };
 }
 
+/** What the console changes: a printer's settings, by id, and taking it out of use. */
+function consoleStatements(db: Db) {
+  const q = {
+    edit: db.prepare<[NewPrinter & { id: number }]>(
+      `UPDATE printers SET name = @name, uri = @uri, paper_dots = @paperDots,
+       kiosk_device_id = @kioskDeviceId, enabled = 1 WHERE id = @id`,
+    ),
+    disable: db.prepare<[number]>('UPDATE printers SET enabled = 0 WHERE id = ?'),
+    /** Printers in use that hold this name, or print for this kiosk (null: the shared one). */
+    nameHolder: db.prepare<[string], { id: number }>(
+      'SELECT id FROM printers WHERE enabled = 1 AND name = ? ORDER BY id LIMIT 1',
+    ),
+    kioskHolder: db.prepare<[number | null], { id: number }>(
+      `SELECT id FROM printers WHERE enabled = 1 AND kiosk_device_id IS ? ORDER BY id LIMIT 1`,
+    ),
+    disabledByName: db.prepare<[string], { id: number }>(
+      'SELECT id FROM printers WHERE enabled = 0 AND name = ? ORDER BY id LIMIT 1',
+    ),
+    // A printer's version is how many console edits it has had: no column of its own.
+    edits: db.prepare<[string], { n: number }>(
+      `SELECT count(*) AS n FROM config_audit WHERE entity = 'printer' AND entity_id = ?`,
+    ),
+    kiosk: db.prepare<[number], { id: number }>(
+      `SELECT id FROM devices WHERE id = ? AND role = 'kiosk' AND revoked_at IS NULL`,
+    ),
+  };
+  return {
+    editPrinter: (id: number, p: NewPrinter) => q.edit.run({ ...p, id }),
+    disablePrinter: (id: number) => q.disable.run(id),
+    nameHolder: (name: string) => q.nameHolder.get(name)?.id ?? null,
+    kioskHolder: (kioskDeviceId: number | null) => q.kioskHolder.get(kioskDeviceId)?.id ?? null,
+    /** A printer once removed under this name, to take back into use rather than add twice. */
+    removedNamed: (name: string) => q.disabledByName.get(name)?.id ?? null,
+    printerVersion: (id: number) => (q.edits.get(String(id))?.n ?? 0) + 1,
+    isKiosk: (deviceId: number) => q.kiosk.get(deviceId) !== undefined,
+  };
+}
+
+export interface SpoolRow extends JobRow {
+  printed_at: number | null;
+  last_error: string | null;
+  label: string;
+  ticket_status: TicketStatus;
+}
+
+/** The spool as staff see it, and what they may do to one slip. */
+function spoolStatements(db: Db) {
+  const q = {
+    // What waits, and today's slips of tickets that still wait (the ones worth printing again).
+    // Both halves run on partial indexes (print_jobs_pending, tickets_waiting), never over
+    // the printer's whole history.
+    spool: db.prepare<{ printerId: number; day: string }, SpoolRow>(
+      `SELECT j.*, t.label, t.status AS ticket_status FROM print_jobs j
+       JOIN tickets t ON t.id = j.ticket_id
+       WHERE j.id IN (
+         SELECT id FROM print_jobs WHERE printer_id = @printerId AND state IN ('queued', 'sending')
+         UNION
+         SELECT p.id FROM tickets w JOIN print_jobs p ON p.ticket_id = w.id
+         WHERE w.status = 'waiting' AND w.day = @day AND p.printer_id = @printerId)
+       ORDER BY j.id DESC LIMIT 200`,
+    ),
+    job: db.prepare<[number], SpoolRow>(
+      `SELECT j.*, t.label, t.status AS ticket_status FROM print_jobs j
+       JOIN tickets t ON t.id = j.ticket_id WHERE j.id = ?`,
+    ),
+    requeue: db.prepare<[number]>(
+      `UPDATE print_jobs SET state = 'queued', reached_printer = 1, next_attempt_at = 0
+       WHERE id = ?`,
+    ),
+    dropWaiting: db.prepare<[string, number]>(
+      `UPDATE print_jobs SET state = 'dropped', last_error = ?
+       WHERE printer_id = ? AND state IN ('queued', 'sending')`,
+    ),
+  };
+  return {
+    spool: (printerId: number, day: string) => q.spool.all({ printerId, day }),
+    spoolJob: (jobId: number) => q.job.get(jobId),
+    /** Back in the spool, to print at once; its slip says REPRINT. */
+    requeueJob: (jobId: number) => q.requeue.run(jobId),
+    dropWaitingJobs: (printerId: number, why: string) => q.dropWaiting.run(why, printerId),
+  };
+}
+
 /** The spool: jobs in `print_jobs`, and the marks of their way to the printer. */
 function jobStatements(db: Db) {
   const q = {
@@ -133,6 +216,8 @@ function jobStatements(db: Db) {
 export function createPrintStore(db: Db) {
   const printers = printerStatements(db);
   const jobs = jobStatements(db);
+  const edits = consoleStatements(db);
+  const spool = spoolStatements(db);
   const view = (row: PrinterRow): PrinterView => ({
     id: row.id,
     name: row.name,
@@ -142,7 +227,7 @@ export function createPrintStore(db: Db) {
     queuedJobs: jobs.pending(row.id),
     statusAt: row.status_at,
   });
-  return { ...printers, ...jobs, view };
+  return { ...printers, ...jobs, ...edits, ...spool, view };
 }
 
 export type PrintStore = ReturnType<typeof createPrintStore>;

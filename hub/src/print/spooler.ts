@@ -19,7 +19,7 @@
  */
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import type { PrinterStatus } from '../../../shared/protocol.js';
+import type { PrinterStatus, TestPrintResult } from '../../../shared/protocol.js';
 import { canPrint } from '../../../shared/printer/status.js';
 import {
   CONFIRM_BASE_MS,
@@ -69,12 +69,20 @@ export interface SpoolerDeps {
   changed(printerId: number): void;
 }
 
+/** A test slip: not a ticket, so not in `print_jobs`, and never sent again. */
+interface TestSlip {
+  data: Uint8Array;
+  done(result: TestPrintResult): void;
+}
+
 /** One printer's worker, as its pieces below see it. */
 interface Worker {
   printer: PrinterRow;
   deps: SpoolerDeps;
   connection: PrinterConnection;
   stopped: boolean;
+  /** Test slips asked for, sent before the next job. */
+  tests: TestSlip[];
   /** What staff were last told: the status, and the backlog behind it. */
   shown: { status: PrinterStatus; queued: number };
 }
@@ -113,13 +121,45 @@ function drawn(w: Worker, job: JobRow): Uint8Array | null {
   }
 }
 
+const confirmWithinMs = (data: Uint8Array, t: SpoolTiming) =>
+  Math.ceil(t.confirmBaseMs + data.length * t.confirmMsPerByte);
+
+/**
+ * Sends the test slips asked for, each confirmed as a job is (GS r after it), but only
+ * once: whether it printed goes back to whoever asked. Returns the status after them.
+ */
+async function printTests(w: Worker, status: PrinterStatus): Promise<PrinterStatus> {
+  for (let slip = w.tests.shift(); slip; slip = w.tests.shift()) {
+    if (!canPrint(status)) {
+      slip.done({ printed: false, status, error: `the printer is ${status}` });
+      continue;
+    }
+    let error: string | null = null;
+    try {
+      await w.connection.print(0, slip.data, confirmWithinMs(slip.data, w.deps.timing));
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+    }
+    status = await w.connection.status();
+    record(w, status);
+    slip.done({ printed: error === null, status, error });
+  }
+  return status;
+}
+
+/** The worker stops: whoever asked for a test slip still waiting hears that it did not print. */
+function abandonTests(w: Worker) {
+  for (let slip = w.tests.shift(); slip; slip = w.tests.shift()) {
+    slip.done({ printed: false, status: w.shown.status, error: 'the printer was stopped' });
+  }
+}
+
 /** Sends one job; on failure, schedules its retry and returns how long to wait. */
 async function send(w: Worker, job: JobRow, data: Uint8Array): Promise<number | null> {
   const { store, clock, log, timing } = w.deps;
   store.markSending(job.id);
   try {
-    const withinMs = Math.ceil(timing.confirmBaseMs + data.length * timing.confirmMsPerByte);
-    await w.connection.print(job.id, data, withinMs);
+    await w.connection.print(job.id, data, confirmWithinMs(data, timing));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const reached = err instanceof PrintError ? err.sent : true;
@@ -144,6 +184,7 @@ async function work(w: Worker): Promise<number> {
   let status = await w.connection.status();
   record(w, status);
   for (;;) {
+    status = await printTests(w, status);
     if (!canPrint(status)) return timing.faultPollMs;
     const job = store.nextJob(w.printer.id);
     if (!job) return timing.idlePollMs;
@@ -171,6 +212,7 @@ function createWorker(printer: PrinterRow, deps: SpoolerDeps) {
     printer,
     deps,
     stopped: false,
+    tests: [],
     shown: { status: printer.status, queued: deps.store.pending(printer.id) },
     connection: deps.connect(printer, (status) => {
       record(w, status);
@@ -210,40 +252,78 @@ function createWorker(printer: PrinterRow, deps: SpoolerDeps) {
 
   return {
     kick,
+    testPrint(data: Uint8Array): Promise<TestPrintResult> {
+      return new Promise((done) => {
+        w.tests.push({ data, done });
+        kick();
+      });
+    },
     /** Lets a job being sent finish (and be marked), then lets go of the printer. */
     async stop() {
       w.stopped = true;
       clearTimeout(timer);
       await running;
+      abandonTests(w);
       await w.connection.close();
     },
   };
 }
 
 export interface Spooler {
-  /** Starts a worker per printer; jobs left by a previous run are sent first. */
+  /** Starts a worker per printer that has none; jobs left by a previous run are sent first. */
   start(): void;
   /** A job was committed for this printer: send it now rather than at the next poll. */
   kick(printerId: number): void;
+  /**
+   * Changes a printer's row (`change`, one synchronous transaction) with its worker
+   * stopped, so no job is half-way out to the old address while it changes; then every
+   * printer in use has a worker again: a new or edited one starts afresh, a removed one
+   * stays stopped, and one whose change was refused carries on as before.
+   */
+  reconfigure<T>(printerId: number | null, change: () => T): Promise<T>;
+  /** Prints a test slip on a printer in use, before its next job; null: it is not in use. */
+  testPrint(printerId: number, data: Uint8Array): Promise<TestPrintResult> | null;
   stop(): Promise<void>;
 }
 
 export function createSpooler(deps: SpoolerDeps): Spooler {
   const workers = new Map<number, ReturnType<typeof createWorker>>();
+  let stopped = false;
+
+  function start() {
+    if (stopped) return;
+    const inUse = deps.store.printers();
+    for (const printer of inUse) {
+      if (workers.has(printer.id)) continue;
+      const worker = createWorker(printer, deps);
+      workers.set(printer.id, worker);
+      worker.kick();
+    }
+  }
+
+  async function halt(printerId: number) {
+    const worker = workers.get(printerId);
+    if (!worker) return;
+    workers.delete(printerId);
+    await worker.stop();
+  }
 
   return {
-    start() {
-      for (const printer of deps.store.printers()) {
-        if (workers.has(printer.id)) continue;
-        const worker = createWorker(printer, deps);
-        workers.set(printer.id, worker);
-        worker.kick();
-      }
-    },
+    start,
     kick(printerId) {
       workers.get(printerId)?.kick();
     },
+    async reconfigure(printerId, change) {
+      if (printerId !== null) await halt(printerId);
+      try {
+        return change();
+      } finally {
+        start();
+      }
+    },
+    testPrint: (printerId, data) => workers.get(printerId)?.testPrint(data) ?? null,
     async stop() {
+      stopped = true;
       await Promise.all([...workers.values()].map((w) => w.stop()));
       workers.clear();
     },

@@ -18,13 +18,13 @@ export type PaperDots = (typeof PAPER_WIDTHS)[keyof typeof PAPER_WIDTHS];
 
 /** Font A is 12 × 24 dots. */
 const FONT_A_WIDTH_DOTS = 12;
-const BODY_PX = 22;
-const HEADING_PX = 28;
-const GAP_DOTS = 16;
+export const BODY_PX = 22;
+export const HEADING_PX = 28;
+export const GAP_DOTS = 16;
 /** Between two raster lines: room for the marks below one and above the next. */
 const RASTER_LINE_GAP_DOTS = 10;
 /** Dots fed between the last line and the blade, so the notice is not cut through. */
-const CUT_FEED_DOTS = 96;
+export const CUT_FEED_DOTS = 96;
 
 export interface TicketPrint {
   paperDots: PaperDots;
@@ -46,7 +46,7 @@ export interface TicketPrint {
   logo?: Bitmap;
 }
 
-interface Line {
+export interface Line {
   text: string;
   px: number;
   bold?: boolean;
@@ -73,7 +73,7 @@ export function wrapColumns(text: string, columns: number): string[] {
 }
 
 /** Runs of ASCII lines go out as text, runs of the rest as one raster image each. */
-function writeLines(out: EscPosWriter, lines: readonly Line[], paperDots: PaperDots) {
+export function writeLines(out: EscPosWriter, lines: readonly Line[], paperDots: PaperDots) {
   const columns = Math.floor(paperDots / FONT_A_WIDTH_DOTS);
   for (const line of lines) {
     if (isAscii(line.text)) {
