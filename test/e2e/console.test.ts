@@ -159,10 +159,13 @@ describe('console in Chromium: set up a centre and run it', { timeout: 120_000 }
     await page.page.context().close();
   });
 
-  it('brings a fee change to an open kiosk within 2 s, with its legal reference', async () => {
+  it('brings a fee change to an open kiosk and hall display within 2 s, with its legal reference', async () => {
     const kiosk = await newPage();
     await kiosk.goto(`${hub.url}/kiosk/`);
     await kiosk.locator('.kiosk[data-ready="true"]').waitFor();
+    const display = await newPage();
+    await display.goto(`${hub.url}/display/`);
+    await display.locator('.hall[data-ready="true"]').waitFor();
     await kiosk.getByRole('button', { name: new RegExp(SERVICES[2].lo) }).click();
     const ref = kiosk.getByTestId('fee-ref');
     await ref.waitFor();
@@ -176,6 +179,11 @@ describe('console in Chromium: set up a centre and run it', { timeout: 120_000 }
     const saved = Date.now();
     await m.button('console.save').click();
     await kiosk.getByText(formatKip(40_000, 'lo')).first().waitFor({ timeout: 2_000 });
+    // The hall's fee table may be showing another page of services: the new fee is there.
+    await display
+      .getByText(formatKip(40_000, 'en'))
+      .first()
+      .waitFor({ state: 'attached', timeout: 2_000 });
     expect(Date.now() - saved).toBeLessThan(2_000);
     expect(await ref.textContent()).toContain('77/ລບ');
     await kiosk.screenshot({ path: join(SHOTS, 'console-kiosk-fee-ref-lo.png') });
