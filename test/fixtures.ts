@@ -55,3 +55,15 @@ export function serviceFixture(id: string, patch: Partial<ServiceView> = {}): Se
     ...patch,
   };
 }
+
+/** `hh:mm` on Wednesday 2 December 2026 in Vientiane, as epoch ms. */
+export const wednesdayAt = (hhmm: string) => Date.parse(`2026-12-02T${hhmm}:00+07:00`);
+
+/** Monday to Friday, 08:00–16:00 with lunch 12:00–13:00. */
+export const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({
+  weekday,
+  opensMin: 8 * 60,
+  closesMin: 16 * 60,
+  lunchFromMin: 12 * 60,
+  lunchToMin: 13 * 60,
+}));

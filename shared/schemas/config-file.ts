@@ -14,10 +14,10 @@
  * counters by number; holidays by day.
  */
 import { z } from 'zod';
-import { ServiceDaySchema, type Localized } from './entities.js';
+import type { Localized } from './entities.js';
 import {
   CentreInputSchema,
-  NoticeText,
+  NoticeDaysSchema,
   CounterInputSchema,
   HolidaySchema,
   MinistryInputSchema,
@@ -38,18 +38,6 @@ export const MAX_CONFIG_FILE_BYTES = 2 * 1024 * 1024;
  */
 export const MAX_CONFIG_UPLOAD_CHARS = 60 * 1024;
 
-/** A notice with the days it is up (either side open), as the console's Hall screen keeps it. */
-const Notice = z
-  .strictObject({
-    text: z.strictObject({ lo: NoticeText, en: NoticeText }),
-    startsOn: ServiceDaySchema.nullable(),
-    endsOn: ServiceDaySchema.nullable(),
-  })
-  .refine((n) => n.startsOn === null || n.endsOn === null || n.endsOn >= n.startsOn, {
-    path: ['endsOn'],
-    message: 'notice-ends-before-start',
-  });
-
 /** Empty in a centre set up before the console asked for them (migration 005). */
 const PlaceName = z.strictObject({ lo: OptionalText(120), en: OptionalText(120) });
 
@@ -59,7 +47,7 @@ export const ConfigFileCentreSchema = CentreInputSchema.extend({
   /** One priority ticket after every N others when both wait (0: priority first). */
   priorityEvery: z.number().int().min(0).max(20),
   /** The hall displays' notices, in order. */
-  notices: z.array(Notice).max(20),
+  notices: z.array(NoticeDaysSchema).max(20),
 });
 export type ConfigFileCentre = z.infer<typeof ConfigFileCentreSchema>;
 

@@ -67,26 +67,35 @@ export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
  * it as text, never as markup. One paragraph, short enough to read from the back of the hall.
  */
 export const NOTICE_TEXT_MAX = 300;
-export const NoticeText = z
+const NoticeText = z
   .string()
   .trim()
   .min(1)
   .max(NOTICE_TEXT_MAX)
   .regex(/^[^\p{Cc}]*$/u, 'plain text');
 
+/** What a notice says and the days it is up (either side open). */
+const noticeFields = {
+  text: z.strictObject({ lo: NoticeText, en: NoticeText }),
+  startsOn: ServiceDaySchema.nullable(),
+  endsOn: ServiceDaySchema.nullable(),
+};
+const endsAfterStart = (n: { startsOn: string | null; endsOn: string | null }) =>
+  n.startsOn === null || n.endsOn === null || n.endsOn >= n.startsOn;
+const endsBeforeStart = { path: ['endsOn'], message: 'notice-ends-before-start' };
+
 /** A notice for the hall displays and the kiosks, shown from `startsOn` to `endsOn` (either open). */
 export const NoticeInputSchema = z
   .strictObject({
     /** Absent: a new notice. */
     id: Id.optional(),
-    text: z.strictObject({ lo: NoticeText, en: NoticeText }),
-    startsOn: ServiceDaySchema.nullable(),
-    endsOn: ServiceDaySchema.nullable(),
+    ...noticeFields,
   })
-  .refine((n) => n.startsOn === null || n.endsOn === null || n.endsOn >= n.startsOn, {
-    path: ['endsOn'],
-    message: 'notice-ends-before-start',
-  });
+  .refine(endsAfterStart, endsBeforeStart);
+/** A notice as a configuration file carries it: no id, since ids are each hub's own. */
+export const NoticeDaysSchema = z
+  .strictObject(noticeFields)
+  .refine(endsAfterStart, endsBeforeStart);
 export type NoticeInput = z.infer<typeof NoticeInputSchema>;
 export type NoticeConfig = Omit<NoticeInput, 'id'> & { id: number; version: number };
 

@@ -11,16 +11,10 @@ import { connect, ok, send, serviceInput, startHub, type TestHub } from '../harn
 import { manualClock } from '../../hub/src/clock.js';
 import { t } from '../../shared/i18n/index.js';
 import { join } from 'node:path';
+import { WEEKDAY_HOURS, wednesdayAt } from '../fixtures.js';
 
-/** Wednesday 2 December 2026 in Vientiane. */
-const at = (hhmm: string) => Date.parse(`2026-12-02T${hhmm}:00+07:00`);
-const WEEKDAYS = [1, 2, 3, 4, 5].map((weekday) => ({
-  weekday,
-  opensMin: 8 * 60,
-  closesMin: 16 * 60,
-  lunchFromMin: 12 * 60,
-  lunchToMin: 13 * 60,
-}));
+const at = wednesdayAt;
+const WEEKDAYS = WEEKDAY_HOURS;
 
 describe('opening hours in Chromium', () => {
   const clock = manualClock(at('12:30'));

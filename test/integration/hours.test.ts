@@ -16,6 +16,7 @@ import {
   startHub,
   type TestHub,
 } from '../harness.js';
+import { WEEKDAY_HOURS, wednesdayAt } from '../fixtures.js';
 
 let t: TestHub | undefined;
 afterEach(async () => {
@@ -23,15 +24,8 @@ afterEach(async () => {
   t = undefined;
 });
 
-/** Wednesday 2 December 2026 in Vientiane. */
-const at = (hhmm: string) => Date.parse(`2026-12-02T${hhmm}:00+07:00`);
-const WEEKDAYS = [1, 2, 3, 4, 5].map((weekday) => ({
-  weekday,
-  opensMin: 8 * 60,
-  closesMin: 16 * 60,
-  lunchFromMin: 12 * 60,
-  lunchToMin: 13 * 60,
-}));
+const at = wednesdayAt;
+const WEEKDAYS = WEEKDAY_HOURS;
 
 async function manager(hub: TestHub) {
   const { client } = await connect(hub, { role: 'console' });
