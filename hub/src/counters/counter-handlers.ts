@@ -26,9 +26,9 @@ export function counterHandlers(deps: {
     return v;
   };
   return {
-    'counter:open': (ctx, { counterId }) => {
+    'counter:open': (ctx, { counterId, takeOver }) => {
       const staff = ctx.staff();
-      view(counterId); // not-found before forbidden
+      const before = view(counterId); // not-found before forbidden
       if (!staff.counters.includes(counterId)) {
         throw new HubError(
           'forbidden',
@@ -36,8 +36,22 @@ export function counterHandlers(deps: {
           'not-allowed-at-counter',
         );
       }
+      const holder = before.status === 'closed' ? null : before.staff;
+      if (holder && holder.id !== staff.id && takeOver !== true) {
+        // Nobody is pushed off a counter without being named to the one who would push.
+        throw new HubError(
+          'conflict',
+          `Counter ${before.number} is in use by ${holder.name}; open it with takeOver to take it over`,
+          'counter-in-use',
+          { params: { number: before.number, by: holder.name } },
+        );
+      }
       counters.open(ctx.actor, counterId);
-      deps.desks.take(ctx.conn, counterId);
+      deps.desks.take(ctx.conn, counterId, {
+        counterId,
+        counterNumber: before.number,
+        by: { id: staff.id, name: staff.name },
+      });
       return view(counterId);
     },
     'counter:pause': (ctx, { counterId, reason }) => {
