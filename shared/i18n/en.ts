@@ -178,6 +178,7 @@ export const en = {
   'display.nowCalling': 'Now calling',
   'display.counter': 'Counter',
   'display.noCallsYet': 'No tickets called yet',
+  'display.noCallNow': 'Please wait: your number will be called here',
   'display.lastCalls': 'Last called',
   'display.counters': 'Counters',
   'display.counterFree': 'Ready for the next ticket',

@@ -161,6 +161,7 @@ export const lo: Record<MessageKey, string> = {
   'display.nowCalling': 'ກຳລັງເອີ້ນ',
   'display.counter': 'ປ່ອງບໍລິການ',
   'display.noCallsYet': 'ຍັງບໍ່ທັນມີການເອີ້ນຄິວ',
+  'display.noCallNow': 'ກະລຸນາລໍຖ້າ ເລກຄິວຂອງທ່ານຈະຖືກເອີ້ນຢູ່ນີ້',
   'display.lastCalls': 'ຄິວທີ່ເອີ້ນຜ່ານມາ',
   'display.counters': 'ປ່ອງບໍລິການ',
   'display.counterFree': 'ພ້ອມຮັບຄິວຕໍ່ໄປ',
