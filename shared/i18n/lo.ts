@@ -268,7 +268,7 @@ export const lo: Record<MessageKey, string> = {
   'counter.queue.count': 'ລໍຖ້າ {count} ຄົນ',
   'counter.queue.longest': 'ດົນສຸດ {duration}',
   'counter.queue.next': 'ຕໍ່ໄປ',
-  'counter.queue.overdue': 'ເກີນເວລາເປົ້າໝາຍ {minutes} ນາທີ',
+  'counter.queue.overdue': 'ລໍຖ້າເກີນເວລາເປົ້າໝາຍ ({minutes} ນາທີ)',
   'counter.queue.hint': '↑ ↓ ເລືອກບັດ ແລ້ວກົດ L ເພື່ອເອີ້ນກ່ອນຄິວ',
   'counter.stats.title': 'ມື້ນີ້',
   'counter.stats.counter': 'ປ່ອງນີ້',
