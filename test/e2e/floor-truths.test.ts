@@ -12,6 +12,7 @@ import pino from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, requireBuiltApp, SHOTS, WEB_ROOT } from './browser.js';
 import { Clerk } from './counter-clerk.js';
+import { ConsolePage } from './console-page.js';
 import { connect, issue, ok, openCounter, send, startHub, type TestHub } from '../harness.js';
 import { startFakePrinter, type FakePrinter } from '../fake-printer/fake-printer.js';
 import { addPrinter, FAST_SPOOL } from '../fake-printer/hub-printers.js';
@@ -72,6 +73,25 @@ describe('the counter in Chromium: take-over, login, overdue tickets', { timeout
     expect(await missing('pin').textContent()).toBe(t('lo', 'login.missing.pin'));
     expect(await page.locator('.counter').getAttribute('data-phase')).toBe('login');
     await page.context().close();
+  });
+
+  it('says the same on the console login, and logs in once both are given', async () => {
+    requireBuiltApp('console');
+    const manager = new ConsolePage(await browser.newPage({ viewport: DESK }), 'en');
+    await manager.page.goto(`${hub.url}/console/`);
+    await manager.waitReady('login');
+    await manager.switchLang('en');
+    await manager.button('console.login.submit').click();
+    expect(await manager.fieldError('username')).toBe(t('en', 'login.missing.username'));
+    expect(await manager.fieldError('pin')).toBe(t('en', 'login.missing.pin'));
+    await manager.shotBoth('login-empty');
+    await manager.fill({ username: 'manager', pin: '99' });
+    await manager.button('console.login.submit').click();
+    expect(await manager.fieldError('username')).toBeNull();
+    expect(await manager.fieldError('pin')).toBe(t('en', 'login.missing.pin'));
+    await manager.logIn('manager', '9999');
+    await manager.page.locator('.console[data-phase]:not([data-phase="login"])').waitFor();
+    await manager.page.close();
   });
 
   it('asks before taking a counter over, naming who has it; the first screen is told at once', async () => {
