@@ -235,9 +235,11 @@ describe('ticket lifecycle over real sockets', () => {
 
     const view = ok(await send(second, 'counter:open', { counterId: 1, takeOver: true }));
     expect(view.staff).toMatchObject({ name: 'Khamphet Sisouphanh' });
-    await expect.poll(() => told).toEqual([
-      { counterId: 1, counterNumber: 1, by: { id: view.staff?.id, name: 'Khamphet Sisouphanh' } },
-    ]);
+    await expect
+      .poll(() => told)
+      .toEqual([
+        { counterId: 1, counterNumber: 1, by: { id: view.staff?.id, name: 'Khamphet Sisouphanh' } },
+      ]);
     const refused = await send(first, 'counter:call-next', { counterId: 1 });
     expect(refused).toMatchObject({ ok: false, error: { reason: 'counter-not-open' } });
     // Back at the choice, the first clerk is asked in turn, naming the second.
