@@ -221,10 +221,19 @@ export const PrintJobAckSchema = z.object({
 });
 export type PrintJobAck = z.infer<typeof PrintJobAckSchema>;
 
+/** To the connection that worked a counter, the moment another one takes it over. */
+export interface CounterTakenOver {
+  counterId: number;
+  counterNumber: number;
+  /** Who works it now. */
+  by: { id: number; name: string };
+}
+
 export interface ServerToClientEvents {
   'queue:snapshot': (snapshot: Snapshot) => void;
   'queue:event': (event: QueueEvent | PublicQueueEvent) => void;
   'ticket:update': (view: TicketView) => void;
+  'counter:taken-over': (notice: CounterTakenOver) => void;
   'print:job': (job: PrintJobPayload, ack: (result: PrintJobAck) => void) => void;
 }
 

@@ -4,7 +4,7 @@
  * hub (re)connects. What the clerk does once at the desk is in
  * desk-controller.ts.
  */
-import type { ErrorCode } from '../../shared/protocol.js';
+import type { CounterTakenOver, ErrorCode } from '../../shared/protocol.js';
 import { ask, isConnected } from './connection.js';
 import { forgetSession, readSession, saveCounter, saveToken } from './saved-session.js';
 import { genericNotice, UNREACHABLE, useCounterStore } from './store.js';
@@ -69,9 +69,15 @@ export async function logIn(username: string, pin: string): Promise<void> {
   useCounterStore.setState({ busy: null });
 }
 
-export async function openCounter(counterId: number): Promise<void> {
-  useCounterStore.setState({ busy: 'open' });
-  const ack = await ask((h) => h.request('counter:open', { counterId }));
+/**
+ * Opens a counter. One that another clerk works is asked about first (the take-over dialog), so
+ * nobody is pushed off a counter without a word; `takeOver` is the clerk's yes to that.
+ */
+export async function openCounter(counterId: number, takeOver = false): Promise<void> {
+  useCounterStore.setState({ busy: 'open', dialog: null });
+  const ack = await ask((h) =>
+    h.request('counter:open', takeOver ? { counterId, takeOver } : { counterId }),
+  );
   useCounterStore.setState({ busy: null });
   if (ack?.ok) {
     saveCounter(counterId);
@@ -84,6 +90,40 @@ export async function openCounter(counterId: number): Promise<void> {
     phase: 'choose',
     counterId: null,
     notice: ack ? genericNotice(ack.error) : UNREACHABLE,
+  });
+}
+
+/** A counter chosen on the counter choice: straight in, or a question when someone else has it. */
+export function chooseCounter(counterId: number): void {
+  const { snapshot, staff } = useCounterStore.getState();
+  const counter = snapshot?.counters.find((c) => c.id === counterId);
+  const holder = counter && counter.status !== 'closed' ? counter.staff : null;
+  if (!counter || !holder || holder.id === staff?.id) {
+    void openCounter(counterId);
+    return;
+  }
+  useCounterStore.setState({
+    notice: null,
+    dialog: { kind: 'take-over', counterId, number: counter.number, name: holder.name },
+  });
+}
+
+/** Another screen took this clerk's counter: say who, at once, and go back to the choice. */
+export function takenOver(notice: CounterTakenOver): void {
+  const { counterId, phase } = useCounterStore.getState();
+  if (counterId !== notice.counterId || phase !== 'desk') return;
+  saveCounter(null);
+  useCounterStore.setState({
+    phase: 'choose',
+    counterId: null,
+    dialog: null,
+    selectedId: null,
+    stats: null,
+    notice: {
+      key: 'counter.notice.takenOverBy',
+      params: { number: notice.counterNumber, name: notice.by.name },
+      tone: 'error',
+    },
   });
 }
 

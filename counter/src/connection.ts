@@ -5,7 +5,7 @@
  * socket's listeners live here, outside React, and write into the store.
  * What the clerk can do is in clerk-session.ts and desk-controller.ts.
  */
-import type { Ack } from '../../shared/protocol.js';
+import type { Ack, CounterTakenOver } from '../../shared/protocol.js';
 import { getBridge } from '../../shared/station-bridge.js';
 import { askHub, connectToHub, type HubConnection } from '../../shared/ui/hub-connection.js';
 import { deviceTokenParam } from '../../shared/ui/page-settings.js';
@@ -16,7 +16,13 @@ import { useCounterStore } from './store.js';
 let hub: HubConnection | null = null;
 let started = false;
 
-export async function startConnection({ onConnect }: { onConnect: () => void }): Promise<void> {
+export async function startConnection({
+  onConnect,
+  onTakenOver,
+}: {
+  onConnect: () => void;
+  onTakenOver: (notice: CounterTakenOver) => void;
+}): Promise<void> {
   if (started) return;
   started = true;
   const bridge = getBridge();
@@ -32,6 +38,7 @@ export async function startConnection({ onConnect }: { onConnect: () => void }):
   });
   // The hub forgets who is logged in on a connection when it drops: say it again each time.
   hub.socket.on('connect', onConnect);
+  hub.socket.on('counter:taken-over', onTakenOver);
 
   const unsubscribe = useCounterStore.subscribe((s) => {
     if (!s.fontsReady || s.snapshot === null) return;

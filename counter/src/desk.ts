@@ -15,6 +15,8 @@ export interface ServiceQueue {
   tickets: Ticket[];
   /** Since the longest-waiting ticket was issued; null when nobody waits. */
   longestWaitMs: number | null;
+  /** The tickets past the service's target wait, which call-next takes first. */
+  overdue: ReadonlySet<number>;
 }
 
 export interface Desk {
@@ -55,7 +57,17 @@ export function deskOf(
     if (!service) return [];
     const tickets = callOrder(policyInput(snapshot, [id], now));
     const oldest = Math.min(...tickets.map((t) => t.issuedAt));
-    return [{ service, tickets, longestWaitMs: tickets.length ? Math.max(0, now - oldest) : null }];
+    const targetMs = service.targetMinutes * MINUTE_MS;
+    // By the time in the queue, as next-ticket.ts counts it: the mark and the jump agree.
+    const overdue = new Set(tickets.filter((t) => now - t.queuedAt > targetMs).map((t) => t.id));
+    return [
+      {
+        service,
+        tickets,
+        longestWaitMs: tickets.length ? Math.max(0, now - oldest) : null,
+        overdue,
+      },
+    ];
   });
   return {
     counter,

@@ -26,7 +26,9 @@ export type Dialog =
   | { kind: 'transfer'; ticketId: number }
   | { kind: 'cancel'; ticketId: number; label: string }
   | { kind: 'pause' }
-  | { kind: 'close' };
+  | { kind: 'close' }
+  /** Another clerk works the counter: ask before taking it from under them. */
+  | { kind: 'take-over'; counterId: number; number: number; name: string };
 
 export interface CounterState {
   lang: Lang;

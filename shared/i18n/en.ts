@@ -61,6 +61,7 @@ export const en = {
   'reason.counter-closed': 'This counter is closed. Open it before calling tickets.',
   'reason.counter-not-open':
     'You have not opened a counter yet. Open your counter, then try again.',
+  'reason.counter-in-use': 'Counter {number} is in use by {by}. Choose it again to take it over.',
   'reason.wrong-counter':
     'This ticket is being handled at another counter. Only that counter can change it.',
   'reason.not-allowed-at-counter':
@@ -177,6 +178,7 @@ export const en = {
   'display.nowCalling': 'Now calling',
   'display.counter': 'Counter',
   'display.noCallsYet': 'No tickets called yet',
+  'display.noCallNow': 'Please wait: your number will be called here',
   'display.lastCalls': 'Last called',
   'display.counters': 'Counters',
   'display.counterFree': 'Ready for the next ticket',
@@ -237,6 +239,9 @@ export const en = {
   'print.status.paper-out': 'Out of paper',
   'print.status.cover-open': 'Printer cover open',
   'print.status.offline': 'Printer not responding',
+  'counter.printer.fault':
+    'Ticket printer {name}: {status}. Citizens still get their number on screen; {queued} tickets wait to print. Please fix it at the kiosk.',
+  'counter.printer.low': 'Ticket printer {name}: paper running low. Load a new roll soon.',
   // The counter app (clerks). Also the words for the hub's session-ended reason.
   'reason.session-ended': 'Your login has ended. Please log in again with your username and PIN.',
   'counter.offlineDetail': 'Calls and other actions wait until the connection is back.',
@@ -245,6 +250,8 @@ export const en = {
   'counter.login.pin': 'PIN',
   'counter.login.hint':
     'You stay logged in on this screen for the working day, even after a restart, until you log out.',
+  'login.missing.username': 'Enter your username.',
+  'login.missing.pin': 'Enter your PIN: 4 to 8 digits.',
   'counter.login.submit': 'Log in',
   'counter.login.busy': 'Checking…',
   'counter.login.restoring': 'Logging you back in…',
@@ -281,6 +288,7 @@ export const en = {
   'counter.queue.count': '{count} waiting',
   'counter.queue.longest': 'longest {duration}',
   'counter.queue.next': 'Next',
+  'counter.queue.overdue': 'Over the {minutes} min target',
   'counter.queue.hint': '↑ ↓ choose a ticket, then L calls it out of turn',
   'counter.stats.title': 'Today',
   'counter.stats.counter': 'This counter',
@@ -317,6 +325,12 @@ export const en = {
   'counter.notice.elsewhere': '{label} is now at another counter; only that counter can change it.',
   'counter.notice.takenOver':
     'Counter {number} was opened on another screen. Choose it again here to carry on.',
+  'counter.notice.takenOverBy':
+    '{name} took over counter {number} on another screen. Choose a counter to carry on.',
+  'counter.takeOver.title': 'Take over counter {number}?',
+  'counter.takeOver.body':
+    '{name} is working at counter {number} now. If you take it over, their screen goes back to the counter choice and says that you took it.',
+  'counter.takeOver.confirm': 'Take over counter {number}',
   'counter.notice.closed': 'Counter {number} is closed.',
   'counter.notice.unreachable':
     "The centre's server did not answer, so nothing was changed. Try again.",

@@ -53,6 +53,7 @@ export const lo: Record<MessageKey, string> = {
   'reason.counter-paused': 'ປ່ອງບໍລິການນີ້ພັກຊົ່ວຄາວຢູ່ ກະລຸນາເປີດຄືນກ່ອນເອີ້ນຄິວຕໍ່ໄປ',
   'reason.counter-closed': 'ປ່ອງບໍລິການນີ້ປິດຢູ່ ກະລຸນາເປີດປ່ອງບໍລິການກ່ອນເອີ້ນຄິວ',
   'reason.counter-not-open': 'ທ່ານຍັງບໍ່ໄດ້ເປີດປ່ອງບໍລິການ ກະລຸນາເປີດປ່ອງບໍລິການຂອງທ່ານ ແລ້ວລອງໃໝ່',
+  'reason.counter-in-use': 'ປ່ອງ {number} ກຳລັງຖືກໃຊ້ໂດຍ {by} ເລືອກປ່ອງນີ້ອີກຄັ້ງ ຖ້າຈະຮັບເອົາມາເຮັດວຽກແທນ',
   'reason.wrong-counter': 'ບັດຄິວນີ້ກຳລັງດຳເນີນການຢູ່ປ່ອງບໍລິການອື່ນ ມີແຕ່ປ່ອງບໍລິການນັ້ນທີ່ປ່ຽນແປງໄດ້',
   'reason.not-allowed-at-counter':
     'ທ່ານບໍ່ສາມາດເຮັດສິ່ງນີ້ຢູ່ປ່ອງບໍລິການນີ້ໄດ້ ເພາະບໍ່ແມ່ນປ່ອງບໍລິການຂອງທ່ານ ຫຼື ປ່ອງນີ້ບໍ່ໄດ້ໃຫ້ບໍລິການນີ້ ກະລຸນາສອບຖາມຫົວໜ້າ',
@@ -160,6 +161,7 @@ export const lo: Record<MessageKey, string> = {
   'display.nowCalling': 'ກຳລັງເອີ້ນ',
   'display.counter': 'ປ່ອງບໍລິການ',
   'display.noCallsYet': 'ຍັງບໍ່ທັນມີການເອີ້ນຄິວ',
+  'display.noCallNow': 'ກະລຸນາລໍຖ້າ ເລກຄິວຂອງທ່ານຈະຖືກເອີ້ນຢູ່ນີ້',
   'display.lastCalls': 'ຄິວທີ່ເອີ້ນຜ່ານມາ',
   'display.counters': 'ປ່ອງບໍລິການ',
   'display.counterFree': 'ພ້ອມຮັບຄິວຕໍ່ໄປ',
@@ -218,6 +220,9 @@ export const lo: Record<MessageKey, string> = {
   'print.status.paper-out': 'ເຈ້ຍໝົດ',
   'print.status.cover-open': 'ຝາເຄື່ອງພິມເປີດຢູ່',
   'print.status.offline': 'ເຄື່ອງພິມບໍ່ຕອບສະໜອງ',
+  'counter.printer.fault':
+    'ເຄື່ອງພິມບັດຄິວ {name}: {status} ປະຊາຊົນຍັງເຫັນເລກຄິວຢູ່ໜ້າຈໍ ມີ {queued} ບັດລໍຖ້າພິມ ກະລຸນາໄປແກ້ໄຂທີ່ຕູ້ອອກບັດຄິວ',
+  'counter.printer.low': 'ເຄື່ອງພິມບັດຄິວ {name}: ເຈ້ຍໃກ້ໝົດແລ້ວ ກະລຸນາກຽມໃສ່ມ້ວນເຈ້ຍໃໝ່',
   // ແອັບປ່ອງບໍລິການ (ພະນັກງານ)
   'reason.session-ended': 'ການເຂົ້າລະບົບຂອງທ່ານໝົດອາຍຸແລ້ວ ກະລຸນາເຂົ້າລະບົບໃໝ່ດ້ວຍຊື່ຜູ້ໃຊ້ ແລະ ລະຫັດ PIN',
   'counter.offlineDetail': 'ການເອີ້ນຄິວ ແລະ ວຽກອື່ນໆ ຕ້ອງລໍຖ້າຈົນກວ່າຈະເຊື່ອມຕໍ່ໄດ້ຄືນ',
@@ -225,6 +230,8 @@ export const lo: Record<MessageKey, string> = {
   'counter.login.username': 'ຊື່ຜູ້ໃຊ້',
   'counter.login.pin': 'ລະຫັດ PIN',
   'counter.login.hint': 'ທ່ານຈະຢູ່ໃນລະບົບໃນຈໍນີ້ຕະຫຼອດມື້ເຮັດວຽກ ເຖິງແມ່ນວ່າເປີດເຄື່ອງຄືນໃໝ່ ຈົນກວ່າທ່ານຈະອອກເອງ',
+  'login.missing.username': 'ກະລຸນາໃສ່ຊື່ຜູ້ໃຊ້',
+  'login.missing.pin': 'ກະລຸນາໃສ່ລະຫັດ PIN: ຕົວເລກ 4 ຫາ 8 ໂຕ',
   'counter.login.submit': 'ເຂົ້າລະບົບ',
   'counter.login.busy': 'ກຳລັງກວດສອບ…',
   'counter.login.restoring': 'ກຳລັງພາທ່ານກັບເຂົ້າລະບົບ…',
@@ -261,6 +268,7 @@ export const lo: Record<MessageKey, string> = {
   'counter.queue.count': 'ລໍຖ້າ {count} ຄົນ',
   'counter.queue.longest': 'ດົນສຸດ {duration}',
   'counter.queue.next': 'ຕໍ່ໄປ',
+  'counter.queue.overdue': 'ລໍຖ້າເກີນເວລາເປົ້າໝາຍ ({minutes} ນາທີ)',
   'counter.queue.hint': '↑ ↓ ເລືອກບັດ ແລ້ວກົດ L ເພື່ອເອີ້ນກ່ອນຄິວ',
   'counter.stats.title': 'ມື້ນີ້',
   'counter.stats.counter': 'ປ່ອງນີ້',
@@ -293,6 +301,11 @@ export const lo: Record<MessageKey, string> = {
   'counter.notice.changed': '{label} ຫາກໍຖືກປ່ຽນຢູ່ປ່ອງອື່ນ ໜ້າຈໍສະແດງສະຖານະລ່າສຸດແລ້ວ',
   'counter.notice.elsewhere': '{label} ຢູ່ປ່ອງອື່ນແລ້ວ ມີແຕ່ປ່ອງນັ້ນທີ່ປ່ຽນແປງໄດ້',
   'counter.notice.takenOver': 'ປ່ອງ {number} ຖືກເປີດຢູ່ຈໍອື່ນ ເລືອກປ່ອງນີ້ອີກຄັ້ງ ເພື່ອເຮັດວຽກຕໍ່ຢູ່ນີ້',
+  'counter.notice.takenOverBy': '{name} ໄດ້ຮັບເອົາປ່ອງ {number} ໄປເຮັດວຽກຢູ່ຈໍອື່ນແລ້ວ ກະລຸນາເລືອກປ່ອງເພື່ອເຮັດວຽກຕໍ່',
+  'counter.takeOver.title': 'ຮັບເອົາປ່ອງ {number} ມາເຮັດວຽກແທນບໍ?',
+  'counter.takeOver.body':
+    '{name} ກຳລັງເຮັດວຽກຢູ່ປ່ອງ {number} ຖ້າທ່ານຮັບເອົາປ່ອງນີ້ ຈໍຂອງເຂົາເຈົ້າຈະກັບໄປໜ້າເລືອກປ່ອງ ແລະ ບອກວ່າທ່ານໄດ້ຮັບເອົາໄປແລ້ວ',
+  'counter.takeOver.confirm': 'ຮັບເອົາປ່ອງ {number}',
   'counter.notice.closed': 'ປ່ອງ {number} ປິດແລ້ວ',
   'counter.notice.unreachable': 'ເຊີບເວີຂອງສູນບໍ່ຕອບ ຈຶ່ງບໍ່ມີຫຍັງປ່ຽນແປງ ກະລຸນາລອງໃໝ່',
 

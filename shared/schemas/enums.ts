@@ -80,6 +80,8 @@ export const ERROR_REASONS = [
   'counter-paused',
   'counter-closed',
   'counter-not-open',
+  /** Another clerk works the counter (`params.by`, their name): open it with `takeOver` to take it. */
+  'counter-in-use',
   'wrong-counter',
   'not-allowed-at-counter',
   /** Too many wrong PINs from this desk: `params.seconds` until the next try is checked. */

@@ -49,7 +49,8 @@ export const RequestSchemas = {
     pin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits'),
   }),
   'staff:logout': z.strictObject({}),
-  'counter:open': CounterRef,
+  /** `takeOver`: the clerk was told who works the counter now, and chose to take it over. */
+  'counter:open': z.strictObject({ counterId: Id, takeOver: z.boolean().optional() }),
   'counter:call-next': CounterRef,
   'counter:call': z.strictObject({ counterId: Id, ticketId: Id }),
   'ticket:recall': TicketRef,

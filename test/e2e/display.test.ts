@@ -233,7 +233,9 @@ describe('hall display in Chromium', () => {
       ok(await send(clerk, 'ticket:no-show', { ticketId: before.id }));
       for (const ticket of missed) {
         ok(await send(clerk, 'counter:call', { counterId: 3, ticketId: ticket.id }));
-        ok(await send(clerk, 'ticket:no-show', { ticketId: ticket.id }));
+        // The last stays called: still true, so the big panel shows it when the display is back.
+        if (ticket !== missed.at(-1))
+          ok(await send(clerk, 'ticket:no-show', { ticketId: ticket.id }));
       }
       await elsewhere.hub.close();
       hub = await startHub({ webRoot: WEB_ROOT, dataDir, seed: false, port });

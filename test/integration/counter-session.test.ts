@@ -179,7 +179,7 @@ describe("today's figures", () => {
     expect(two.counter).toEqual({ served: 1, noShows: 0, avgServiceMs: 10 * MINUTE_MS });
 
     // clerk2 takes counter 1 over: the counter's figures stay, clerk2's are their own.
-    ok(await send(c2, 'counter:open', { counterId: 1 }));
+    ok(await send(c2, 'counter:open', { counterId: 1, takeOver: true }));
     const taken = ok(await send(c2, 'counter:stats', { counterId: 1 }));
     expect(taken.counter).toEqual(one.counter);
     expect(taken.staff).toEqual(two.counter);

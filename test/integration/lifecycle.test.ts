@@ -208,13 +208,61 @@ describe('ticket lifecycle over real sockets', () => {
     expect(stolen).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'status' } });
   });
 
-  it('lets a second clerk take over a counter, after which the first can no longer work it', async () => {
+  it('asks before a second clerk takes over a counter, and tells the first at once', async () => {
     await issue(kiosk, 'family-book-entry');
     const { client: first } = await openCounter(t, 1, 'clerk1');
-    const { client: second } = await openCounter(t, 1, 'clerk2');
+    const told: unknown[] = [];
+    first.on('counter:taken-over', (notice) => told.push(notice));
+    const { client: second } = await connect(t, { role: 'counter' });
+    ok(await send(second, 'staff:login', { username: 'clerk2', pin: '1234' }));
+
+    const before = dumpState(t.db);
+    const asked = await send(second, 'counter:open', { counterId: 1 });
+    expect(asked).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        reason: 'counter-in-use',
+        params: { number: 1, by: 'Souksavanh Phommachanh' },
+      },
+    });
+    expect(dumpState(t.db)).toEqual(before);
+    expect(told).toEqual([]);
+    // The first clerk still works it: the question changed nothing.
+    expect(ok(await send(first, 'counter:call-next', { counterId: 1 }))?.label).toBe('F001');
+    ok(await send(first, 'ticket:start', { ticketId: 1 }));
+    ok(await send(first, 'ticket:complete', { ticketId: 1 }));
+
+    const view = ok(await send(second, 'counter:open', { counterId: 1, takeOver: true }));
+    expect(view.staff).toMatchObject({ name: 'Khamphet Sisouphanh' });
+    await expect
+      .poll(() => told)
+      .toEqual([
+        { counterId: 1, counterNumber: 1, by: { id: view.staff?.id, name: 'Khamphet Sisouphanh' } },
+      ]);
     const refused = await send(first, 'counter:call-next', { counterId: 1 });
     expect(refused).toMatchObject({ ok: false, error: { reason: 'counter-not-open' } });
-    expect(ok(await send(second, 'counter:call-next', { counterId: 1 }))?.label).toBe('F001');
+    // Back at the choice, the first clerk is asked in turn, naming the second.
+    const back = await send(first, 'counter:open', { counterId: 1 });
+    expect(back).toMatchObject({
+      ok: false,
+      error: { reason: 'counter-in-use', params: { by: 'Khamphet Sisouphanh' } },
+    });
+    await issue(kiosk, 'family-book-entry');
+    expect(ok(await send(second, 'counter:call-next', { counterId: 1 }))?.label).toBe('F002');
+  });
+
+  it('lets a clerk open their own counter again from a new connection without asking', async () => {
+    const { client: old } = await openCounter(t, 1, 'clerk1');
+    const told: unknown[] = [];
+    old.on('counter:taken-over', (notice) => told.push(notice));
+    const { client: again } = await openCounter(t, 1, 'clerk1');
+    expect(ok(await send(again, 'counter:call-next', { counterId: 1 }))).toBeNull();
+    await expect.poll(() => told).toHaveLength(1);
+    // A closed counter is nobody's: opening it asks nothing.
+    ok(await send(again, 'counter:close', { counterId: 1 }));
+    const { client: other } = await openCounter(t, 1, 'clerk2');
+    expect(ok(await send(other, 'counter:call-next', { counterId: 1 }))).toBeNull();
   });
 
   it('closes an idle counter when its clerk logs out, and keeps one with a citizen open', async () => {

@@ -120,4 +120,19 @@ describe('what waits, per service, in call order', () => {
     expect(desk?.queues[1]?.longestWaitMs).toBe(29 * MINUTE_MS);
     expect(desk?.nextId).toBe(5); // r ranks first at this counter
   });
+
+  it('marks the tickets past their target wait, which call-next then takes first', () => {
+    // Targets are 60 min; at NOW + 35 min tickets 1, 3, 4 have queued 64, 62, 61 min; 5 just 60.
+    const later = NOW + 35 * MINUTE_MS;
+    const tickets = [ticket(1), ticket(3), ticket(5, { serviceId: 'r' }), ticket(4)];
+    const desk = deskOf(snapshot({}, tickets), 1, later);
+    expect(desk?.queues.map((q) => [q.service.id, [...q.overdue]])).toEqual([
+      ['r', []],
+      ['f', [1, 3, 4]],
+    ]);
+    expect(desk?.nextId).toBe(1); // past its target: ahead of r, which ranks first here
+    expect(
+      [...(deskOf(snapshot({}, tickets), 1, NOW)?.queues ?? [])].flatMap((q) => [...q.overdue]),
+    ).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { t } from '../../../shared/i18n/index.js';
-import { openCounter } from '../clerk-session.js';
+import { chooseCounter } from '../clerk-session.js';
 import { usePageKeys } from '../keyboard.js';
 import { readSession } from '../saved-session.js';
 import { useCounterStore } from '../store.js';
@@ -20,7 +20,7 @@ export function CounterChoice() {
       const digit = /^(?:Digit|Numpad)(\d)$/.exec(code)?.[1];
       const counter = counters.find((c) => String(c.number) === digit);
       if (!counter || busy) return false;
-      void openCounter(counter.id);
+      chooseCounter(counter.id);
       return true;
     },
     [counters, busy],
@@ -43,7 +43,7 @@ export function CounterChoice() {
             disabled={busy}
             autoFocus={c.id === lastUsed}
             aria-keyshortcuts={c.number < 10 ? String(c.number) : undefined}
-            onClick={() => void openCounter(c.id)}
+            onClick={() => chooseCounter(c.id)}
           >
             <span className="choose__head">
               <span className="choose__name">{c.name[lang]}</span>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { openCounter } from '../clerk-session.js';
 import { confirmCancel, confirmClose } from '../desk-controller.js';
 import { useCounterStore, type CounterState } from '../store.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
@@ -53,6 +54,16 @@ export function Dialogs() {
           confirm="counter.close.confirm"
           params={{ number }}
           onConfirm={() => void confirmClose()}
+        />
+      );
+    case 'take-over':
+      return (
+        <ConfirmDialog
+          title="counter.takeOver.title"
+          body="counter.takeOver.body"
+          confirm="counter.takeOver.confirm"
+          params={{ number: dialog.number, name: dialog.name }}
+          onConfirm={() => void openCounter(dialog.counterId, true)}
         />
       );
     default:

@@ -1,29 +1,22 @@
-import { useState, type FormEvent } from 'react';
 import { t } from '../../../shared/i18n/index.js';
+import { fieldClass, LoginFieldProblem, useLoginForm } from '../../../shared/ui/login-form.js';
 import { logIn } from '../clerk-session.js';
 import { useCounterStore } from '../store.js';
 
 const PIN_PATTERN = '[0-9]{4,8}';
 
-/** Username and PIN; Enter logs in. The PIN field is cleared after every try. */
+/** Username and PIN; Enter logs in, or says next to the field what is missing. */
 export function LoginScreen() {
   const lang = useCounterStore((s) => s.lang);
   const busy = useCounterStore((s) => s.busy === 'login');
   const online = useCounterStore((s) => s.status === 'online');
-  const [username, setUsername] = useState('');
-  const [pin, setPin] = useState('');
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!username.trim() || !/^\d{4,8}$/.test(pin)) return;
-    void logIn(username.trim(), pin).then(() => setPin(''));
-  };
+  const form = useLoginForm(logIn);
 
   return (
     <main className="screen screen--centred">
-      <form className="card login" onSubmit={submit} aria-busy={busy}>
+      <form className="card login" onSubmit={form.submit} aria-busy={busy} noValidate>
         <h1>{t(lang, 'counter.login.title')}</h1>
-        <label className="field">
+        <label className={fieldClass(form.problems, 'username')}>
           <span>{t(lang, 'counter.login.username')}</span>
           <input
             name="username"
@@ -31,11 +24,11 @@ export function LoginScreen() {
             autoCapitalize="none"
             spellCheck={false}
             autoFocus
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
+            {...form.username}
           />
+          <LoginFieldProblem lang={lang} problems={form.problems} field="username" />
         </label>
-        <label className="field">
+        <label className={fieldClass(form.problems, 'pin')}>
           <span>{t(lang, 'counter.login.pin')}</span>
           <input
             name="pin"
@@ -44,9 +37,9 @@ export function LoginScreen() {
             autoComplete="current-password"
             pattern={PIN_PATTERN}
             maxLength={8}
-            value={pin}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+            {...form.pin}
           />
+          <LoginFieldProblem lang={lang} problems={form.problems} field="pin" />
         </label>
         <p className="hint">{t(lang, 'counter.login.hint')}</p>
         <button type="submit" className="action action--primary" disabled={busy || !online}>

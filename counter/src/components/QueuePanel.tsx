@@ -7,7 +7,18 @@ import { formatDuration } from '../time-format.js';
 import { useCounterStore } from '../store.js';
 import { ActionButton } from './ActionButton.js';
 
-function TicketRow({ ticket, next, now }: { ticket: Ticket; next: boolean; now: number }) {
+function TicketRow({
+  ticket,
+  next,
+  now,
+  overdueMinutes = null,
+}: {
+  ticket: Ticket;
+  next: boolean;
+  now: number;
+  /** The service's target, when this ticket has waited past it. */
+  overdueMinutes?: number | null;
+}) {
   const lang = useCounterStore((s) => s.lang);
   const selected = useCounterStore((s) => s.selectedId === ticket.id);
   const select = useCounterStore((s) => s.select);
@@ -20,14 +31,20 @@ function TicketRow({ ticket, next, now }: { ticket: Ticket; next: boolean; now: 
       ref={ref}
       role="option"
       aria-selected={selected}
-      className="queue__row"
+      className={overdueMinutes !== null ? 'queue__row queue__row--overdue' : 'queue__row'}
       data-ticket={ticket.label}
+      data-overdue={overdueMinutes !== null ? 'true' : undefined}
       onClick={() => select(ticket.id)}
     >
       <span className="queue__label">{ticket.label}</span>
       {next ? <span className="chip chip--next">{t(lang, 'counter.queue.next')}</span> : null}
       {ticket.priority !== 'none' ? (
         <span className="chip chip--priority">{t(lang, `priority.${ticket.priority}`)}</span>
+      ) : null}
+      {overdueMinutes !== null ? (
+        <span className="chip chip--overdue" data-testid="overdue">
+          {t(lang, 'counter.queue.overdue', { minutes: overdueMinutes })}
+        </span>
       ) : null}
       <span className="queue__wait">{formatDuration(now - ticket.issuedAt, lang)}</span>
     </li>
@@ -60,7 +77,7 @@ function ServiceGroup({
   now: number;
 }) {
   const lang = useCounterStore((s) => s.lang);
-  const { service, tickets, longestWaitMs } = queue;
+  const { service, tickets, longestWaitMs, overdue } = queue;
   return (
     <div className="queue__group" data-service={service.id}>
       <h3 className="queue__service">
@@ -77,7 +94,13 @@ function ServiceGroup({
       {tickets.length > 0 ? (
         <ul className="queue__rows" role="group">
           {tickets.map((ticket) => (
-            <TicketRow key={ticket.id} ticket={ticket} next={ticket.id === nextId} now={now} />
+            <TicketRow
+              key={ticket.id}
+              ticket={ticket}
+              next={ticket.id === nextId}
+              now={now}
+              overdueMinutes={overdue.has(ticket.id) ? service.targetMinutes : null}
+            />
           ))}
         </ul>
       ) : null}

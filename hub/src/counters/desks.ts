@@ -1,25 +1,33 @@
 /**
  * Which connection works each counter: a counter is worked from one place at
- * a time. Opening it elsewhere takes it over (the first screen's next action
- * is refused with `counter-not-open`); a clerk who leaves closes it, unless
- * a citizen is still at it.
+ * a time. Opening it elsewhere takes it over: the first screen is told at
+ * once (`onTakenOver`, which net/ turns into `counter:taken-over`), and its
+ * next action is refused with `counter-not-open`. A clerk who leaves closes
+ * it, unless a citizen is still at it.
  */
 import type { Actor, Connection } from '../connection.js';
 import { actorOf } from '../connection.js';
 import type { CounterService } from './counter-service.js';
 import type { CounterStore } from './counter-store.js';
+import type { CounterTakenOver } from '../../../shared/protocol.js';
 
 export interface Desks {
-  /** The connection's clerk now works the counter (and no longer any other). */
-  take(conn: Connection, counterId: number): void;
+  /**
+   * The connection's clerk now works the counter (and no longer any other); a connection that
+   * worked it before is told `notice`.
+   */
+  take(conn: Connection, counterId: number, notice: CounterTakenOver): void;
   /** The clerk is leaving (logout, another login): their counter closes unless someone is at it. */
   leave(conn: Connection): void;
   /** The connection is gone: it no longer holds its counter, which stays as it is. */
   drop(conn: Connection): void;
+  /** net/ registers what tells a connection that its counter was taken over. */
+  onTakenOver(listener: (conn: Connection, notice: CounterTakenOver) => void): void;
 }
 
 export function createDesks(deps: { counters: CounterService; store: CounterStore }): Desks {
   const owners = new Map<number, Connection>();
+  const listeners: ((conn: Connection, notice: CounterTakenOver) => void)[] = [];
 
   function release(conn: Connection) {
     const counterId = conn.counterId;
@@ -28,12 +36,14 @@ export function createDesks(deps: { counters: CounterService; store: CounterStor
   }
 
   return {
-    take(conn, counterId) {
+    take(conn, counterId, notice) {
       const previous = owners.get(counterId);
-      if (previous && previous !== conn) previous.counterId = null;
       release(conn);
       owners.set(counterId, conn);
       conn.counterId = counterId;
+      if (!previous || previous === conn) return;
+      previous.counterId = null;
+      for (const listener of listeners) listener(previous, notice);
     },
     leave(conn) {
       const counterId = conn.counterId;
@@ -43,5 +53,6 @@ export function createDesks(deps: { counters: CounterService; store: CounterStor
       release(conn);
     },
     drop: release,
+    onTakenOver: (listener) => void listeners.push(listener),
   };
 }

@@ -156,6 +156,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
   });
 
   deps.staffCutoff.onCut((staffId) => endStaffConnections(io, staffId));
+  deps.desks.onTakenOver((conn, notice) => sockets.get(conn)?.emit('counter:taken-over', notice));
 
   io.on('connection', (socket) => {
     const conn = socket.data;

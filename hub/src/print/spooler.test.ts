@@ -167,6 +167,55 @@ describe('spooler', () => {
     expect(store.pending(printerId)).toBe(0);
   });
 
+  it('logs a fault once as a warning, each new fault again, and its clearing as info', async () => {
+    const { db, store, printerId } = spool(1);
+    opened.push(db);
+    let status: PrinterStatus = 'ok';
+    let polls = 0;
+    const lines: { level: number; msg: string; printer: string; status: string }[] = [];
+    const log = pino(
+      { level: 'info' },
+      { write: (line: string) => void lines.push(JSON.parse(line)) },
+    );
+    const spooler = createSpooler({
+      store,
+      clock: systemClock,
+      log,
+      timing: { ...TIMING, idlePollMs: 20 },
+      connect: () => ({
+        status: async () => (polls++, status),
+        print: async () => {},
+        close: async () => {},
+      }),
+      render: () => Uint8Array.of(0),
+      stale: () => null,
+      changed: () => {},
+    });
+    spooler.start();
+    const pollsAfter = async (n: number) => {
+      const from = polls;
+      await expect.poll(() => polls - from).toBeGreaterThanOrEqual(n);
+    };
+    await pollsAfter(3);
+    expect(lines).toEqual([]); // a printer that is fine is not news
+    status = 'paper-out';
+    await pollsAfter(5);
+    status = 'cover-open';
+    await pollsAfter(5);
+    status = 'paper-near-end';
+    await pollsAfter(5);
+    status = 'ok';
+    await pollsAfter(3);
+    await spooler.stop();
+    expect(lines.map((l) => [l.level, l.status, l.msg])).toEqual([
+      [40, 'paper-out', 'printer fault: tickets wait until it is fixed'],
+      [40, 'cover-open', 'printer fault: tickets wait until it is fixed'],
+      [30, 'paper-near-end', 'printer fault cleared'],
+    ]);
+    expect(lines.every((l) => l.printer === 'P')).toBe(true);
+    expect(store.printerById(printerId)?.status).toBe('ok');
+  });
+
   it('prints again, as a reprint, a job that went out unconfirmed; not one that never left', async () => {
     const { db, store } = spool(2);
     opened.push(db);

@@ -85,6 +85,27 @@ interface Worker {
   tests: TestSlip[];
   /** What staff were last told: the status, and the backlog behind it. */
   shown: { status: PrinterStatus; queued: number };
+  /** The status the log last heard of; null until this run's first reading. */
+  logged: PrinterStatus | null;
+}
+
+/**
+ * The log hears of each change that staff must act on, once: a fault as a warning (with the
+ * tickets held behind it), its clearing as info. Paper running low is info; a poll that finds
+ * the same status says nothing.
+ */
+function logChange(w: Worker, status: PrinterStatus, queued: number) {
+  const before = w.logged;
+  w.logged = status;
+  if (before === status) return;
+  const printer = w.printer.name;
+  if (!canPrint(status)) {
+    w.deps.log.warn({ printer, status, queued }, 'printer fault: tickets wait until it is fixed');
+  } else if (before !== null && !canPrint(before)) {
+    w.deps.log.info({ printer, status, was: before, queued }, 'printer fault cleared');
+  } else if (status === 'paper-near-end') {
+    w.deps.log.info({ printer, status }, 'printer paper running low');
+  }
 }
 
 /** Stores the status; tells staff when it, or a backlog behind a fault, changed. */
@@ -93,6 +114,7 @@ function record(w: Worker, status: PrinterStatus) {
   const { store, clock } = w.deps;
   store.setStatus(w.printer.id, status, clock.now());
   const queued = store.pending(w.printer.id);
+  logChange(w, status, queued);
   const worth =
     status !== w.shown.status ||
     (!canPrint(status) && queued !== w.shown.queued) ||
@@ -214,6 +236,7 @@ function createWorker(printer: PrinterRow, deps: SpoolerDeps) {
     stopped: false,
     tests: [],
     shown: { status: printer.status, queued: deps.store.pending(printer.id) },
+    logged: null,
     connection: deps.connect(printer, (status) => {
       record(w, status);
       if (canPrint(status)) kick();

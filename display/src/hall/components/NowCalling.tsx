@@ -1,16 +1,19 @@
 /**
- * The newest call, as large as the screen allows: the number a citizen holds
- * and the counter to go to. A new call (or a recall) flashes for a few
- * seconds (hall.css), while the chime and the voice announce it.
+ * The newest call that is still true, as large as the screen allows: the
+ * number a citizen holds and the counter to go to (hall-calls.ts says which).
+ * A new call (or a recall) flashes for a few seconds (hall.css), while the
+ * chime and the voice announce it.
  */
 import { callKey } from '../../../../shared/voice/announcer.js';
+import { hallCalls } from '../hall-calls.js';
 import { useHallStore } from '../store.js';
 import { Arrow } from './Arrow.js';
 import { Both } from './Both.js';
 
 export function NowCalling() {
-  const call = useHallStore((s) => s.snapshot?.recentCalls[0] ?? null);
+  const call = useHallStore((s) => (s.snapshot ? hallCalls(s.snapshot).now : null));
   const fresh = useHallStore((s) => call !== null && s.freshCall === callKey(call));
+  const anyCall = useHallStore((s) => (s.snapshot?.recentCalls.length ?? 0) > 0);
   return (
     <section
       className="now-calling"
@@ -38,7 +41,7 @@ export function NowCalling() {
         </div>
       ) : (
         <p className="now-calling__none">
-          <Both k="display.noCallsYet" />
+          <Both k={anyCall ? 'display.noCallNow' : 'display.noCallsYet'} />
         </p>
       )}
     </section>
