@@ -226,22 +226,31 @@ async function work(w: Worker): Promise<number> {
   }
 }
 
-function createWorker(printer: PrinterRow, deps: SpoolerDeps) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  let again = false;
-  const w: Worker = {
+/** A worker's state before its first look at the printer. */
+function workerState(
+  printer: PrinterRow,
+  deps: SpoolerDeps,
+  onStatus: (status: PrinterStatus) => void,
+): Worker {
+  return {
     printer,
     deps,
     stopped: false,
     tests: [],
     shown: { status: printer.status, queued: deps.store.pending(printer.id) },
     logged: null,
-    connection: deps.connect(printer, (status) => {
-      record(w, status);
-      if (canPrint(status)) kick();
-    }),
+    connection: deps.connect(printer, onStatus),
   };
+}
+
+function createWorker(printer: PrinterRow, deps: SpoolerDeps) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | null = null;
+  let again = false;
+  const w: Worker = workerState(printer, deps, (status) => {
+    record(w, status);
+    if (canPrint(status)) kick();
+  });
 
   function schedule(ms: number) {
     clearTimeout(timer);
