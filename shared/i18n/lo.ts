@@ -113,6 +113,11 @@ export const lo: Record<MessageKey, string> = {
   'kiosk.qrAlt': 'QR ໂຄດ ສຳລັບຕິດຕາມບັດຄິວ {label} ໃນໂທລະສັບ',
   'kiosk.returningIn': 'ໜ້າຈໍນີ້ຈະກັບໄປໜ້າທຳອິດໃນ {seconds} ວິນາທີ',
   'kiosk.done': 'ຕົກລົງ',
+  'kiosk.ministryIndex': 'ໄປຫາກະຊວງໂດຍກົງ',
+  'kiosk.moreBelow': 'ຍັງມີບໍລິການອີກຂ້າງລຸ່ມ: ແຕະບ່ອນນີ້',
+  'kiosk.backToTop': 'ກັບຂຶ້ນໄປເທິງສຸດຂອງລາຍການ',
+  'kiosk.noPriorityAsked': 'ບໍລິການນີ້ ເອີ້ນທຸກຄົນຕາມລຳດັບທີ່ມາຮອດ.',
+  'kiosk.tryAgain': 'ລອງອີກຄັ້ງ',
 
   'counter.name': 'ປ່ອງບໍລິການ {number}',
 
