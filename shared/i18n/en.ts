@@ -185,6 +185,7 @@ export const en = {
   'display.lastCalls': 'Last called',
   'display.counters': 'Counters',
   'display.counterFree': 'Ready for the next ticket',
+  'display.counterReady': 'Ready',
   'display.services': 'Services: people waiting and fees',
   'display.colWaiting': 'Waiting',
   'display.colWait': 'Estimated wait',

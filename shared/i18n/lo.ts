@@ -168,6 +168,7 @@ export const lo: Record<MessageKey, string> = {
   'display.lastCalls': 'ຄິວທີ່ເອີ້ນຜ່ານມາ',
   'display.counters': 'ປ່ອງບໍລິການ',
   'display.counterFree': 'ພ້ອມຮັບຄິວຕໍ່ໄປ',
+  'display.counterReady': 'ພ້ອມຮັບ',
   'display.services': 'ບໍລິການ: ຈຳນວນຄົນລໍຖ້າ ແລະ ຄ່າທຳນຽມ',
   'display.colWaiting': 'ຄົນລໍຖ້າ',
   'display.colWait': 'ເວລາລໍຖ້າໂດຍປະມານ',
