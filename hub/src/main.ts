@@ -23,6 +23,7 @@ import { addDevice, type DeviceRole } from './devices/devices.js';
 import { systemClock } from './clock.js';
 import { WEB_APPS } from './net/web-apps.js';
 import { announceHub } from './net/announce.js';
+import { lanAddress, LOOPBACK_HOSTS, startBanner } from './start-banner.js';
 import { assertTimeZone } from '../../shared/domain/numbering.js';
 import { ROLES } from '../../shared/protocol.js';
 
@@ -158,22 +159,22 @@ async function openCentre(values: Values, dbFile: string, log: Logger): Promise<
   return db;
 }
 
-function printAddresses(url: string, demo: boolean, webRoot: string, dbFile: string) {
-  const lines = [
-    `Khiu hub listening on ${url}${demo ? '  (demo mode: loopback clients may claim any role)' : ''}`,
-    ...WEB_APPS.map((app) => {
-      const built = existsSync(join(webRoot, app, 'index.html'));
-      return `  ${app.padEnd(8)} ${url}/${app}${built ? '' : '   (not built yet)'}`;
-    }),
-    `  api      ${url}/api/v1/health`,
-    `  data     ${dbFile}`,
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+function printAddresses(values: Values, url: string, webRoot: string, dbFile: string) {
+  const banner = startBanner({
+    url,
+    host: values.host,
+    demo: values.demo,
+    publicUrl: values['public-url'],
+    lanAddress: lanAddress(),
+    apps: WEB_APPS.map((name) => ({ name, built: existsSync(join(webRoot, name, 'index.html')) })),
+    dbFile,
+  });
+  process.stdout.write(banner);
 }
 
 /** Stations on the LAN find the hub by mDNS; a hub only this machine can reach has nothing to announce. */
 function announce(values: Values, url: string, log: Logger): () => Promise<void> {
-  if (['127.0.0.1', 'localhost', '::1'].includes(values.host)) return async () => {};
+  if (LOOPBACK_HOSTS.includes(values.host)) return async () => {};
   return announceHub({
     name: `Khiu ${new URL(url).host}`,
     port: Number(new URL(url).port),
@@ -236,16 +237,40 @@ async function serve(values: Values) {
   const url = await hub
     .listen(usedPort, values.host)
     .catch((err: Error) => fail(`cannot listen: ${err.message}`));
-  printAddresses(url, values.demo, webRoot, dbFile);
+  printAddresses(values, url, webRoot, dbFile);
   const unannounce = announce(values, url, log);
-  const stop = (signal: string) => {
+  stopOnSignal(log, () => unannounce().then(() => hub.close()));
+}
+
+/** How long a stop may take (open connections, a print job going out) before the hub just exits. */
+const STOP_GRACE_MS = 5_000;
+
+/**
+ * SIGTERM (`systemctl stop`, `kill`, npm passing on a stop) and SIGINT (Ctrl+C) close the
+ * hub and end the process; a close that hangs ends it anyway, so a hub told to stop never
+ * keeps its port. A second signal while stopping changes nothing: Ctrl+C under `npm start`
+ * reaches the hub twice (from the terminal, and passed on by npm).
+ */
+function stopOnSignal(log: Logger, close: () => Promise<void>) {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
     log.info({ signal }, 'stopping');
-    void unannounce()
-      .then(() => hub.close())
-      .then(() => process.exit(0));
+    setTimeout(() => {
+      log.error({ graceMs: STOP_GRACE_MS }, 'the hub did not close in time; exiting anyway');
+      process.exit(1);
+    }, STOP_GRACE_MS).unref();
+    close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'closing the hub failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 const { values, positionals } = parse();

@@ -127,6 +127,11 @@ export const en = {
   'kiosk.qrAlt': 'QR code to follow ticket {label} on a phone',
   'kiosk.returningIn': 'This screen goes back to the start in {seconds} s',
   'kiosk.done': 'Done',
+  'kiosk.ministryIndex': 'Go straight to a ministry',
+  'kiosk.moreBelow': 'More services below: tap here',
+  'kiosk.backToTop': 'Back to the top of the list',
+  'kiosk.noPriorityAsked': 'This service calls everyone in the order they came.',
+  'kiosk.tryAgain': 'Try again',
 
   'counter.name': 'Counter {number}',
 
@@ -182,6 +187,7 @@ export const en = {
   'display.lastCalls': 'Last called',
   'display.counters': 'Counters',
   'display.counterFree': 'Ready for the next ticket',
+  'display.counterReady': 'Ready',
   'display.services': 'Services: people waiting and fees',
   'display.colWaiting': 'Waiting',
   'display.colWait': 'Estimated wait',

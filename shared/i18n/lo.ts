@@ -114,6 +114,11 @@ export const lo: Record<MessageKey, string> = {
   'kiosk.qrAlt': 'QR ໂຄດ ສຳລັບຕິດຕາມບັດຄິວ {label} ໃນໂທລະສັບ',
   'kiosk.returningIn': 'ໜ້າຈໍນີ້ຈະກັບໄປໜ້າທຳອິດໃນ {seconds} ວິນາທີ',
   'kiosk.done': 'ຕົກລົງ',
+  'kiosk.ministryIndex': 'ໄປຫາກະຊວງໂດຍກົງ',
+  'kiosk.moreBelow': 'ຍັງມີບໍລິການອີກຂ້າງລຸ່ມ: ແຕະບ່ອນນີ້',
+  'kiosk.backToTop': 'ກັບຂຶ້ນໄປເທິງສຸດຂອງລາຍການ',
+  'kiosk.noPriorityAsked': 'ບໍລິການນີ້ ເອີ້ນທຸກຄົນຕາມລຳດັບທີ່ມາຮອດ.',
+  'kiosk.tryAgain': 'ລອງອີກຄັ້ງ',
 
   'counter.name': 'ປ່ອງບໍລິການ {number}',
 
@@ -165,6 +170,7 @@ export const lo: Record<MessageKey, string> = {
   'display.lastCalls': 'ຄິວທີ່ເອີ້ນຜ່ານມາ',
   'display.counters': 'ປ່ອງບໍລິການ',
   'display.counterFree': 'ພ້ອມຮັບຄິວຕໍ່ໄປ',
+  'display.counterReady': 'ພ້ອມຮັບ',
   'display.services': 'ບໍລິການ: ຈຳນວນຄົນລໍຖ້າ ແລະ ຄ່າທຳນຽມ',
   'display.colWaiting': 'ຄົນລໍຖ້າ',
   'display.colWait': 'ເວລາລໍຖ້າໂດຍປະມານ',

@@ -57,7 +57,12 @@ export interface FakePrinter {
 }
 
 export async function startFakePrinter(
-  opts: { paperDots?: number; port?: number } = {},
+  opts: {
+    paperDots?: number;
+    port?: number;
+    /** Called with each ticket as it is cut (`npm run fake-printer` saves it). */
+    onTicket?: (ticket: DecodedTicket) => void;
+  } = {},
 ): Promise<FakePrinter> {
   const paperDots = opts.paperDots ?? 576;
   const tickets: DecodedTicket[] = [];
@@ -84,7 +89,10 @@ export async function startFakePrinter(
         if (n === 1) send(Uint8Array.of(transmitReplyFor(flags)));
       },
       ready,
-      ticket: (t) => tickets.push(t),
+      ticket: (t) => {
+        tickets.push(t);
+        opts.onTicket?.(t);
+      },
     });
     decoders.push(decoder);
     return decoder;

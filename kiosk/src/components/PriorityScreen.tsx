@@ -33,6 +33,46 @@ function PriorityStatus({ pending, block }: { pending: boolean; block: MessageKe
 }
 
 /**
+ * A service whose centre switched the question off (console: "Ask about
+ * priority"): the ticket is taken at once (ServiceScreen), and this screen
+ * only says so, or offers to try again after a failure, never the question.
+ */
+function NoQuestion({ serviceName, disabled }: { serviceName: string; disabled: boolean }) {
+  const lang = useKioskStore((s) => s.lang);
+  const pending = useKioskStore((s) => s.screen.name === 'priority' && s.screen.pending);
+  const back = useKioskStore((s) => s.back);
+  return (
+    <main className="screen priority" aria-busy={pending} data-testid="no-priority-question">
+      <div className="priority__head">
+        <p className="priority__service">{serviceName}</p>
+        <p className="priority__hint">{t(lang, 'kiosk.noPriorityAsked')}</p>
+      </div>
+      <PriorityStatus pending={pending} block={null} />
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={pending}
+          onClick={back}
+        >
+          {t(lang, 'kiosk.back')}
+        </button>
+        {pending ? null : (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={disabled}
+            onClick={() => void issueTicket('none')}
+          >
+            {t(lang, 'kiosk.tryAgain')}
+          </button>
+        )}
+      </div>
+    </main>
+  );
+}
+
+/**
  * "Does one of these apply to you?" Each answer is one big button that takes
  * the ticket at once: one question, one tap, nothing to confirm.
  */
@@ -48,6 +88,8 @@ export function PriorityScreen({ serviceId }: { serviceId: string }) {
   const disabled = pending || !online || block !== null;
   const choose = (priority: Priority) => void issueTicket(priority);
 
+  if (service && !service.asksPriority)
+    return <NoQuestion serviceName={service.name[lang]} disabled={disabled} />;
   return (
     <main className="screen priority" aria-busy={pending}>
       <div className="priority__head">

@@ -15,9 +15,12 @@ function CounterTile({ counter }: { counter: CounterView }) {
       className={`counter-tile counter-tile--${counter.status}`}
       data-testid={`counter-${counter.number}`}
     >
-      <span className="counter-tile__number">
-        <span lang="lo">{t('lo', 'counter.name', { number: counter.number })}</span>
-        <span lang="en">{t('en', 'counter.name', { number: counter.number })}</span>
+      {/* The number alone, large: the board's title says "counters" in both languages. */}
+      <span
+        className="counter-tile__number"
+        aria-label={`${t('lo', 'counter.name', { number: counter.number })} · ${t('en', 'counter.name', { number: counter.number })}`}
+      >
+        {counter.number}
       </span>
       {paused ? (
         <span className="counter-tile__state">
@@ -32,7 +35,8 @@ function CounterTile({ counter }: { counter: CounterView }) {
         <span className="counter-tile__ticket">{counter.current.label}</span>
       ) : (
         <span className="counter-tile__state counter-tile__state--free">
-          <Both k="display.counterFree" />
+          {/* Short, so a tile of the bottom strip holds it at full size. */}
+          <Both k="display.counterReady" />
         </span>
       )}
     </li>

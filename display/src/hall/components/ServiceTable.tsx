@@ -13,7 +13,8 @@ import { useHallStore } from '../store.js';
 import { useRotation } from '../timers.js';
 import { Both } from './Both.js';
 
-export const SERVICES_PER_PAGE = 6;
+/** Few and large, to be read from across the hall (hall.css). */
+export const SERVICES_PER_PAGE = 3;
 
 /** The amount in Lao, then in English, each line with its own sample mark when it is one. */
 function feeCell(service: ServiceView) {
