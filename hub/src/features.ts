@@ -33,6 +33,10 @@ import { createDeviceService } from './devices/device-service.js';
 import { createDeviceStore } from './devices/device-store.js';
 import { createDevicePresence } from './devices/presence.js';
 import { createFeedbackStore, feedbackHandlers } from './feedback/feedback.js';
+import { createAlerts, DEFAULT_ALERT_TIMING, type AlertTiming } from './floor/alerts.js';
+import { createFloorActions } from './floor/floor-actions.js';
+import { floorHandlers } from './floor/floor-handlers.js';
+import { createFloorStore } from './floor/floor-store.js';
 import { createPrintAgents } from './print/agents.js';
 import { createPrinterAdmin } from './print/printer-admin.js';
 import { printerHandlers } from './print/printer-handlers.js';
@@ -48,6 +52,7 @@ import { createCallPolicy } from './tickets/call-policy.js';
 import { createLifecycle } from './tickets/lifecycle.js';
 import { createRollover } from './tickets/rollover.js';
 import { createStandings } from './tickets/standing.js';
+import type { IssueDeps } from './tickets/issue.js';
 import { ticketHandlers } from './tickets/ticket-handlers.js';
 import { createTicketService } from './tickets/ticket-service.js';
 import { createTicketStore } from './tickets/ticket-store.js';
@@ -63,6 +68,8 @@ export interface FeatureOptions {
   printing?: { timing?: Partial<SpoolTiming>; serialPort?: SerialPortFactory };
   /** When the console is warned of low disk space, and how it is read (tests). */
   disk?: { lowBytes?: number; statfs?: StatFs };
+  /** How often the floor's alerts are checked, and when an empty counter counts as idle. */
+  alerts?: Partial<AlertTiming>;
 }
 
 /** What the queue is made of: its state, and the services that change it. */
@@ -80,6 +87,7 @@ function queueFeatures({ db, clock, log, publicUrl }: FeatureOptions) {
   return {
     ...base,
     counterStore,
+    issuing: { ...base, lifecycle } satisfies IssueDeps,
     ticketService: createTicketService(base),
     rollover: createRollover({ ...base, lifecycle, log }),
     desks: createDesks({ counters, store: counterStore }),
@@ -128,6 +136,7 @@ function consoleFeatures(
     voiceClips,
     presence,
     staffCutoff,
+    staffAdmin,
     deviceService,
     handlers: {
       ...configHandlers({ editor, store, audit, staffAdmin, config: queue.config, voiceClips }),
@@ -168,8 +177,35 @@ export function createFeatures(opts: FeatureOptions) {
     store: printing.printStore,
     spooler: printing.spooler,
   });
+  const floor = createFloorStore(db);
+  const alerts = createAlerts({
+    clock,
+    log: opts.log,
+    config: queue.config,
+    counters: queue.counterStore,
+    floor,
+    printers: printing.views,
+    timing: { ...DEFAULT_ALERT_TIMING, ...opts.alerts },
+  });
+  queue.commits.listen({ committed: () => alerts.soon() });
+  const floorActions = createFloorActions({
+    ...queue,
+    db,
+    audit: consoleSide.audit,
+    printerAdmin,
+    cutoff: consoleSide.staffCutoff,
+    floor,
+  });
   const handlers = {
     ...consoleSide.handlers,
+    ...floorHandlers({
+      ...queue,
+      views,
+      floor,
+      alerts,
+      actions: floorActions,
+      staffAdmin: consoleSide.staffAdmin,
+    }),
     ...diskSpaceHandlers(disk),
     ...printerHandlers(printerAdmin),
     ...ticketHandlers(queue.ticketService),
@@ -185,6 +221,7 @@ export function createFeatures(opts: FeatureOptions) {
     agents,
     printing,
     disk,
+    alerts,
     handlers,
     configEditor: consoleSide.editor,
     voiceClips: consoleSide.voiceClips,
