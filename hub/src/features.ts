@@ -38,9 +38,9 @@ import { createFloorActions } from './floor/floor-actions.js';
 import { floorHandlers } from './floor/floor-handlers.js';
 import { createFloorStore } from './floor/floor-store.js';
 import { createPrintAgents } from './print/agents.js';
-import { createPrinterAdmin } from './print/printer-admin.js';
+import { createPrinterAdmin, type PrinterAdmin } from './print/printer-admin.js';
 import { printerHandlers } from './print/printer-handlers.js';
-import { createPrinting } from './print/printing.js';
+import { createPrinting, type Printing } from './print/printing.js';
 import type { SpoolTiming } from './print/spooler.js';
 import { createStaffAuth, type StaffAuth } from './staff/staff-auth.js';
 import { createStaffAdmin } from './staff/staff-admin.js';
@@ -56,7 +56,7 @@ import type { IssueDeps } from './tickets/issue.js';
 import { ticketHandlers } from './tickets/ticket-handlers.js';
 import { createTicketService } from './tickets/ticket-service.js';
 import { createTicketStore } from './tickets/ticket-store.js';
-import { createViews } from './views/views.js';
+import { createViews, type Views } from './views/views.js';
 import { createVoiceClips } from './voice/voice-clips.js';
 import type { SerialPortFactory } from '../../shared/printer/transports.js';
 
@@ -154,6 +154,38 @@ const diskSpaceHandlers = (disk: DiskWatch): Handlers<'hub:disk-space'> => ({
   'hub:disk-space': (ctx) => (ctx.staff(), disk.check()),
 });
 
+/** The live floor: its alerts (started by app.ts), what it reads, and what it does. */
+function floorFeatures(
+  opts: FeatureOptions,
+  deps: ReturnType<typeof queueFeatures> & {
+    views: Views;
+    printing: Printing;
+    consoleSide: ReturnType<typeof consoleFeatures>;
+    printerAdmin: PrinterAdmin;
+  },
+) {
+  const floor = createFloorStore(opts.db);
+  const alerts = createAlerts({
+    clock: opts.clock,
+    log: opts.log,
+    config: deps.config,
+    counters: deps.counterStore,
+    floor,
+    printers: deps.printing.views,
+    timing: { ...DEFAULT_ALERT_TIMING, ...opts.alerts },
+  });
+  deps.commits.listen({ committed: () => alerts.soon() });
+  const actions = createFloorActions({
+    ...deps,
+    db: opts.db,
+    audit: deps.consoleSide.audit,
+    cutoff: deps.consoleSide.staffCutoff,
+    floor,
+  });
+  const staffAdmin = deps.consoleSide.staffAdmin;
+  return { alerts, handlers: floorHandlers({ ...deps, floor, alerts, actions, staffAdmin }) };
+}
+
 export function createFeatures(opts: FeatureOptions) {
   const { db, clock } = opts;
   const queue = queueFeatures(opts);
@@ -177,35 +209,10 @@ export function createFeatures(opts: FeatureOptions) {
     store: printing.printStore,
     spooler: printing.spooler,
   });
-  const floor = createFloorStore(db);
-  const alerts = createAlerts({
-    clock,
-    log: opts.log,
-    config: queue.config,
-    counters: queue.counterStore,
-    floor,
-    printers: printing.views,
-    timing: { ...DEFAULT_ALERT_TIMING, ...opts.alerts },
-  });
-  queue.commits.listen({ committed: () => alerts.soon() });
-  const floorActions = createFloorActions({
-    ...queue,
-    db,
-    audit: consoleSide.audit,
-    printerAdmin,
-    cutoff: consoleSide.staffCutoff,
-    floor,
-  });
+  const floor = floorFeatures(opts, { ...queue, views, printing, consoleSide, printerAdmin });
   const handlers = {
     ...consoleSide.handlers,
-    ...floorHandlers({
-      ...queue,
-      views,
-      floor,
-      alerts,
-      actions: floorActions,
-      staffAdmin: consoleSide.staffAdmin,
-    }),
+    ...floor.handlers,
     ...diskSpaceHandlers(disk),
     ...printerHandlers(printerAdmin),
     ...ticketHandlers(queue.ticketService),
@@ -221,7 +228,7 @@ export function createFeatures(opts: FeatureOptions) {
     agents,
     printing,
     disk,
-    alerts,
+    alerts: floor.alerts,
     handlers,
     configEditor: consoleSide.editor,
     voiceClips: consoleSide.voiceClips,

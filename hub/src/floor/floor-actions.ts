@@ -49,10 +49,17 @@ const SIGNS_OUT: Record<StaffRole, readonly StaffRole[]> = {
   manager: ['clerk', 'supervisor'],
 };
 
-const ticketState = (t: Ticket) => ({ label: t.label, status: t.status, serviceId: t.serviceId });
+const recorder =
+  (audit: Audit) => (by: Staff, entity: string, id: number, before: unknown, after: unknown) =>
+    audit.record({ staffId: by.id, entity, entityId: String(id), action: 'update', before, after });
 
-export function createFloorActions(deps: FloorActionDeps) {
-  const { commits, audit, issuing } = deps;
+/**
+ * Ends every session of the clerk and closes each counter they held where nobody is being
+ * served (one with a citizen at it stays, for the next clerk to finish); then their open
+ * screens end at once (staff-cutoff.ts).
+ */
+function createSignOut(deps: FloorActionDeps) {
+  const record = recorder(deps.audit);
   const staffRow = deps.db.prepare<[number], { id: number; name: string; role: StaffRole }>(
     'SELECT id, name, role FROM staff WHERE id = ?',
   );
@@ -62,8 +69,37 @@ export function createFloorActions(deps: FloorActionDeps) {
   const endSessions = deps.db.prepare<[number, number]>(
     'UPDATE staff_sessions SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL',
   );
-  const record = (by: Staff, entity: string, id: number, before: unknown, after: unknown) =>
-    audit.record({ staffId: by.id, entity, entityId: String(id), action: 'update', before, after });
+  return (by: Staff, actor: Actor, staffId: number): void => {
+    const closed = deps.commits.run(() => {
+      const member = staffRow.get(staffId);
+      if (!member) throw notFound(`Staff member ${staffId}`);
+      if (member.id === by.id || !SIGNS_OUT[by.role].includes(member.role)) {
+        throw new HubError('forbidden', `You may not sign ${member.name} out`);
+      }
+      endSessions.run(deps.clock.now(), staffId);
+      const shut: number[] = [];
+      for (const { id } of countersOf.all(staffId)) {
+        try {
+          deps.counters.shut(actor, id);
+          shut.push(id);
+        } catch (err) {
+          // Someone is at it: it stays open for whoever takes it over.
+          if (!(err instanceof HubError && err.reason === 'status')) throw err;
+        }
+      }
+      record(by, 'staff', staffId, { signedIn: true }, { floor: 'sign-out', closed: shut });
+      return unchanged(shut);
+    });
+    for (const id of closed) deps.desks.vacate(id);
+    deps.cutoff.cut(staffId);
+  };
+}
+
+const ticketState = (t: Ticket) => ({ label: t.label, status: t.status, serviceId: t.serviceId });
+
+export function createFloorActions(deps: FloorActionDeps) {
+  const { commits, audit, issuing } = deps;
+  const record = recorder(audit);
 
   return {
     transfer(by: Staff, actor: Actor, input: RequestPayload<'floor:transfer'>): Ticket {
@@ -106,35 +142,7 @@ export function createFloorActions(deps: FloorActionDeps) {
       deps.desks.vacate(counterId);
     },
 
-    /**
-     * Ends every session of the clerk and closes each counter they held where nobody is
-     * being served (one with a citizen at it stays, for the next clerk to finish); then
-     * their open screens end at once (staff-cutoff.ts).
-     */
-    signOut(by: Staff, actor: Actor, staffId: number): void {
-      const closed = commits.run(() => {
-        const member = staffRow.get(staffId);
-        if (!member) throw notFound(`Staff member ${staffId}`);
-        if (member.id === by.id || !SIGNS_OUT[by.role].includes(member.role)) {
-          throw new HubError('forbidden', `You may not sign ${member.name} out`);
-        }
-        endSessions.run(deps.clock.now(), staffId);
-        const shut: number[] = [];
-        for (const { id } of countersOf.all(staffId)) {
-          try {
-            deps.counters.shut(actor, id);
-            shut.push(id);
-          } catch (err) {
-            // Someone is at it: it stays open for whoever takes it over.
-            if (!(err instanceof HubError && err.reason === 'status')) throw err;
-          }
-        }
-        record(by, 'staff', staffId, { signedIn: true }, { floor: 'sign-out', closed: shut });
-        return unchanged(shut);
-      });
-      for (const id of closed) deps.desks.vacate(id);
-      deps.cutoff.cut(staffId);
-    },
+    signOut: createSignOut(deps),
   };
 }
 
