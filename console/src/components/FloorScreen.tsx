@@ -21,6 +21,9 @@ import {
 import { useConsoleStore } from '../store.js';
 import { TicketSearch } from './TicketSearch.js';
 
+/** One empty list, so a selector that finds nothing returns the same value each time. */
+const NONE: readonly never[] = [];
+
 const MINUTE_MS = 60_000;
 const minutesSince = (from: number, now: number) =>
   Math.max(0, Math.floor((now - from) / MINUTE_MS));
@@ -38,7 +41,7 @@ function useHubNow(): number {
 
 function Alerts() {
   const lang = useConsoleStore((s) => s.lang);
-  const services = useConsoleStore((s) => s.snapshot?.services ?? []);
+  const services = useConsoleStore((s) => s.snapshot?.services) ?? NONE;
   const timeZone = useConsoleStore((s) => s.config?.centre.timeZone ?? 'Asia/Vientiane');
   const alerts = useFloorStore((s) => s.alerts);
   return (
@@ -84,8 +87,8 @@ function LongestWait({ s, now }: { s: FloorService; now: number }) {
 
 function Queues({ now }: { now: number }) {
   const lang = useConsoleStore((s) => s.lang);
-  const names = useConsoleStore((s) => s.snapshot?.services ?? []);
-  const services = useFloorStore((s) => s.view?.services ?? []);
+  const names = useConsoleStore((s) => s.snapshot?.services) ?? NONE;
+  const services = useFloorStore((s) => s.view?.services) ?? NONE;
   return (
     <section className="card">
       <h2>{t(lang, 'console.floor.services')}</h2>
@@ -152,27 +155,29 @@ function CounterRow({ c, now }: { c: CounterView; now: number }) {
             })
           : '—'}
       </td>
-      <td className="floor-table__actions">
-        {c.status !== 'closed' && !c.current ? (
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy}
-            onClick={() => void closeCounter(c.id, c.number)}
-          >
-            {t(lang, 'console.floor.close')}
-          </button>
-        ) : null}
-        {c.staff ? (
-          <button
-            type="button"
-            className="button button--small button--quiet"
-            disabled={busy}
-            onClick={() => c.staff && void signOut(c.staff.id, c.staff.name)}
-          >
-            {t(lang, 'console.floor.signOut', { name: c.staff.name })}
-          </button>
-        ) : null}
+      <td>
+        <div className="floor-table__actions">
+          {c.status !== 'closed' && !c.current ? (
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy}
+              onClick={() => void closeCounter(c.id, c.number)}
+            >
+              {t(lang, 'console.floor.close')}
+            </button>
+          ) : null}
+          {c.staff ? (
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              disabled={busy}
+              onClick={() => c.staff && void signOut(c.staff.id, c.staff.name)}
+            >
+              {t(lang, 'console.floor.signOut', { name: c.staff.name })}
+            </button>
+          ) : null}
+        </div>
       </td>
     </tr>
   );
@@ -180,7 +185,7 @@ function CounterRow({ c, now }: { c: CounterView; now: number }) {
 
 function Counters({ now }: { now: number }) {
   const lang = useConsoleStore((s) => s.lang);
-  const counters = useFloorStore((s) => s.view?.counters ?? []);
+  const counters = useFloorStore((s) => s.view?.counters) ?? NONE;
   return (
     <section className="card">
       <h2>{t(lang, 'console.floor.counters')}</h2>
@@ -207,7 +212,7 @@ function Counters({ now }: { now: number }) {
 function Slowed() {
   const lang = useConsoleStore((s) => s.lang);
   const timeZone = useConsoleStore((s) => s.config?.centre.timeZone ?? 'Asia/Vientiane');
-  const slowed = useFloorStore((s) => s.view?.slowed ?? []);
+  const slowed = useFloorStore((s) => s.view?.slowed) ?? NONE;
   if (slowed.length === 0) return null;
   return (
     <section className="card" data-testid="floor-slowed">

@@ -19,10 +19,13 @@ import {
 import { useConsoleStore } from '../store.js';
 import { Field, FieldMessage } from './Field.js';
 
+/** One empty list, so a selector that finds nothing returns the same value each time. */
+const NONE: readonly never[] = [];
+
 function TicketActions({ ticket }: { ticket: Ticket }) {
   const lang = useConsoleStore((s) => s.lang);
   const busy = useConsoleStore((s) => s.busy !== null);
-  const services = useConsoleStore((s) => s.snapshot?.services ?? []);
+  const services = useConsoleStore((s) => s.snapshot?.services) ?? NONE;
   const [to, setTo] = useState('');
   const [position, setPosition] = useState<'front' | 'back'>('back');
   const send = (e: FormEvent) => {
@@ -81,7 +84,7 @@ function TicketActions({ ticket }: { ticket: Ticket }) {
 function History({ found }: { found: TicketHistory }) {
   const lang = useConsoleStore((s) => s.lang);
   const timeZone = useConsoleStore((s) => s.config?.centre.timeZone ?? 'Asia/Vientiane');
-  const services = useConsoleStore((s) => s.snapshot?.services ?? []);
+  const services = useConsoleStore((s) => s.snapshot?.services) ?? NONE;
   return (
     <>
       {found.map(({ ticket, steps }) => (
