@@ -122,6 +122,13 @@ function endStaffConnections(io: Io, staffId: number) {
   }
 }
 
+/** What features tell connections outside any request: cut-offs, take-overs, alerts. */
+function relayFeatures(io: Io, sockets: WeakMap<Connection, HubSocket>, deps: SocketDeps) {
+  deps.staffCutoff.onCut((staffId) => endStaffConnections(io, staffId));
+  deps.desks.onTakenOver((conn, notice) => sockets.get(conn)?.emit('counter:taken-over', notice));
+  deps.alerts.onChange((alerts) => io.to(FULL_ROOM).emit('floor:alerts', alerts));
+}
+
 export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
   const io: Io = new Server(httpServer, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
@@ -157,9 +164,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     next();
   });
 
-  deps.staffCutoff.onCut((staffId) => endStaffConnections(io, staffId));
-  deps.desks.onTakenOver((conn, notice) => sockets.get(conn)?.emit('counter:taken-over', notice));
-  deps.alerts.onChange((alerts) => io.to(FULL_ROOM).emit('floor:alerts', alerts));
+  relayFeatures(io, sockets, deps);
 
   io.on('connection', (socket) => {
     const conn = socket.data;
