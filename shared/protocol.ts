@@ -41,6 +41,7 @@ import {
   type ConfigPreview,
 } from './schemas/config-file.js';
 import { type DeviceView, type PairCode } from './schemas/devices.js';
+import { type Alert, type FloorView, type TicketHistory } from './schemas/floor.js';
 import { type PrinterConfig, type PrintJobView, type TestPrintResult } from './schemas/printers.js';
 import {
   PrinterStatusSchema,
@@ -58,6 +59,7 @@ export * from './schemas/devices.js';
 export * from './schemas/logo.js';
 export * from './schemas/config-file.js';
 export * from './schemas/printers.js';
+export * from './schemas/floor.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -173,6 +175,15 @@ export interface ResponseData {
   'printer:jobs': PrintJobView[];
   'printer:reprint': PrintJobView;
   'printer:drop': PrintJobView;
+  'floor:get': FloorView;
+  'floor:ticket-search': TicketHistory;
+  /** The new waiting ticket, in the target service. */
+  'floor:transfer': Ticket;
+  'floor:cancel': Ticket;
+  /** The slip queued again, marked REPRINT. */
+  'floor:reprint': PrintJobView;
+  'floor:close-counter': CounterView;
+  'floor:sign-out': Record<string, never>;
 }
 
 /** One field a request got wrong, for a message next to that field (`field.<issue>` in i18n). */
@@ -234,6 +245,8 @@ export interface ServerToClientEvents {
   'queue:event': (event: QueueEvent | PublicQueueEvent) => void;
   'ticket:update': (view: TicketView) => void;
   'counter:taken-over': (notice: CounterTakenOver) => void;
+  /** To counters and consoles: every alert standing, on connect and each time the list changes. */
+  'floor:alerts': (alerts: Alert[]) => void;
   'print:job': (job: PrintJobPayload, ack: (result: PrintJobAck) => void) => void;
 }
 
@@ -305,6 +318,13 @@ export const EVENT_ROLES = {
   'printer:jobs': ['console'],
   'printer:reprint': ['console'],
   'printer:drop': ['console'],
+  'floor:get': ['console'],
+  'floor:ticket-search': ['console'],
+  'floor:transfer': ['console'],
+  'floor:cancel': ['console'],
+  'floor:reprint': ['console'],
+  'floor:close-counter': ['console'],
+  'floor:sign-out': ['console'],
 } as const satisfies Record<RequestEvent, readonly Role[]>;
 
 export function mayRoleSend(role: Role, event: RequestEvent): boolean {

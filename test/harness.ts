@@ -377,6 +377,18 @@ export function wellFormedPayloads(w: BusyCentre): {
     'printer:jobs': () => ({ printerId: 999 }),
     'printer:reprint': () => ({ jobId: 999 }),
     'printer:drop': () => ({ jobId: 999 }),
+    // The floor: the manager acts on the waiting ticket, counter 3 (closed) and clerk3.
+    'floor:get': () => ({}),
+    'floor:ticket-search': () => ({ query: w.waiting.label, day: w.waiting.day }),
+    'floor:transfer': () => ({
+      ticketId: w.waiting.id,
+      toServiceId: 'certified-copies',
+      position: 'back',
+    }),
+    'floor:cancel': () => ({ ticketId: w.waiting.id }),
+    'floor:reprint': () => ({ ticketId: w.waiting.id }),
+    'floor:close-counter': () => ({ counterId: 3 }),
+    'floor:sign-out': () => ({ staffId: 3 }),
   };
 }
 

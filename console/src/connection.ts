@@ -4,7 +4,7 @@
  * the configuration whenever any app changes it (`config-changed`). The
  * socket's listeners live here, outside React, and write into the store.
  */
-import type { Ack } from '../../shared/protocol.js';
+import type { Ack, Alert } from '../../shared/protocol.js';
 import { getBridge } from '../../shared/station-bridge.js';
 import { askHub, connectToHub, type HubConnection } from '../../shared/ui/hub-connection.js';
 import { savedConsoleToken } from './console-token.js';
@@ -20,9 +20,14 @@ export const deviceToken = (): string | undefined => stationToken ?? savedConsol
 export async function startConnection({
   onConnect,
   onConfigChanged,
+  onFloorChanged,
+  onAlerts,
 }: {
   onConnect: () => void;
   onConfigChanged: () => void;
+  /** Any queue event: the floor may look different now. */
+  onFloorChanged: () => void;
+  onAlerts: (alerts: Alert[]) => void;
 }): Promise<void> {
   if (started) return;
   started = true;
@@ -42,7 +47,9 @@ export async function startConnection({
   hub.socket.on('connect', onConnect);
   hub.socket.on('queue:event', (event) => {
     if (event.type === 'config-changed') onConfigChanged();
+    onFloorChanged();
   });
+  hub.socket.on('floor:alerts', onAlerts);
 }
 
 /** Sends one request; null when the hub could not be reached (the banner already says so). */

@@ -7,6 +7,7 @@ import { loadFontsOrLog, renderRoot } from '../../shared/ui/mount.js';
 import { App } from './App.js';
 import { loadConfig } from './config-actions.js';
 import { startConnection } from './connection.js';
+import { floorChanged, useFloorStore } from './floor-actions.js';
 import { restoreSession } from './session.js';
 import { useConsoleStore } from './store.js';
 
@@ -15,6 +16,11 @@ void startConnection({
   onConnect: () => void restoreSession(),
   onConfigChanged: () => {
     if (useConsoleStore.getState().phase === 'app') void loadConfig();
+  },
+  onFloorChanged: floorChanged,
+  onAlerts: (alerts) => {
+    useFloorStore.setState({ alerts });
+    floorChanged();
   },
 });
 renderRoot(<App />);

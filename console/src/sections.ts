@@ -6,6 +6,7 @@
 import type { MessageKey } from '../../shared/i18n/index.js';
 
 export const SECTIONS = [
+  'floor',
   'centre',
   'ministries',
   'services',

@@ -29,7 +29,13 @@ async function enter(staff: Staff): Promise<void> {
     useConsoleStore.setState({ staff, phase: 'change-pin' });
     return;
   }
-  useConsoleStore.setState({ staff, phase: 'app' });
+  // A supervisor's work is the floor; a manager starts where the setting up is. A session
+  // resumed after a reconnect stays where it was.
+  useConsoleStore.setState((s) => ({
+    staff,
+    phase: 'app',
+    section: s.phase === 'app' ? s.section : staff.role === 'manager' ? 'centre' : 'floor',
+  }));
   await loadConfig();
 }
 

@@ -14,7 +14,7 @@ import { Dialogs } from './components/Dialogs.js';
 import { Header } from './components/Header.js';
 import { LoginScreen } from './components/LoginScreen.js';
 import { NoticeBar } from './components/NoticeBar.js';
-import { PrinterBanner } from './components/PrinterBanner.js';
+import { AlertBanner } from './components/AlertBanner.js';
 import { useCounterStore } from './store.js';
 import { missingCaseError } from '../../shared/assert.js';
 
@@ -55,7 +55,7 @@ export function App() {
     <div className="counter" data-ready={ready ? 'true' : 'false'} data-phase={phase}>
       <Header />
       <ConnectionBanner status={status} detail="counter.offlineDetail" />
-      <PrinterBanner />
+      <AlertBanner />
       <NoticeBar />
       <CurrentScreen />
       <Dialogs />

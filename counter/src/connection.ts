@@ -39,6 +39,7 @@ export async function startConnection({
   // The hub forgets who is logged in on a connection when it drops: say it again each time.
   hub.socket.on('connect', onConnect);
   hub.socket.on('counter:taken-over', onTakenOver);
+  hub.socket.on('floor:alerts', (alerts) => useCounterStore.setState({ alerts }));
 
   const unsubscribe = useCounterStore.subscribe((s) => {
     if (!s.fontsReady || s.snapshot === null) return;

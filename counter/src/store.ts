@@ -6,7 +6,7 @@
  */
 import { create } from 'zustand';
 import type { Lang } from '../../shared/i18n/index.js';
-import type { CounterStats, Snapshot, Staff } from '../../shared/protocol.js';
+import type { Alert, CounterStats, Snapshot, Staff } from '../../shared/protocol.js';
 import type { HubRefusal, HubStatus } from '../../shared/ui/hub-connection.js';
 import { readLang, readSession, saveLang } from './saved-session.js';
 
@@ -49,6 +49,8 @@ export interface CounterState {
   stats: CounterStats | null;
   /** Hub clock minus this machine's, so waits are right even when the PC's clock is not. */
   clockOffsetMs: number;
+  /** Every alert the hub has standing (`floor:alerts`); AlertBanner shows this counter's. */
+  alerts: Alert[];
 
   setLang(lang: Lang): void;
   select(ticketId: number | null): void;
@@ -73,6 +75,7 @@ export const useCounterStore = create<CounterState>()((set) => ({
   selectedId: null,
   stats: null,
   clockOffsetMs: 0,
+  alerts: [],
 
   setLang: (lang) => {
     saveLang(lang);

@@ -198,6 +198,7 @@ export function createHub(opts: HubOptions): Hub {
       f.rollover.start();
       f.printing.spooler.start(); // QR codes need the public address, known from here on
       f.disk.start();
+      f.alerts.start();
       if (opts.backupDir) stopBackups = scheduleBackups({ db, dir: opts.backupDir, clock, log });
       return url;
     },
@@ -205,6 +206,7 @@ export function createHub(opts: HubOptions): Hub {
     async close() {
       f.rollover.stop();
       f.disk.stop();
+      f.alerts.stop();
       stopBackups?.();
       await f.printing.spooler.stop();
       broadcaster.stop(); // nothing queued may touch the database after it closes

@@ -33,10 +33,14 @@ import { createDeviceService } from './devices/device-service.js';
 import { createDeviceStore } from './devices/device-store.js';
 import { createDevicePresence } from './devices/presence.js';
 import { createFeedbackStore, feedbackHandlers } from './feedback/feedback.js';
+import { createAlerts, DEFAULT_ALERT_TIMING, type AlertTiming } from './floor/alerts.js';
+import { createFloorActions } from './floor/floor-actions.js';
+import { floorHandlers } from './floor/floor-handlers.js';
+import { createFloorStore } from './floor/floor-store.js';
 import { createPrintAgents } from './print/agents.js';
-import { createPrinterAdmin } from './print/printer-admin.js';
+import { createPrinterAdmin, type PrinterAdmin } from './print/printer-admin.js';
 import { printerHandlers } from './print/printer-handlers.js';
-import { createPrinting } from './print/printing.js';
+import { createPrinting, type Printing } from './print/printing.js';
 import type { SpoolTiming } from './print/spooler.js';
 import { createStaffAuth, type StaffAuth } from './staff/staff-auth.js';
 import { createStaffAdmin } from './staff/staff-admin.js';
@@ -48,10 +52,11 @@ import { createCallPolicy } from './tickets/call-policy.js';
 import { createLifecycle } from './tickets/lifecycle.js';
 import { createRollover } from './tickets/rollover.js';
 import { createStandings } from './tickets/standing.js';
+import type { IssueDeps } from './tickets/issue.js';
 import { ticketHandlers } from './tickets/ticket-handlers.js';
 import { createTicketService } from './tickets/ticket-service.js';
 import { createTicketStore } from './tickets/ticket-store.js';
-import { createViews } from './views/views.js';
+import { createViews, type Views } from './views/views.js';
 import { createVoiceClips } from './voice/voice-clips.js';
 import type { SerialPortFactory } from '../../shared/printer/transports.js';
 
@@ -63,6 +68,8 @@ export interface FeatureOptions {
   printing?: { timing?: Partial<SpoolTiming>; serialPort?: SerialPortFactory };
   /** When the console is warned of low disk space, and how it is read (tests). */
   disk?: { lowBytes?: number; statfs?: StatFs };
+  /** How often the floor's alerts are checked, and when an empty counter counts as idle. */
+  alerts?: Partial<AlertTiming>;
 }
 
 /** What the queue is made of: its state, and the services that change it. */
@@ -80,6 +87,7 @@ function queueFeatures({ db, clock, log, publicUrl }: FeatureOptions) {
   return {
     ...base,
     counterStore,
+    issuing: { ...base, lifecycle } satisfies IssueDeps,
     ticketService: createTicketService(base),
     rollover: createRollover({ ...base, lifecycle, log }),
     desks: createDesks({ counters, store: counterStore }),
@@ -128,6 +136,7 @@ function consoleFeatures(
     voiceClips,
     presence,
     staffCutoff,
+    staffAdmin,
     deviceService,
     handlers: {
       ...configHandlers({ editor, store, audit, staffAdmin, config: queue.config, voiceClips }),
@@ -144,6 +153,38 @@ function consoleFeatures(
 const diskSpaceHandlers = (disk: DiskWatch): Handlers<'hub:disk-space'> => ({
   'hub:disk-space': (ctx) => (ctx.staff(), disk.check()),
 });
+
+/** The live floor: its alerts (started by app.ts), what it reads, and what it does. */
+function floorFeatures(
+  opts: FeatureOptions,
+  deps: ReturnType<typeof queueFeatures> & {
+    views: Views;
+    printing: Printing;
+    consoleSide: ReturnType<typeof consoleFeatures>;
+    printerAdmin: PrinterAdmin;
+  },
+) {
+  const floor = createFloorStore(opts.db);
+  const alerts = createAlerts({
+    clock: opts.clock,
+    log: opts.log,
+    config: deps.config,
+    counters: deps.counterStore,
+    floor,
+    printers: deps.printing.views,
+    timing: { ...DEFAULT_ALERT_TIMING, ...opts.alerts },
+  });
+  deps.commits.listen({ committed: () => alerts.soon() });
+  const actions = createFloorActions({
+    ...deps,
+    db: opts.db,
+    audit: deps.consoleSide.audit,
+    cutoff: deps.consoleSide.staffCutoff,
+    floor,
+  });
+  const staffAdmin = deps.consoleSide.staffAdmin;
+  return { alerts, handlers: floorHandlers({ ...deps, floor, alerts, actions, staffAdmin }) };
+}
 
 export function createFeatures(opts: FeatureOptions) {
   const { db, clock } = opts;
@@ -168,8 +209,10 @@ export function createFeatures(opts: FeatureOptions) {
     store: printing.printStore,
     spooler: printing.spooler,
   });
+  const floor = floorFeatures(opts, { ...queue, views, printing, consoleSide, printerAdmin });
   const handlers = {
     ...consoleSide.handlers,
+    ...floor.handlers,
     ...diskSpaceHandlers(disk),
     ...printerHandlers(printerAdmin),
     ...ticketHandlers(queue.ticketService),
@@ -185,6 +228,7 @@ export function createFeatures(opts: FeatureOptions) {
     agents,
     printing,
     disk,
+    alerts: floor.alerts,
     handlers,
     configEditor: consoleSide.editor,
     voiceClips: consoleSide.voiceClips,

@@ -18,12 +18,15 @@ import {
  *    │ cancelled      ▼                  └─transfer──▶ (new waiting ticket in
  *    │               no_show                            the target queue)
  *    └──────── end of service day: waiting/called/parked ──▶ expired
+ *
+ * And from the floor: a supervisor reassigns a waiting or parked ticket to another
+ * service (transferred, with a new waiting ticket there).
  */
 const DIAGRAM: Partial<Record<TicketStatus, Partial<Record<TicketAction, TicketStatus>>>> = {
-  waiting: { call: 'called', cancel: 'cancelled', expire: 'expired' },
+  waiting: { call: 'called', cancel: 'cancelled', expire: 'expired', reassign: 'transferred' },
   called: { start: 'serving', recall: 'called', 'no-show': 'no_show', expire: 'expired' },
   serving: { complete: 'done', park: 'parked', transfer: 'transferred' },
-  parked: { resume: 'waiting', expire: 'expired' },
+  parked: { resume: 'waiting', expire: 'expired', reassign: 'transferred' },
 };
 
 const FINAL: readonly TicketStatus[] = ['done', 'cancelled', 'no_show', 'expired', 'transferred'];
@@ -42,7 +45,7 @@ describe('ticket lifecycle', () => {
     }
   });
 
-  it('offers a clerk only the actions the diagram draws, never expiry', () => {
+  it('offers a clerk only the actions the diagram draws, never expiry nor reassignment', () => {
     const sorted = (actions: readonly TicketAction[]) => [...actions].sort();
     expect(sorted(allowedActions('waiting'))).toEqual(['call', 'cancel']);
     expect(sorted(allowedActions('called'))).toEqual(['no-show', 'recall', 'start']);
@@ -50,6 +53,7 @@ describe('ticket lifecycle', () => {
     expect(sorted(allowedActions('parked'))).toEqual(['resume']);
     for (const status of FINAL) expect(allowedActions(status)).toEqual([]);
     for (const status of TICKET_STATUSES) expect(allowedActions(status)).not.toContain('expire');
+    for (const status of TICKET_STATUSES) expect(allowedActions(status)).not.toContain('reassign');
   });
 
   it('calls a status final exactly when nothing leads out of it', () => {

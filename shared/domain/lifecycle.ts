@@ -15,6 +15,7 @@ export const TICKET_ACTIONS = [
   'park',
   'resume',
   'transfer',
+  'reassign',
   'cancel',
   'expire',
 ] as const;
@@ -30,6 +31,8 @@ const TRANSITIONS: Record<TicketAction, { from: readonly TicketStatus[]; to: Tic
   resume: { from: ['parked'], to: 'waiting' },
   // The original ends here; a new waiting ticket carries the citizen on in the target queue.
   transfer: { from: ['serving'], to: 'transferred' },
+  // A supervisor moves a citizen who is not at a counter (the floor's transfer).
+  reassign: { from: ['waiting', 'parked'], to: 'transferred' },
   cancel: { from: ['waiting'], to: 'cancelled' },
   expire: { from: ['waiting', 'called', 'parked'], to: 'expired' },
 };
@@ -40,9 +43,14 @@ export function nextStatus(status: TicketStatus, action: TicketAction): TicketSt
   return rule.from.includes(status) ? rule.to : null;
 }
 
-/** Every action a clerk may take on a ticket in this status (expiry is the hub's alone). */
+/** Actions a clerk never takes: expiry is the hub's, a reassignment the floor's. */
+const NOT_AT_COUNTERS: readonly TicketAction[] = ['expire', 'reassign'];
+
+/** Every action a clerk may take on a ticket in this status. */
 export function allowedActions(status: TicketStatus): TicketAction[] {
-  return TICKET_ACTIONS.filter((a) => a !== 'expire' && nextStatus(status, a) !== null);
+  return TICKET_ACTIONS.filter(
+    (a) => !NOT_AT_COUNTERS.includes(a) && nextStatus(status, a) !== null,
+  );
 }
 
 /** Statuses from which a ticket never moves again. */

@@ -91,6 +91,8 @@ export const ERROR_REASONS = [
   'feedback-given',
   'not-finished',
   'status',
+  /** A ticket with no slip to print again (issued at the console or by a transfer). */
+  'no-slip',
   'session-ended',
   /** An edit made on an old version: `params` says who changed it (`by`) and when (`at`). */
   'stale-version',

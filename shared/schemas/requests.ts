@@ -20,9 +20,16 @@ import { BasisHashSchema, ConfigUploadSchema } from './config-file.js';
 import { DeviceNameSchema, DeviceRoleSchema } from './devices.js';
 import { PrinterInputSchema } from './printers.js';
 import { LangSchema, PauseReasonSchema, PrioritySchema } from './enums.js';
+import { TicketQuerySchema } from './floor.js';
 
 const TicketRef = z.strictObject({ ticketId: Id });
 const CounterRef = z.strictObject({ counterId: Id });
+const TicketMove = z.strictObject({
+  ticketId: Id,
+  toServiceId: z.string().min(1).max(64),
+  position: z.enum(['front', 'back']),
+  reason: z.string().max(200).optional(),
+});
 const TicketCode = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/, 'a ticket code');
 const SessionToken = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, 'a session token');
 
@@ -60,12 +67,7 @@ export const RequestSchemas = {
   'ticket:park': TicketRef,
   'ticket:resume': TicketRef,
   'ticket:cancel': TicketRef,
-  'ticket:transfer': z.strictObject({
-    ticketId: Id,
-    toServiceId: z.string().min(1).max(64),
-    position: z.enum(['front', 'back']),
-    reason: z.string().max(200).optional(),
-  }),
+  'ticket:transfer': TicketMove,
   'counter:pause': z.strictObject({ counterId: Id, reason: PauseReasonSchema.optional() }),
   'counter:resume': CounterRef,
   'counter:close': CounterRef,
@@ -141,6 +143,15 @@ export const RequestSchemas = {
   'printer:jobs': z.strictObject({ printerId: Id }),
   'printer:reprint': z.strictObject({ jobId: Id }),
   'printer:drop': z.strictObject({ jobId: Id }),
+  // The live floor (shared/schemas/floor.ts): supervisors and managers.
+  'floor:get': z.strictObject({}),
+  'floor:ticket-search': z.strictObject({ query: TicketQuerySchema, day: ServiceDaySchema }),
+  /** A citizen still in the hall (waiting or on hold) goes to another service's queue. */
+  'floor:transfer': TicketMove,
+  'floor:cancel': TicketRef,
+  'floor:reprint': TicketRef,
+  'floor:close-counter': CounterRef,
+  'floor:sign-out': z.strictObject({ staffId: Id }),
 } as const;
 
 export type RequestEvent = keyof typeof RequestSchemas;

@@ -212,7 +212,7 @@ describe(
         await clerk.waitReady('desk');
       }
       await expect.poll(() => hub.hub.printing.views.all()[0]?.status).toBe('ok');
-      const banner = (clerk: Clerk) => clerk.page.getByTestId('printer-banner');
+      const banner = (clerk: Clerk) => clerk.page.getByTestId('alert-banner');
       expect(await banner(a).count()).toBe(0);
 
       printer.setFlags({ paperOut: true });

@@ -63,6 +63,13 @@ function senderOf(w: BusyCentre, event: RequestEvent): Client {
       return w.feedbackTablet;
     case 'queue:snapshot':
       return w.kiosk;
+    case 'floor:get':
+    case 'floor:ticket-search':
+    case 'floor:transfer':
+    case 'floor:cancel':
+    case 'floor:reprint':
+    case 'floor:close-counter':
+    case 'floor:sign-out':
     case 'config:get':
     case 'config:ministry-save':
     case 'config:service-save':
@@ -294,6 +301,23 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
         without(v, 'ticketId'),
         without(v, 'counterId'),
       ];
+    case 'floor:get':
+      return [{ all: true }];
+    case 'floor:ticket-search':
+      return [
+        ...withField(v, 'query', ['', '   ', 'A-1', 'ABCD1', 'A123456', tooLong(40), 'A 023', 23]),
+        ...withField(v, 'day', ['', '2 Dec', 20261202, null]),
+        without(v, 'day'),
+        without(v, 'query'),
+      ];
+    case 'floor:close-counter':
+      return [...withField(v, 'counterId', BAD_IDS), { ticketId: 1 }];
+    case 'floor:sign-out':
+      return [...withField(v, 'staffId', BAD_IDS), {}];
+    case 'floor:cancel':
+    case 'floor:reprint':
+      return [...withField(v, 'ticketId', BAD_IDS), { counterId: 1 }];
+    case 'floor:transfer':
     case 'ticket:transfer':
       return [
         ...withField(v, 'ticketId', BAD_IDS),

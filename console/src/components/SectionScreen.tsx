@@ -5,6 +5,7 @@ import { useCanEdit, useConsoleStore } from '../store.js';
 import { CentreScreen } from './CentreScreen.js';
 import { CountersScreen } from './CountersScreen.js';
 import { DevicesScreen } from './DevicesScreen.js';
+import { FloorScreen } from './FloorScreen.js';
 import { HallScreen } from './HallScreen.js';
 import { HolidaysScreen } from './HolidaysScreen.js';
 import { MinistriesScreen } from './MinistriesScreen.js';
@@ -15,6 +16,7 @@ import { TransferScreen } from './TransferScreen.js';
 
 /** Every section has its screen: a section added to sections.ts without one does not compile. */
 const SCREENS: Record<SectionId, ComponentType> = {
+  floor: FloorScreen,
   centre: CentreScreen,
   ministries: MinistriesScreen,
   services: ServicesScreen,
@@ -34,7 +36,8 @@ export function SectionScreen() {
   const Screen = SCREENS[section];
   return (
     <main className="section" data-testid={`section-${section}`}>
-      {canEdit ? null : (
+      {/* The floor is a supervisor's own work, not someone else's settings. */}
+      {canEdit || section === 'floor' ? null : (
         <p className="notice notice--read-only" role="note">
           {/* A supervisor may post notices, so the hall screen says what else is closed. */}
           {t(lang, section === 'hall' ? 'console.hall.supervisorNote' : 'console.managerOnly')}

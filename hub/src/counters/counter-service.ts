@@ -25,6 +25,8 @@ export interface CounterService {
   pause(actor: Actor, counterId: number, reason: PauseReason): void;
   resume(actor: Actor, counterId: number): void;
   close(actor: Actor, counterId: number): void;
+  /** Closes a counter from the floor (a supervisor, not the clerk at it); nobody may be at it. */
+  shut(actor: Actor, counterId: number): void;
 }
 
 export interface CounterServiceDeps {
@@ -129,6 +131,13 @@ export function createCounterService(deps: CounterServiceDeps): CounterService {
     close: (actor, id) =>
       commits.run(() => {
         nobodyAt(working(actor, id));
+        return write(actor, 'close', { id, status: 'closed', pauseReason: null, staffId: null });
+      }),
+    shut: (actor, id) =>
+      commits.run(() => {
+        const c = get(id);
+        notClosed(c);
+        nobodyAt(c);
         return write(actor, 'close', { id, status: 'closed', pauseReason: null, staffId: null });
       }),
   };

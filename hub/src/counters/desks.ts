@@ -21,6 +21,8 @@ export interface Desks {
   leave(conn: Connection): void;
   /** The connection is gone: it no longer holds its counter, which stays as it is. */
   drop(conn: Connection): void;
+  /** The counter was closed from the floor: whoever worked it no longer holds it. */
+  vacate(counterId: number): void;
   /** net/ registers what tells a connection that its counter was taken over. */
   onTakenOver(listener: (conn: Connection, notice: CounterTakenOver) => void): void;
 }
@@ -53,6 +55,10 @@ export function createDesks(deps: { counters: CounterService; store: CounterStor
       release(conn);
     },
     drop: release,
+    vacate(counterId) {
+      const owner = owners.get(counterId);
+      if (owner) release(owner);
+    },
     onTakenOver: (listener) => void listeners.push(listener),
   };
 }

@@ -11,6 +11,7 @@ import type { Connection } from '../connection.js';
 import type { Desks } from '../counters/desks.js';
 import type { DeviceAuth } from '../devices/devices.js';
 import type { DevicePresence } from '../devices/presence.js';
+import type { Alerts } from '../floor/alerts.js';
 import type { Handlers } from '../handler.js';
 import type { PrintAgents } from '../print/agents.js';
 import type { PrinterViews } from '../print/printing.js';
@@ -54,6 +55,7 @@ export interface SocketDeps extends Omit<StreamDeps, 'io'> {
   agents: PrintAgents;
   presence: DevicePresence;
   staffCutoff: StaffCutoff;
+  alerts: Alerts;
   printers: PrinterViews;
   catchUpDay: () => void;
   log: Logger;
@@ -120,6 +122,13 @@ function endStaffConnections(io: Io, staffId: number) {
   }
 }
 
+/** What features tell connections outside any request: cut-offs, take-overs, alerts. */
+function relayFeatures(io: Io, sockets: WeakMap<Connection, HubSocket>, deps: SocketDeps) {
+  deps.staffCutoff.onCut((staffId) => endStaffConnections(io, staffId));
+  deps.desks.onTakenOver((conn, notice) => sockets.get(conn)?.emit('counter:taken-over', notice));
+  deps.alerts.onChange((alerts) => io.to(FULL_ROOM).emit('floor:alerts', alerts));
+}
+
 export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
   const io: Io = new Server(httpServer, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
@@ -155,8 +164,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
     next();
   });
 
-  deps.staffCutoff.onCut((staffId) => endStaffConnections(io, staffId));
-  deps.desks.onTakenOver((conn, notice) => sockets.get(conn)?.emit('counter:taken-over', notice));
+  relayFeatures(io, sockets, deps);
 
   io.on('connection', (socket) => {
     const conn = socket.data;
@@ -176,6 +184,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
       return;
     }
     const leave = joinStream(socket, broadcaster);
+    if (seesFullEvents(conn.role)) socket.emit('floor:alerts', deps.alerts.current());
     serveRequests(socket, handle, known, deps.now, byAddress);
     socket.on('disconnect', () => {
       leave();

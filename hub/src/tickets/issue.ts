@@ -122,11 +122,38 @@ export function transferTicket(
   actor: Actor,
   input: RequestPayload<'ticket:transfer'>,
 ): Outcome<Ticket> {
+  return requeueIn(deps, actor, deps.lifecycle.ownTicket(actor, input.ticketId), 'transfer', input);
+}
+
+/**
+ * A supervisor sends a citizen still in the hall (waiting, or on hold) to another
+ * service's queue: the same number moves, as a clerk's transfer does.
+ */
+export function reassignTicket(
+  deps: IssueDeps,
+  actor: Actor,
+  input: RequestPayload<'ticket:transfer'>,
+): Outcome<Ticket> {
+  const t = deps.lifecycle.ticket(input.ticketId);
+  if (t.serviceId === input.toServiceId) {
+    throw new HubError('invalid-request', `Ticket ${t.label} already waits there`, undefined, {
+      fields: [{ path: 'toServiceId', issue: 'same-service' }],
+    });
+  }
+  return requeueIn(deps, actor, t, 'reassign', input);
+}
+
+function requeueIn(
+  deps: IssueDeps,
+  actor: Actor,
+  t: Ticket,
+  action: 'transfer' | 'reassign',
+  input: RequestPayload<'ticket:transfer'>,
+): Outcome<Ticket> {
   const { lifecycle } = deps;
-  const t = lifecycle.ownTicket(actor, input.ticketId);
   const target = serviceIn(deps.config.current(), input.toServiceId);
   const now = deps.clock.now();
-  const done = lifecycle.move(t, 'transfer', actor, { finishedAt: now }, input.reason ?? null);
+  const done = lifecycle.move(t, action, actor, { finishedAt: now }, input.reason ?? null);
   const moved: NewTicket = {
     code: newTicketCode(),
     day: t.day,
