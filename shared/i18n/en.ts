@@ -246,7 +246,7 @@ export const en = {
   'print.status.cover-open': 'Printer cover open',
   'print.status.offline': 'Printer not responding',
   'counter.printer.fault':
-    'Ticket printer {name}: {status}. Citizens still get their number on screen; {queued} tickets wait to print. Please fix it at the kiosk.',
+    'Ticket printer {name}: {status}. Citizens still get their number on screen; tickets waiting to print: {queued}. Please fix it at the kiosk.',
   'counter.printer.low': 'Ticket printer {name}: paper running low. Load a new roll soon.',
   // The counter app (clerks). Also the words for the hub's session-ended reason.
   'reason.session-ended': 'Your login has ended. Please log in again with your username and PIN.',
