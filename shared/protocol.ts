@@ -43,6 +43,11 @@ import {
 import { type DeviceView, type PairCode } from './schemas/devices.js';
 import { type PrinterConfig, type PrintJobView, type TestPrintResult } from './schemas/printers.js';
 import {
+  type ApiTokenView,
+  type WebhookDeliveryView,
+  type WebhookView,
+} from './schemas/api.js';
+import {
   PrinterStatusSchema,
   RoleSchema,
   ROLES,
@@ -58,6 +63,7 @@ export * from './schemas/devices.js';
 export * from './schemas/logo.js';
 export * from './schemas/config-file.js';
 export * from './schemas/printers.js';
+export * from './schemas/api.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -173,6 +179,18 @@ export interface ResponseData {
   'printer:jobs': PrintJobView[];
   'printer:reprint': PrintJobView;
   'printer:drop': PrintJobView;
+  'api-token:list': ApiTokenView[];
+  /** The token itself comes back once, here; the hub keeps only its hash. */
+  'api-token:create': { token: ApiTokenView; secret: string };
+  'api-token:revoke': ApiTokenView;
+  'webhook:list': WebhookView[];
+  /** A new webhook's signing secret comes back once, here. */
+  'webhook:save': { webhook: WebhookView; secret?: string };
+  /** The webhooks left. */
+  'webhook:delete': WebhookView[];
+  /** Newest first. */
+  'webhook:deliveries': WebhookDeliveryView[];
+  'webhook:retry': WebhookDeliveryView;
 }
 
 /** One field a request got wrong, for a message next to that field (`field.<issue>` in i18n). */
@@ -305,6 +323,14 @@ export const EVENT_ROLES = {
   'printer:jobs': ['console'],
   'printer:reprint': ['console'],
   'printer:drop': ['console'],
+  'api-token:list': ['console'],
+  'api-token:create': ['console'],
+  'api-token:revoke': ['console'],
+  'webhook:list': ['console'],
+  'webhook:save': ['console'],
+  'webhook:delete': ['console'],
+  'webhook:deliveries': ['console'],
+  'webhook:retry': ['console'],
 } as const satisfies Record<RequestEvent, readonly Role[]>;
 
 export function mayRoleSend(role: Role, event: RequestEvent): boolean {

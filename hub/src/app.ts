@@ -24,6 +24,9 @@ import { createPairRoute } from './net/pair-route.js';
 import { createRestHandler } from './net/rest.js';
 import { createVoiceRoute } from './net/voice-route.js';
 import { createWebAppHandler } from './net/web-apps.js';
+import { coreOperations } from './api/core-operations.js';
+import { apiDocsPage } from './api/docs-page.js';
+import { openApiDocument } from './api/openapi.js';
 import { createSetupRoute, type SetupRouteOptions } from './net/setup-route.js';
 import { createSetup } from './setup/setup.js';
 
@@ -121,8 +124,9 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
   });
   const startedAt = clock.now();
   const probeStorage = createHealthProbe(opts.db, () => f.day.current());
-  const rest = createRestHandler({
+  const operations = coreOperations({
     views: f.views,
+    tickets: f.ticketService,
     snapshot: () => sockets.broadcaster.snapshot(false),
     health: () => ({
       ...probeStorage(),
@@ -132,6 +136,17 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
       connections: sockets.io.engine.clientsCount,
       memory: process.memoryUsage(),
     }),
+  });
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  const apiDocument = () => (document ??= openApiDocument(operations, `1.${SCHEMA_VERSION}`));
+  const rest = createRestHandler({
+    operations,
+    tokens: f.apiTokens,
+    rate: f.apiRate,
+    now: () => clock.now(),
+    log,
+    document: apiDocument,
+    docsPage: (lang) => apiDocsPage(apiDocument(), lang),
   });
   // Set up already: the wizard's route stays, to say so (GET needed: false, POST 409).
   const setup = createSetupRoute(createSetup({ db: opts.db, clock }), { now: clock.now, log });
@@ -198,6 +213,7 @@ export function createHub(opts: HubOptions): Hub {
       f.rollover.start();
       f.printing.spooler.start(); // QR codes need the public address, known from here on
       f.disk.start();
+      f.webhookDispatcher.start();
       if (opts.backupDir) stopBackups = scheduleBackups({ db, dir: opts.backupDir, clock, log });
       return url;
     },
@@ -207,6 +223,7 @@ export function createHub(opts: HubOptions): Hub {
       f.disk.stop();
       stopBackups?.();
       await f.printing.spooler.stop();
+      await f.webhookDispatcher.stop(); // tries in flight end; their deliveries stay pending
       broadcaster.stop(); // nothing queued may touch the database after it closes
       // No new connection, and no new request on an old keep-alive one: a reconnecting
       // browser's next request could otherwise hold the HTTP server's close open for seconds.
