@@ -57,8 +57,10 @@ export interface ApiTokens {
   /** Call inside the console edit's transaction; the token is in `secret`, once. */
   create(staffId: number, input: ApiTokenInput): { token: ApiTokenView; secret: string };
   revoke(staffId: number, tokenId: number, version: number): ApiTokenView;
-  /** The holder of a live token, null for an unknown or revoked one. */
+  /** The holder of a live token, null for an unknown or revoked one. Writes nothing. */
   check(token: string): TokenHolder | null;
+  /** A request through the token was let through: note when (at most once a minute). */
+  used(tokenId: number): void;
 }
 
 export function createApiTokens(db: Db, clock: Clock, audit: Audit): ApiTokens {
@@ -126,12 +128,13 @@ export function createApiTokens(db: Db, clock: Clock, audit: Audit): ApiTokens {
       if (token.length > 200) return null;
       const row = live.get(hashToken(token));
       if (!row) return null;
-      const now = clock.now();
-      if (now - (noted.get(row.id) ?? -Infinity) >= NOTE_USE_EVERY_MS) {
-        noted.set(row.id, now);
-        used.run(now, row.id);
-      }
       return { id: row.id, name: row.name, scopes: JSON.parse(row.scopes) as ApiScope[] };
+    },
+    used(tokenId) {
+      const now = clock.now();
+      if (now - (noted.get(tokenId) ?? -Infinity) < NOTE_USE_EVERY_MS) return;
+      noted.set(tokenId, now);
+      used.run(now, tokenId);
     },
   };
 }

@@ -89,6 +89,7 @@ function authorise(
   }
   const waitMs = overRate(holder.id);
   if (waitMs !== null) throw new RateLimited(waitMs);
+  deps.tokens.used(holder.id);
   return holder;
 }
 
