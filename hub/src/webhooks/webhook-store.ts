@@ -85,10 +85,10 @@ export function createWebhookStore(db: Db) {
      WHERE id = ?`,
   );
   const deleteHook = db.prepare<[number]>('DELETE FROM webhooks WHERE id = ?');
-  const insertDelivery = db.prepare<[number, string, string, number | null, string, number, number]>(
+  const insertDelivery = db.prepare<[NewDelivery]>(
     `INSERT INTO webhook_deliveries (webhook_id, event, idempotency_key, ticket_id, body,
        created_at, window_from, status, next_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?7)`,
+     VALUES (@webhookId, @event, @key, @ticketId, @body, @at, @at, 'pending', @at)`,
   );
   const LIST = `SELECT ${DELIVERY_COLUMNS}, w.name AS webhook_name, t.label, d.next_at, d.last_at,
       d.last_status, d.last_error, d.delivered_at
@@ -106,9 +106,9 @@ export function createWebhookStore(db: Db) {
   const nextDue = db.prepare<[number], { at: number | null }>(
     "SELECT min(next_at) AS at FROM webhook_deliveries WHERE status = 'pending' AND next_at > ?",
   );
-  const delivered = db.prepare<[number, number, number]>(
-    `UPDATE webhook_deliveries SET status = 'delivered', attempts = attempts + 1, last_at = ?1,
-       delivered_at = ?1, last_status = ?2, last_error = NULL, next_at = NULL WHERE id = ?3`,
+  const delivered = db.prepare<[{ id: number; at: number; status: number }]>(
+    `UPDATE webhook_deliveries SET status = 'delivered', attempts = attempts + 1, last_at = @at,
+       delivered_at = @at, last_status = @status, last_error = NULL, next_at = NULL WHERE id = @id`,
   );
   const failedTry = db.prepare<
     [{ id: number; at: number; status: number | null; error: string; next: number | null }]
@@ -118,9 +118,9 @@ export function createWebhookStore(db: Db) {
        status = CASE WHEN @next IS NULL THEN 'failed' ELSE 'pending' END
      WHERE id = @id`,
   );
-  const retry = db.prepare<[number, number]>(
-    `UPDATE webhook_deliveries SET status = 'pending', next_at = ?1, window_from = ?1
-     WHERE id = ?2`,
+  const retry = db.prepare<[{ id: number; at: number }]>(
+    `UPDATE webhook_deliveries SET status = 'pending', next_at = @at, window_from = @at
+     WHERE id = @id`,
   );
 
   return {
@@ -132,8 +132,7 @@ export function createWebhookStore(db: Db) {
     updateHook: (id: number, h: { name: string; url: string; events: string; active: boolean }) =>
       void updateHook.run(h.name, h.url, h.events, h.active ? 1 : 0, id),
     deleteHook: (id: number) => void deleteHook.run(id),
-    insertDelivery: (d: NewDelivery) =>
-      void insertDelivery.run(d.webhookId, d.event, d.key, d.ticketId, d.body, d.at, d.at),
+    insertDelivery: (d: NewDelivery) => void insertDelivery.run(d),
     deliveries: (hookId: number | null, limit: number) =>
       list.all({ hook: hookId, limit }).map(deliveryView),
     delivery: (id: number) => {
@@ -143,10 +142,10 @@ export function createWebhookStore(db: Db) {
     due: (now: number, limit: number) => due.all(now, limit),
     /** The first try due after `now` (those due by then are being tried). */
     nextDue: (now: number) => nextDue.get(now)?.at ?? null,
-    markDelivered: (id: number, at: number, status: number) => void delivered.run(at, status, id),
+    markDelivered: (id: number, at: number, status: number) => void delivered.run({ id, at, status }),
     markFailedTry: (id: number, at: number, status: number | null, error: string, next: number | null) =>
       void failedTry.run({ id, at, status, error: error.slice(0, 300), next }),
-    retry: (id: number, at: number) => void retry.run(at, id),
+    retry: (id: number, at: number) => void retry.run({ id, at }),
   };
 }
 
