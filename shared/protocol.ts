@@ -42,11 +42,7 @@ import {
 } from './schemas/config-file.js';
 import { type DeviceView, type PairCode } from './schemas/devices.js';
 import { type PrinterConfig, type PrintJobView, type TestPrintResult } from './schemas/printers.js';
-import {
-  type ApiTokenView,
-  type WebhookDeliveryView,
-  type WebhookView,
-} from './schemas/api.js';
+import { type ApiTokenView, type WebhookDeliveryView, type WebhookView } from './schemas/api.js';
 import {
   PrinterStatusSchema,
   RoleSchema,

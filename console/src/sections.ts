@@ -14,6 +14,7 @@ export const SECTIONS = [
   'holidays',
   'devices',
   'printers',
+  'integrations',
   'hall',
   'transfer',
 ] as const;

@@ -100,6 +100,43 @@ function httpServerFor(
   });
 }
 
+/** /api/v1: the operations, and the document and page built from them. */
+function restRoute(
+  f: Features,
+  sockets: ReturnType<typeof attachSocketServer>,
+  {
+    clock,
+    log,
+    startedAt,
+    probeStorage,
+  }: { clock: Clock; log: Logger; startedAt: number; probeStorage: () => { ok: boolean } },
+) {
+  const operations = coreOperations({
+    views: f.views,
+    tickets: f.ticketService,
+    snapshot: () => sockets.broadcaster.snapshot(false),
+    health: () => ({
+      ...probeStorage(),
+      disk: f.disk.current(),
+      schemaVersion: SCHEMA_VERSION,
+      uptimeMs: clock.now() - startedAt,
+      connections: sockets.io.engine.clientsCount,
+      memory: process.memoryUsage(),
+    }),
+  });
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  const apiDocument = () => (document ??= openApiDocument(operations, `1.${SCHEMA_VERSION}`));
+  return createRestHandler({
+    operations,
+    tokens: f.apiTokens,
+    rate: f.apiRate,
+    now: () => clock.now(),
+    log,
+    document: apiDocument,
+    docsPage: (lang) => apiDocsPage(apiDocument(), lang),
+  });
+}
+
 /** The transport in front of the features: one HTTP server for Socket.IO, REST and the apps. */
 function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
   const routes: Route[] = [];
@@ -124,30 +161,7 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
   });
   const startedAt = clock.now();
   const probeStorage = createHealthProbe(opts.db, () => f.day.current());
-  const operations = coreOperations({
-    views: f.views,
-    tickets: f.ticketService,
-    snapshot: () => sockets.broadcaster.snapshot(false),
-    health: () => ({
-      ...probeStorage(),
-      disk: f.disk.current(),
-      schemaVersion: SCHEMA_VERSION,
-      uptimeMs: clock.now() - startedAt,
-      connections: sockets.io.engine.clientsCount,
-      memory: process.memoryUsage(),
-    }),
-  });
-  let document: ReturnType<typeof openApiDocument> | undefined;
-  const apiDocument = () => (document ??= openApiDocument(operations, `1.${SCHEMA_VERSION}`));
-  const rest = createRestHandler({
-    operations,
-    tokens: f.apiTokens,
-    rate: f.apiRate,
-    now: () => clock.now(),
-    log,
-    document: apiDocument,
-    docsPage: (lang) => apiDocsPage(apiDocument(), lang),
-  });
+  const rest = restRoute(f, sockets, { clock, log, startedAt, probeStorage });
   // Set up already: the wizard's route stays, to say so (GET needed: false, POST 409).
   const setup = createSetupRoute(createSetup({ db: opts.db, clock }), { now: clock.now, log });
   const pair = createPairRoute(f.deviceService, { now: () => clock.now(), log });

@@ -870,7 +870,7 @@ export const en = {
   'console.tokens.shownOnce':
     'The token for “{name}”. Copy it now: it is shown only this once, and the hub keeps only a fingerprint of it.',
   'console.tokens.done': 'I copied it',
-  'console.tokens.ending': '…{hint}',
+  'console.tokens.ending': 'ends …{hint}',
   'console.tokens.made': 'Made',
   'console.tokens.lastUsed': 'Last used',
   'console.tokens.never': 'Never',

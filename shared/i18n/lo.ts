@@ -779,8 +779,7 @@ export const lo: Record<MessageKey, string> = {
   'console.printer.testUnconfirmed': 'ເຄື່ອງພິມບໍ່ໄດ້ຢືນຢັນໃບທົດລອງ ກວດເບິ່ງສາຍ ຫຼື ເຄືອຂ່າຍ ແລ້ວລອງໃໝ່',
   'reason.token-invalid': 'ບໍ່ຮູ້ຈັກໂທເຄັນ API ນີ້ ຫຼື ຖືກຍົກເລີກແລ້ວ ຂໍໂທເຄັນໃໝ່ຈາກສູນ',
   'reason.scope-missing': 'ໂທເຄັນ API ນີ້ບໍ່ມີສິດເຮັດສິ່ງນີ້: ຕ້ອງມີຂອບເຂດ “{scope}”',
-  'field.webhook-url':
-    'ຂຽນທີ່ຢູ່ເຕັມຂອງລະບົບຮັບ ເລີ່ມດ້ວຍ http:// ຫຼື https:// ໂດຍບໍ່ມີຊື່ຜູ້ໃຊ້ ຫຼື ລະຫັດຜ່ານ',
+  'field.webhook-url': 'ຂຽນທີ່ຢູ່ເຕັມຂອງລະບົບຮັບ ເລີ່ມດ້ວຍ http:// ຫຼື https:// ໂດຍບໍ່ມີຊື່ຜູ້ໃຊ້ ຫຼື ລະຫັດຜ່ານ',
   'api.docs.title': 'API ຂອງເຄື່ອງແມ່ຂ່າຍ Khiu',
   'api.docs.intro':
     'ສິ່ງທີ່ລະບົບອື່ນຂໍຈາກເຄື່ອງແມ່ຂ່າຍຂອງສູນນີ້ໄດ້ ແລະ ສິ່ງທີ່ມັນຕອບ ຄຳອະທິບາຍດຽວກັນໃນຮູບແບບ OpenAPI 3.1 ຢູ່ໃນເອກະສານທີ່ລິ້ງໄວ້ຂ້າງເທິງ ສ່ວນໂທເຄັນ ຂອບເຂດ ລາຍເຊັນ ແລະ ການສົ່ງຄືນ ອະທິບາຍໄວ້ໃນ docs/api.md',
@@ -810,7 +809,7 @@ export const lo: Record<MessageKey, string> = {
   'console.tokens.shownOnce':
     'ໂທເຄັນຂອງ “{name}” ສຳເນົາດຽວນີ້: ມັນສະແດງພຽງເທື່ອດຽວນີ້ ແລະ ເຄື່ອງແມ່ຂ່າຍເກັບພຽງລາຍນິ້ວມືຂອງມັນ',
   'console.tokens.done': 'ສຳເນົາແລ້ວ',
-  'console.tokens.ending': '…{hint}',
+  'console.tokens.ending': 'ລົງທ້າຍ …{hint}',
   'console.tokens.made': 'ສ້າງເມື່ອ',
   'console.tokens.lastUsed': 'ໃຊ້ຄັ້ງລ່າສຸດ',
   'console.tokens.never': 'ບໍ່ເຄີຍ',
@@ -818,8 +817,7 @@ export const lo: Record<MessageKey, string> = {
   'console.tokens.active': 'ກຳລັງໃຊ້',
   'console.tokens.revoked': 'ຍົກເລີກແລ້ວ',
   'console.tokens.revoke': 'ຍົກເລີກ',
-  'console.tokens.revokeAsk':
-    'ຍົກເລີກໂທເຄັນ “{name}” ບໍ? ລະບົບທີ່ໃຊ້ມັນຈະຖືກປະຕິເສດນັບແຕ່ນີ້ ແລະ ເອົາຄືນບໍ່ໄດ້',
+  'console.tokens.revokeAsk': 'ຍົກເລີກໂທເຄັນ “{name}” ບໍ? ລະບົບທີ່ໃຊ້ມັນຈະຖືກປະຕິເສດນັບແຕ່ນີ້ ແລະ ເອົາຄືນບໍ່ໄດ້',
   'console.tokens.none': 'ຍັງບໍ່ມີໂທເຄັນ API',
   'console.webhooks.title': 'Webhook (ການແຈ້ງອັດຕະໂນມັດ)',
   'console.webhooks.hint':
@@ -851,7 +849,7 @@ export const lo: Record<MessageKey, string> = {
     'ລ່າສຸດຢູ່ເທິງ ອັບເດດເອງ ປຸ່ມສົ່ງຄືນຈະສົ່ງອີກດຽວນີ້ດ້ວຍກະແຈດຽວກັນ ເພື່ອໃຫ້ລະບົບຮັບຮູ້ວ່າແມ່ນອັນດຽວກັນ',
   'console.deliveries.time': 'ສ້າງເມື່ອ',
   'console.deliveries.event': 'ເຫດການ',
-  'console.deliveries.webhook': 'Webhook',
+  'console.deliveries.webhook': 'ການແຈ້ງ Webhook',
   'console.deliveries.ticket': 'ບັດຄິວ',
   'console.deliveries.status': 'ສະຖານະ',
   'console.deliveries.attempts': 'ຈຳນວນເທື່ອ',
@@ -860,7 +858,7 @@ export const lo: Record<MessageKey, string> = {
   'console.deliveries.status.delivered': 'ສົ່ງເຖິງແລ້ວ',
   'console.deliveries.status.failed': 'ຍອມແພ້',
   'console.deliveries.next': 'ລອງຄັ້ງຕໍ່ໄປ {time}',
-  'console.deliveries.http': 'HTTP {status}',
+  'console.deliveries.http': 'ລະຫັດ HTTP {status}',
   'console.deliveries.noAnswer': 'ບໍ່ມີຄຳຕອບ: {error}',
   'console.deliveries.retry': 'ສົ່ງຄືນ',
   'console.deliveries.retried': 'ກຳລັງສົ່ງອີກເທື່ອໜຶ່ງ',

@@ -7,7 +7,12 @@
  */
 import { z } from 'zod';
 import { EpochMs, Id, ServiceDaySchema } from './entities.js';
-import { ErrorCodeSchema, ErrorReasonSchema, TicketSourceSchema, TicketStatusSchema } from './enums.js';
+import {
+  ErrorCodeSchema,
+  ErrorReasonSchema,
+  TicketSourceSchema,
+  TicketStatusSchema,
+} from './enums.js';
 import { Version } from './console.js';
 
 /**

@@ -89,7 +89,12 @@ describe('the OpenAPI document and the answers', () => {
   it('describes every answer the hub really gives, errors included', async () => {
     t = await startHub({ apiRate: { burst: 8, perSecond: 0.5 } });
     const { doc, check } = await contract(t);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/snapshot', '/tickets', '/tickets/{code}']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/health',
+      '/snapshot',
+      '/tickets',
+      '/tickets/{code}',
+    ]);
     const manager = await managerConsole(t);
     const { secret } = await makeToken(manager, ['read', 'issue']);
     const { secret: readOnly } = await makeToken(manager, ['read'], 'Dashboard');
@@ -112,7 +117,11 @@ describe('the OpenAPI document and the answers', () => {
       ['/tickets', 'post', await call(t, 'POST', '/tickets', { body: {} })],
       ['/tickets', 'post', await call(t, 'POST', '/tickets', { token: readOnly, body: {} })],
       ['/tickets', 'post', await call(t, 'POST', '/tickets', { token: secret, body: '{' })],
-      ['/tickets', 'post', await call(t, 'POST', '/tickets', { token: secret, body: { lang: 'th' } })],
+      [
+        '/tickets',
+        'post',
+        await call(t, 'POST', '/tickets', { token: secret, body: { lang: 'th' } }),
+      ],
       [
         '/tickets',
         'post',
@@ -170,11 +179,19 @@ describe('issuing through the API', () => {
     const again = await call(t, 'POST', '/tickets', { token: secret, body });
     expect(first.status).toBe(201);
     const ticket = first.json as IssuedTicket;
-    expect(ticket).toMatchObject({ source: 'api', serviceId: 'national-id-card', status: 'waiting' });
+    expect(ticket).toMatchObject({
+      source: 'api',
+      serviceId: 'national-id-card',
+      status: 'waiting',
+    });
     expect((again.json as IssuedTicket).id).toBe(ticket.id);
-    expect(t.db.prepare("SELECT count(*) AS n FROM tickets WHERE source = 'api'").get()).toEqual({ n: 1 });
+    expect(t.db.prepare("SELECT count(*) AS n FROM tickets WHERE source = 'api'").get()).toEqual({
+      n: 1,
+    });
     expect(
-      t.db.prepare("SELECT detail FROM ticket_events WHERE ticket_id = ? AND type = 'issue'").get(ticket.id),
+      t.db
+        .prepare("SELECT detail FROM ticket_events WHERE ticket_id = ? AND type = 'issue'")
+        .get(ticket.id),
     ).toEqual({ detail: `api token ${token.id}` });
 
     // The same requestId from another token is that token's own request: a new ticket.
@@ -206,7 +223,9 @@ describe('issuing through the API', () => {
     expect(hashAllTables(t.db)).toBe(before);
 
     expect((await call(t, 'POST', '/tickets', { token: secret, body: body() })).status).toBe(201);
-    const revoked = ok(await send(manager, 'api-token:revoke', { tokenId: token.id, version: token.version }));
+    const revoked = ok(
+      await send(manager, 'api-token:revoke', { tokenId: token.id, version: token.version }),
+    );
     expect(revoked.revokedAt).not.toBeNull();
     const afterRevoke = hashAllTables(t.db);
     const refused = await call(t, 'POST', '/tickets', { token: secret, body: body() });
@@ -223,7 +242,8 @@ describe('issuing through the API', () => {
     const { secret: a } = await makeToken(manager, ['read'], 'A');
     const { secret: b } = await makeToken(manager, ['read'], 'B');
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await call(t, 'GET', '/snapshot', { token: a })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await call(t, 'GET', '/snapshot', { token: a })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const limited = await call(t, 'GET', '/snapshot', { token: a });
     expect(limited.json).toMatchObject({ error: { code: 'rate-limited' } });
@@ -249,11 +269,20 @@ describe('API tokens in the console', () => {
 
     ok(await send(manager, 'api-token:revoke', { tokenId: token.id, version: token.version }));
     const before = hashAllTables(t.db);
-    const stale = await send(manager, 'api-token:revoke', { tokenId: token.id, version: token.version });
-    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'stale-version' } });
+    const stale = await send(manager, 'api-token:revoke', {
+      tokenId: token.id,
+      version: token.version,
+    });
+    expect(stale).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', reason: 'stale-version' },
+    });
     const bad = await send(manager, 'api-token:create', { token: { name: ' ', scopes: [] } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(bad.ok ? [] : bad.error.fields?.map((f) => f.path).sort()).toEqual(['token.name', 'token.scopes']);
+    expect(bad.ok ? [] : bad.error.fields?.map((f) => f.path).sort()).toEqual([
+      'token.name',
+      'token.scopes',
+    ]);
     expect(hashAllTables(t.db)).toBe(before);
   });
 });

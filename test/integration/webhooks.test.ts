@@ -149,7 +149,12 @@ describe('webhook deliveries', () => {
     await rx.down();
     t = await startHub({ dataDir, webhooks: FAST });
     const manager = await managerConsole(t);
-    const events: WebhookEvent[] = ['ticket-issued', 'ticket-called', 'ticket-completed', 'ticket-no-show'];
+    const events: WebhookEvent[] = [
+      'ticket-issued',
+      'ticket-called',
+      'ticket-completed',
+      'ticket-no-show',
+    ];
     ({ secret } = await addWebhook(manager, url, events));
     const [a, b] = await morning(t);
     const hub1 = t;
@@ -164,7 +169,11 @@ describe('webhook deliveries', () => {
     await until('every delivery', () => deliveries(hub2).every((d) => d.status === 'delivered'));
     expect(rx.badSignatures).toEqual([]);
     expect([...rx.keys.values()].every((n) => n === 1)).toBe(true);
-    expect(rx.taken.map((p) => p.id).sort()).toEqual(deliveries(t).map((d) => d.key).sort());
+    expect(rx.taken.map((p) => p.id).sort()).toEqual(
+      deliveries(t)
+        .map((d) => d.key)
+        .sort(),
+    );
     const seen = rx.taken.map((p) => `${p.type} ${p.data.ticket.label}`).sort();
     expect(seen).toEqual(
       [
@@ -188,8 +197,9 @@ describe('webhook deliveries', () => {
     rx.setMode('error');
     t = await startHub({ webhooks: { ...FAST, giveUpAfterMs: 600 } });
     const manager = await managerConsole(t);
-    let webhook;
-    ({ secret, webhook } = await addWebhook(manager, rx.url, ['ticket-issued']));
+    const added = await addWebhook(manager, rx.url, ['ticket-issued']);
+    const { webhook } = added;
+    secret = added.secret;
     const { client: kiosk } = await connect(t, { role: 'kiosk' });
     const ticket = await issue(kiosk, 'birth-certificate');
     const hub = t;
@@ -224,8 +234,16 @@ describe('webhook deliveries', () => {
     t = await startHub({ webhooks: FAST });
     const manager = await managerConsole(t);
     const { webhook } = await addWebhook(manager, 'http://127.0.0.1:9/hook', ['ticket-called']);
-    const input = { id: webhook.id, name: 'SMS', url: webhook.url, events: webhook.events, active: false };
-    const saved = ok(await send(manager, 'webhook:save', { webhook: input, version: webhook.version }));
+    const input = {
+      id: webhook.id,
+      name: 'SMS',
+      url: webhook.url,
+      events: webhook.events,
+      active: false,
+    };
+    const saved = ok(
+      await send(manager, 'webhook:save', { webhook: input, version: webhook.version }),
+    );
     expect(saved.webhook).toMatchObject({ name: 'SMS', active: false, version: 2 });
     expect(saved.secret).toBeUndefined();
     const before = hashAllTables(t.db);
@@ -246,7 +264,9 @@ describe('webhook deliveries', () => {
     const { client: counter } = await openCounter(t, 1);
     ok(await send(counter, 'counter:call-next', { counterId: 1 }));
     expect(deliveries(t)).toEqual([]);
-    expect(ok(await send(manager, 'webhook:delete', { webhookId: webhook.id, version: 2 }))).toEqual([]);
+    expect(
+      ok(await send(manager, 'webhook:delete', { webhookId: webhook.id, version: 2 })),
+    ).toEqual([]);
   });
 });
 
@@ -263,7 +283,11 @@ describe('a receiver that hangs', () => {
     await rx.up();
     t = await startHub({ webhooks: { ...FAST, timeoutMs: 200, retryBaseMs: 50, retryMaxMs: 100 } });
     const manager = await managerConsole(t);
-    ({ secret } = await addWebhook(manager, rx.url, ['ticket-issued', 'ticket-called', 'ticket-no-show']));
+    ({ secret } = await addWebhook(manager, rx.url, [
+      'ticket-issued',
+      'ticket-called',
+      'ticket-no-show',
+    ]));
     const { client: kiosk } = await connect(t, { role: 'kiosk' });
     for (let i = 0; i < 3 * ROUNDS; i++) await issue(kiosk, 'national-id-card');
     const { client: counter } = await openCounter(t, 1);
@@ -279,7 +303,9 @@ describe('a receiver that hangs', () => {
     };
     await calls(); // warm up: the first calls pay for compiling and caching
     const hub = t;
-    await until('the warm-up delivered', () => deliveries(hub).every((d) => d.status === 'delivered'));
+    await until('the warm-up delivered', () =>
+      deliveries(hub).every((d) => d.status === 'delivered'),
+    );
 
     const up = await calls();
     rx.setMode('hang');
@@ -290,8 +316,9 @@ describe('a receiver that hangs', () => {
     );
     await until('a try timed out', () => (timedOut.get() as { n: number }).n > 0);
     const [upMs, downMs] = [median(up), median(down)];
-    expect(downMs, `median call ${upMs.toFixed(1)} ms up, ${downMs.toFixed(1)} ms down`).toBeLessThan(
-      upMs * 3 + 5,
-    );
+    expect(
+      downMs,
+      `median call ${upMs.toFixed(1)} ms up, ${downMs.toFixed(1)} ms down`,
+    ).toBeLessThan(upMs * 3 + 5);
   }, 60_000);
 });

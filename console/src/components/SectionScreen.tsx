@@ -7,6 +7,7 @@ import { CountersScreen } from './CountersScreen.js';
 import { DevicesScreen } from './DevicesScreen.js';
 import { HallScreen } from './HallScreen.js';
 import { HolidaysScreen } from './HolidaysScreen.js';
+import { IntegrationsScreen } from './IntegrationsScreen.js';
 import { MinistriesScreen } from './MinistriesScreen.js';
 import { PrintersScreen } from './PrintersScreen.js';
 import { ServicesScreen } from './ServicesScreen.js';
@@ -23,6 +24,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   holidays: HolidaysScreen,
   devices: DevicesScreen,
   printers: PrintersScreen,
+  integrations: IntegrationsScreen,
   transfer: TransferScreen,
   hall: HallScreen,
 };

@@ -63,24 +63,28 @@ export interface ApiTokens {
   used(tokenId: number): void;
 }
 
+function statements(db: Db) {
+  return {
+    list: db.prepare<[], TokenRow>(`SELECT ${COLUMNS} FROM integration_tokens ORDER BY id`),
+    byId: db.prepare<[number], TokenRow>(`SELECT ${COLUMNS} FROM integration_tokens WHERE id = ?`),
+    insert: db.prepare<[string, string, string, string, number, number]>(
+      `INSERT INTO integration_tokens (name, scopes, token_hash, hint, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    revoke: db.prepare<[number, number]>(
+      'UPDATE integration_tokens SET revoked_at = ?, version = version + 1 WHERE id = ?',
+    ),
+    live: db.prepare<[string], TokenRow>(
+      `SELECT ${COLUMNS} FROM integration_tokens WHERE token_hash = ? AND revoked_at IS NULL`,
+    ),
+    used: db.prepare<[number, number]>(
+      'UPDATE integration_tokens SET last_used_at = ? WHERE id = ?',
+    ),
+  };
+}
+
 export function createApiTokens(db: Db, clock: Clock, audit: Audit): ApiTokens {
-  const list = db.prepare<[], TokenRow>(`SELECT ${COLUMNS} FROM integration_tokens ORDER BY id`);
-  const byId = db.prepare<[number], TokenRow>(
-    `SELECT ${COLUMNS} FROM integration_tokens WHERE id = ?`,
-  );
-  const insert = db.prepare<[string, string, string, string, number, number]>(
-    `INSERT INTO integration_tokens (name, scopes, token_hash, hint, created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const revoke = db.prepare<[number, number]>(
-    'UPDATE integration_tokens SET revoked_at = ?, version = version + 1 WHERE id = ?',
-  );
-  const live = db.prepare<[string], TokenRow>(
-    `SELECT ${COLUMNS} FROM integration_tokens WHERE token_hash = ? AND revoked_at IS NULL`,
-  );
-  const used = db.prepare<[number, number]>(
-    'UPDATE integration_tokens SET last_used_at = ? WHERE id = ?',
-  );
+  const { list, byId, insert, revoke, live, used } = statements(db);
   const noted = new Map<number, number>();
   const found = (id: number) => {
     const row = byId.get(id);

@@ -58,7 +58,8 @@ const TicketCodeParams = z.object({
     .meta({ description: 'The ticket code printed in the QR code (`/t/<code>`).' }),
 });
 
-export function coreOperations(deps: CoreOperationDeps): ApiOperation[] {
+/** The hub's health and the queue as every screen sees it. */
+function queueOperations(deps: CoreOperationDeps): ApiOperation[] {
   return [
     operation({
       operationId: 'getHealth',
@@ -89,6 +90,12 @@ export function coreOperations(deps: CoreOperationDeps): ApiOperation[] {
       },
       handle: () => ({ status: 200, body: deps.snapshot() }),
     }),
+  ];
+}
+
+/** One ticket: its status by code, and a new one issued. */
+function ticketOperations(deps: CoreOperationDeps): ApiOperation[] {
+  return [
     operation({
       operationId: 'getTicket',
       method: 'get',
@@ -139,3 +146,8 @@ export function coreOperations(deps: CoreOperationDeps): ApiOperation[] {
     }),
   ];
 }
+
+export const coreOperations = (deps: CoreOperationDeps): ApiOperation[] => [
+  ...queueOperations(deps),
+  ...ticketOperations(deps),
+];

@@ -6,7 +6,7 @@
  */
 import { t } from '../../../shared/i18n/index.js';
 import type { Lang } from '../../../shared/protocol.js';
-import { API_DOCS_PATH, OPENAPI_PATH } from '../net/rest.js';
+import { API_DOCS_PATH, OPENAPI_PATH } from './paths.js';
 
 interface Operation {
   summary?: string;
@@ -24,8 +24,7 @@ interface Document {
   components?: { schemas?: Record<string, unknown> };
 }
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const code = (v: unknown) => `<pre>${escape(JSON.stringify(v, null, 2))}</pre>`;
 
@@ -40,7 +39,10 @@ function who(op: Operation, lang: Lang): string {
 function operation(method: string, path: string, op: Operation, lang: Lang): string {
   const body = op.requestBody?.content['application/json']?.schema;
   const params = (op.parameters ?? [])
-    .map((p) => `<li><code>${escape(p.name)}</code> (${escape(p.in)}) ${escape(p.description ?? '')}</li>`)
+    .map(
+      (p) =>
+        `<li><code>${escape(p.name)}</code> (${escape(p.in)}) ${escape(p.description ?? '')}</li>`,
+    )
     .join('');
   const answers = Object.entries(op.responses)
     .map(([status, r]) => {

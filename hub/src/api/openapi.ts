@@ -13,7 +13,7 @@ import {
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
 import { z } from 'zod';
-import { API_PREFIX } from '../net/rest.js';
+import { API_PREFIX } from './paths.js';
 import type { ApiOperation } from './operation.js';
 import {
   SIGNATURE_HEADER,
@@ -54,9 +54,7 @@ function documented(op: ApiOperation): ZodOpenApiOperationObject {
       headers: RETRY_AFTER,
     };
   }
-  const security = op.auth
-    ? [...(op.auth.open ? [{}] : []), { apiToken: [op.auth.scope] }]
-    : [];
+  const security = op.auth ? [...(op.auth.open ? [{}] : []), { apiToken: [op.auth.scope] }] : [];
   return {
     operationId: op.operationId,
     tags: [op.tag],

@@ -54,5 +54,4 @@ export interface ApiOperation<B = unknown> {
 }
 
 /** Keeps `body`'s type and `handle`'s argument in step, then forgets it for the list. */
-export const operation = <B>(op: ApiOperation<B>): ApiOperation =>
-  op as unknown as ApiOperation;
+export const operation = <B>(op: ApiOperation<B>): ApiOperation => op as unknown as ApiOperation;

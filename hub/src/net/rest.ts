@@ -11,13 +11,12 @@ import type { ApiTokens, TokenHolder } from '../api/api-tokens.js';
 import type { ApiOperation } from '../api/operation.js';
 import type { TokenRate } from '../api/token-rate.js';
 import { perTokenRate } from '../api/token-rate.js';
+import { API_DOCS_PATH, API_PREFIX, OPENAPI_PATH } from '../api/paths.js';
 import { fieldErrors, HubError } from '../hub-error.js';
 import { readJson, sendJson } from './json-api.js';
 import type { AckError, ErrorCode, Lang } from '../../../shared/protocol.js';
 
-export const API_PREFIX = '/api/v1';
-export const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;
-export const API_DOCS_PATH = `${API_PREFIX}/docs`;
+export { API_PREFIX } from '../api/paths.js';
 const MAX_BODY_BYTES = 16 * 1024;
 
 export interface RestDeps {
@@ -57,10 +56,12 @@ interface Route {
 
 function routeOf(op: ApiOperation): Route {
   const names: string[] = [];
-  const source = op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
+  const source = op.path
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\{(\w+)\}/g, (_m, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
   return { op, pattern: new RegExp(`^${source}$`), names };
 }
 
@@ -78,14 +79,24 @@ function authorise(
   const bearer = bearerOf(req);
   if (bearer === null) {
     if (op.auth.open) return null;
-    throw new HubError('unauthorized', 'This needs an API token (Authorization: Bearer …)', 'token-invalid');
+    throw new HubError(
+      'unauthorized',
+      'This needs an API token (Authorization: Bearer …)',
+      'token-invalid',
+    );
   }
   const holder = deps.tokens.check(bearer);
-  if (!holder) throw new HubError('unauthorized', 'This API token is unknown or was revoked', 'token-invalid');
+  if (!holder)
+    throw new HubError('unauthorized', 'This API token is unknown or was revoked', 'token-invalid');
   if (!holder.scopes.includes(op.auth.scope)) {
-    throw new HubError('forbidden', `This API token does not hold the ${op.auth.scope} scope`, 'scope-missing', {
-      params: { scope: op.auth.scope },
-    });
+    throw new HubError(
+      'forbidden',
+      `This API token does not hold the ${op.auth.scope} scope`,
+      'scope-missing',
+      {
+        params: { scope: op.auth.scope },
+      },
+    );
   }
   const waitMs = overRate(holder.id);
   if (waitMs !== null) throw new RateLimited(waitMs);
@@ -99,7 +110,15 @@ class RateLimited extends Error {
   }
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, url: URL, route: Route, params: Record<string, string>, deps: RestDeps, overRate: (id: number) => number | null) {
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  route: Route,
+  params: Record<string, string>,
+  deps: RestDeps,
+  overRate: (id: number) => number | null,
+) {
   const { op } = route;
   const token = authorise(req, op, deps, overRate);
   let body: unknown = undefined;
@@ -159,10 +178,15 @@ export function createRestHandler(deps: RestDeps) {
       if (res.headersSent) return;
       if (err instanceof RateLimited) {
         const seconds = String(Math.max(1, Math.ceil(err.waitMs / 1000)));
-        return fail(res, { code: 'rate-limited', message: 'Too many requests with this token' }, { 'retry-after': seconds });
+        return fail(
+          res,
+          { code: 'rate-limited', message: 'Too many requests with this token' },
+          { 'retry-after': seconds },
+        );
       }
       if (err instanceof HubError) {
-        const extra: Record<string, string> = err.code === 'unauthorized' ? { 'www-authenticate': 'Bearer' } : {};
+        const extra: Record<string, string> =
+          err.code === 'unauthorized' ? { 'www-authenticate': 'Bearer' } : {};
         return fail(res, err.toAck(), extra);
       }
       deps.log.error({ err, url: req.url }, 'API request failed');

@@ -14,17 +14,17 @@ import { strictAssert } from '../../../shared/assert.js';
 import type { Dispatcher } from './webhook-dispatcher.js';
 import type { Outbox } from './webhook-outbox.js';
 import { hookView, type WebhookRow, type WebhookStore } from './webhook-store.js';
-import type {
-  WebhookDeliveryView,
-  WebhookInput,
-  WebhookView,
-} from '../../../shared/protocol.js';
+import type { WebhookDeliveryView, WebhookInput, WebhookView } from '../../../shared/protocol.js';
 
 const SECRET_PREFIX = 'whsec_';
 
 export interface WebhookAdmin {
   list(): WebhookView[];
-  save(staffId: number, input: WebhookInput, version: number | null): { webhook: WebhookView; secret?: string };
+  save(
+    staffId: number,
+    input: WebhookInput,
+    version: number | null,
+  ): { webhook: WebhookView; secret?: string };
   remove(staffId: number, webhookId: number, version: number): WebhookView[];
   deliveries(webhookId: number | undefined, limit: number | undefined): WebhookDeliveryView[];
   retry(staffId: number, deliveryId: number): WebhookDeliveryView;
@@ -49,80 +49,108 @@ const described = (r: Pick<WebhookRow, 'name' | 'url' | 'events' | 'active'>) =>
   active: r.active === 1,
 });
 
-export function createWebhookAdmin(deps: WebhookAdminDeps): WebhookAdmin {
+function viewOf(store: WebhookStore, id: number): WebhookView {
+  const row = store.hook(id);
+  strictAssert(row, `webhook ${id} vanished inside its own transaction`);
+  return hookView(row, store.counts(id));
+}
+
+/** The webhook as it is, checked against the version the edit was made on. */
+function editable({ store, audit }: WebhookAdminDeps, id: number, version: number): WebhookRow {
+  const row = store.hook(id);
+  if (!row) throw notFound(`Webhook ${id}`);
+  audit.checkVersion('webhook', String(id), row.version, version);
+  return row;
+}
+
+function record(
+  deps: WebhookAdminDeps,
+  staffId: number,
+  id: number,
+  before: unknown,
+  after: unknown,
+) {
+  deps.audit.record({
+    staffId,
+    entity: 'webhook',
+    entityId: String(id),
+    action: before === null ? 'create' : after === null ? 'delete' : 'update',
+    before,
+    after,
+  });
+}
+
+/** A new webhook gets its secret here, returned once; the audit row never holds it. */
+function create(deps: WebhookAdminDeps, staffId: number, input: WebhookInput) {
+  const secret = `${SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const events = JSON.stringify(input.events);
+  const id = deps.store.insertHook({ ...input, events, secret }, deps.clock.now());
+  record(deps, staffId, id, null, { ...input, id });
+  return { webhook: viewOf(deps.store, id), secret };
+}
+
+function update(
+  deps: WebhookAdminDeps,
+  staffId: number,
+  input: WebhookInput & { id: number },
+  version: number,
+) {
+  const row = editable(deps, input.id, version);
+  const events = JSON.stringify(input.events);
+  deps.store.updateHook(row.id, { ...input, events });
+  const after = described({ ...input, events, active: input.active ? 1 : 0 });
+  record(deps, staffId, row.id, described(row), after);
+  return { webhook: viewOf(deps.store, row.id) };
+}
+
+/** Due now, whatever it was; the same body and key go again. */
+function retry(deps: WebhookAdminDeps, staffId: number, deliveryId: number): WebhookDeliveryView {
   const { store, audit, clock } = deps;
-  const viewOf = (id: number) => {
-    const row = store.hook(id);
-    strictAssert(row, `webhook ${id} vanished inside its own transaction`);
-    return hookView(row, store.counts(id));
-  };
+  const before = store.delivery(deliveryId);
+  if (!before) throw notFound(`Delivery ${deliveryId}`);
+  store.retry(deliveryId, clock.now());
+  audit.record({
+    staffId,
+    entity: 'webhook-delivery',
+    entityId: String(deliveryId),
+    action: 'update',
+    before: { status: before.status, attempts: before.attempts },
+    after: { status: 'pending', retry: true },
+  });
+  const after = store.delivery(deliveryId);
+  strictAssert(after, `delivery ${deliveryId} vanished inside its own transaction`);
+  return after;
+}
+
+export function createWebhookAdmin(deps: WebhookAdminDeps): WebhookAdmin {
+  const { store } = deps;
   const list = () => store.hooks().map((r) => hookView(r, store.counts(r.id)));
-  const editable = (id: number, version: number) => {
-    const row = store.hook(id);
-    if (!row) throw notFound(`Webhook ${id}`);
-    audit.checkVersion('webhook', String(id), row.version, version);
-    return row;
+  /** The outbox reads the webhooks again once an edit is committed (or refused). */
+  const edit = <T>(work: () => T): T => {
+    try {
+      return deps.inForce(work);
+    } finally {
+      deps.outbox.reload();
+    }
   };
-  const record = (staffId: number, id: number, before: unknown, after: unknown) =>
-    audit.record({
-      staffId,
-      entity: 'webhook',
-      entityId: String(id),
-      action: before === null ? 'create' : after === null ? 'delete' : 'update',
-      before,
-      after,
-    });
-
-  function create(staffId: number, input: WebhookInput) {
-    const secret = `${SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;
-    const events = JSON.stringify(input.events);
-    const id = store.insertHook({ ...input, events, secret }, clock.now());
-    record(staffId, id, null, { ...input, id });
-    return { webhook: viewOf(id), secret };
-  }
-
   return {
     list,
-    save(staffId, input, version) {
-      const saved = deps.inForce(() => {
-        if (version === null || input.id === undefined) return create(staffId, input);
-        const row = editable(input.id, version);
-        const events = JSON.stringify(input.events);
-        store.updateHook(row.id, { ...input, events });
-        record(staffId, row.id, described(row), described({ ...input, events, active: input.active ? 1 : 0 }));
-        return { webhook: viewOf(row.id) };
-      });
-      deps.outbox.reload();
-      return saved;
-    },
-    remove(staffId, webhookId, version) {
-      const left = deps.inForce(() => {
-        const row = editable(webhookId, version);
+    save: (staffId, input, version) =>
+      edit(() =>
+        version === null || input.id === undefined
+          ? create(deps, staffId, input)
+          : update(deps, staffId, { ...input, id: input.id }, version),
+      ),
+    remove: (staffId, webhookId, version) =>
+      edit(() => {
+        const row = editable(deps, webhookId, version);
         store.deleteHook(webhookId);
-        record(staffId, webhookId, described(row), null);
+        record(deps, staffId, webhookId, described(row), null);
         return list();
-      });
-      deps.outbox.reload();
-      return left;
-    },
+      }),
     deliveries: (webhookId, limit) => store.deliveries(webhookId ?? null, limit ?? 100),
     retry(staffId, deliveryId) {
-      const retried = deps.inTransaction(() => {
-        const before = store.delivery(deliveryId);
-        if (!before) throw notFound(`Delivery ${deliveryId}`);
-        store.retry(deliveryId, clock.now());
-        audit.record({
-          staffId,
-          entity: 'webhook-delivery',
-          entityId: String(deliveryId),
-          action: 'update',
-          before: { status: before.status, attempts: before.attempts },
-          after: { status: 'pending', retry: true },
-        });
-        const after = store.delivery(deliveryId);
-        strictAssert(after, `delivery ${deliveryId} vanished inside its own transaction`);
-        return after;
-      });
+      const retried = deps.inTransaction(() => retry(deps, staffId, deliveryId));
       deps.dispatcher.wake();
       return retried;
     },

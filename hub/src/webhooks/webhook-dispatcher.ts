@@ -53,12 +53,62 @@ export interface Dispatcher {
 
 type Due = DeliveryRow & { url: string; secret: string };
 
-export function createDispatcher(deps: {
+interface DispatcherDeps {
   store: WebhookStore;
   clock: Clock;
   log: Logger;
   timing: WebhookTiming;
-}): Dispatcher {
+}
+
+const reasonOf = (err: unknown) =>
+  err instanceof Error
+    ? err.cause instanceof Error
+      ? err.cause.message
+      : err.message
+    : String(err);
+
+/** POSTs one delivery, signed now: the receiver's status, or why there was none. */
+async function post(row: Due, deps: DispatcherDeps, stop: AbortSignal) {
+  try {
+    const res = await fetch(row.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'khiu-hub',
+        [SIGNATURE_HEADER]: signature(row.secret, deps.clock.now(), row.body),
+        [IDEMPOTENCY_HEADER]: row.idempotency_key,
+        [EVENT_HEADER]: row.event,
+      },
+      body: row.body,
+      redirect: 'manual',
+      signal: AbortSignal.any([stop, AbortSignal.timeout(deps.timing.timeoutMs)]),
+    });
+    await res.body?.cancel();
+    return { status: res.status, error: `HTTP ${res.status}` };
+  } catch (err) {
+    return { status: null, error: reasonOf(err) };
+  }
+}
+
+/** One try; its outcome is written only while the hub still runs. */
+async function attempt(row: Due, deps: DispatcherDeps, stop: AbortSignal) {
+  const { store, clock, log, timing } = deps;
+  const { status, error } = await post(row, deps, stop);
+  if (stop.aborted) return;
+  if (status !== null && status >= 200 && status < 300) {
+    store.markDelivered(row.id, clock.now(), status);
+    return;
+  }
+  const next = clock.now() + webhookRetryDelayMs(row.attempts + 1, timing);
+  const giveUp = next - row.window_from > timing.giveUpAfterMs;
+  store.markFailedTry(row.id, clock.now(), status, error, giveUp ? null : next);
+  log.warn(
+    { webhook: row.webhook_id, delivery: row.id, event: row.event, status, err: error, giveUp },
+    giveUp ? 'webhook delivery given up after 24 h' : 'webhook delivery failed; will retry',
+  );
+}
+
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { store, clock, log, timing } = deps;
   const inFlight = new Map<number, Promise<void>>();
   let stop = new AbortController();
@@ -70,45 +120,6 @@ export function createDispatcher(deps: {
     timer = setTimeout(pump, Math.max(0, delayMs));
   };
 
-  /** One try; its outcome is written only while the hub still runs. */
-  async function attempt(row: Due) {
-    const at = clock.now();
-    let status: number | null = null;
-    let error = '';
-    try {
-      const res = await fetch(row.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'khiu-hub',
-          [SIGNATURE_HEADER]: signature(row.secret, at, row.body),
-          [IDEMPOTENCY_HEADER]: row.idempotency_key,
-          [EVENT_HEADER]: row.event,
-        },
-        body: row.body,
-        redirect: 'manual',
-        signal: AbortSignal.any([stop.signal, AbortSignal.timeout(timing.timeoutMs)]),
-      });
-      status = res.status;
-      await res.body?.cancel();
-      if (status >= 200 && status < 300) {
-        if (running) store.markDelivered(row.id, clock.now(), status);
-        return;
-      }
-      error = `HTTP ${status}`;
-    } catch (err) {
-      error = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
-    }
-    if (!running) return;
-    const next = clock.now() + webhookRetryDelayMs(row.attempts + 1, timing);
-    const giveUp = next - row.window_from > timing.giveUpAfterMs;
-    store.markFailedTry(row.id, clock.now(), status, error, giveUp ? null : next);
-    log.warn(
-      { webhook: row.webhook_id, delivery: row.id, event: row.event, status, err: error, giveUp },
-      giveUp ? 'webhook delivery given up after 24 h' : 'webhook delivery failed; will retry',
-    );
-  }
-
   function pump() {
     if (!running) return;
     const now = clock.now();
@@ -116,7 +127,7 @@ export function createDispatcher(deps: {
     if (free > 0) {
       const rows = store.due(now, timing.concurrency + inFlight.size);
       for (const row of rows.filter((r) => !inFlight.has(r.id)).slice(0, free)) {
-        const done = attempt(row)
+        const done = attempt(row, deps, stop.signal)
           .catch((err: unknown) => log.error({ err, delivery: row.id }, 'webhook try failed'))
           .finally(() => {
             inFlight.delete(row.id);

@@ -29,6 +29,24 @@ const EVENT_OF: Partial<Record<QueueEventType, WebhookEvent>> = {
   'ticket-no-show': 'ticket-no-show',
 };
 
+/** The ticket as the receiver hears of it, with the number of the counter it was called to. */
+function ticketOf(t: Ticket, counterNumber: (id: number) => number | undefined): WebhookTicket {
+  const number = t.counterId === null ? undefined : counterNumber(t.counterId);
+  return {
+    id: t.id,
+    code: t.code,
+    label: t.label,
+    day: t.day,
+    serviceId: t.serviceId,
+    status: t.status,
+    source: t.source,
+    issuedAt: t.issuedAt,
+    calledAt: t.calledAt,
+    finishedAt: t.finishedAt,
+    counter: t.counterId !== null && number !== undefined ? { id: t.counterId, number } : null,
+  };
+}
+
 export interface Outbox extends CommitListener {
   /** The webhooks changed in the console: read them again before the next change. */
   reload(): void;
@@ -42,32 +60,16 @@ export function createOutbox(deps: {
   dispatcher: Dispatcher;
 }): Outbox {
   const { store, clock, dispatcher } = deps;
-  const counterNumber = deps.db.prepare<[number], { number: number }>(
+  const counterRow = deps.db.prepare<[number], { number: number }>(
     'SELECT number FROM counters WHERE id = ?',
   );
+  const counterNumber = (id: number) => counterRow.get(id)?.number;
   let active: WebhookRow[] | null = null;
   let written = false;
 
   const listening = (event: WebhookEvent) => {
     active ??= store.hooks().filter((h) => h.active === 1);
     return active.filter((h) => (JSON.parse(h.events) as string[]).includes(event));
-  };
-
-  const ticketOf = (t: Ticket): WebhookTicket => {
-    const number = t.counterId === null ? undefined : counterNumber.get(t.counterId)?.number;
-    return {
-      id: t.id,
-      code: t.code,
-      label: t.label,
-      day: t.day,
-      serviceId: t.serviceId,
-      status: t.status,
-      source: t.source,
-      issuedAt: t.issuedAt,
-      calledAt: t.calledAt,
-      finishedAt: t.finishedAt,
-      counter: t.counterId !== null && number !== undefined ? { id: t.counterId, number } : null,
-    };
   };
 
   return {
@@ -81,7 +83,7 @@ export function createOutbox(deps: {
       for (const ticketId of change.ticketIds) {
         const t = deps.tickets.byId(ticketId);
         if (!t) continue;
-        const ticket = ticketOf(t);
+        const ticket = ticketOf(t, counterNumber);
         for (const hook of hooks) {
           const key = `whd_${randomBytes(16).toString('base64url')}`;
           const payload: WebhookPayload = { id: key, type: event, at, data: { ticket } };

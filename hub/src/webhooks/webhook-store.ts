@@ -70,9 +70,12 @@ export const deliveryView = (r: DeliveryListRow): WebhookDeliveryView => ({
   deliveredAt: r.delivered_at,
 });
 
-export function createWebhookStore(db: Db) {
+/** The webhooks themselves, and how many of each one's deliveries wait or were given up. */
+function hookStatements(db: Db) {
   const hooks = db.prepare<[], WebhookRow>(`SELECT ${HOOK_COLUMNS} FROM webhooks ORDER BY id`);
-  const hook = db.prepare<[number], WebhookRow>(`SELECT ${HOOK_COLUMNS} FROM webhooks WHERE id = ?`);
+  const hook = db.prepare<[number], WebhookRow>(
+    `SELECT ${HOOK_COLUMNS} FROM webhooks WHERE id = ?`,
+  );
   const counts = db.prepare<[number], { pending: number; failed: number }>(
     `SELECT coalesce(sum(status = 'pending'), 0) AS pending, coalesce(sum(status = 'failed'), 0) AS failed
      FROM webhook_deliveries WHERE webhook_id = ?`,
@@ -85,19 +88,56 @@ export function createWebhookStore(db: Db) {
      WHERE id = ?`,
   );
   const deleteHook = db.prepare<[number]>('DELETE FROM webhooks WHERE id = ?');
+  return {
+    hooks: () => hooks.all(),
+    hook: (id: number) => hook.get(id) ?? null,
+    counts: (id: number) => counts.get(id) ?? { pending: 0, failed: 0 },
+    insertHook: (
+      h: { name: string; url: string; secret: string; events: string; active: boolean },
+      at: number,
+    ) =>
+      Number(
+        insertHook.run(h.name, h.url, h.secret, h.events, h.active ? 1 : 0, at).lastInsertRowid,
+      ),
+    updateHook: (id: number, h: { name: string; url: string; events: string; active: boolean }) =>
+      void updateHook.run(h.name, h.url, h.events, h.active ? 1 : 0, id),
+    deleteHook: (id: number) => void deleteHook.run(id),
+  };
+}
+
+const LIST = `SELECT ${DELIVERY_COLUMNS}, w.name AS webhook_name, t.label, d.next_at, d.last_at,
+    d.last_status, d.last_error, d.delivered_at
+  FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+  LEFT JOIN tickets t ON t.id = d.ticket_id`;
+
+/** The log as the console reads it, and a retry by hand. */
+function logStatements(db: Db) {
+  const list = db.prepare<[{ hook: number | null; limit: number }], DeliveryListRow>(
+    `${LIST} WHERE (@hook IS NULL OR d.webhook_id = @hook) ORDER BY d.id DESC LIMIT @limit`,
+  );
+  const one = db.prepare<[number], DeliveryListRow>(`${LIST} WHERE d.id = ?`);
+  const retry = db.prepare<[{ id: number; at: number }]>(
+    `UPDATE webhook_deliveries SET status = 'pending', next_at = @at, window_from = @at
+     WHERE id = @id`,
+  );
+  return {
+    deliveries: (hookId: number | null, limit: number) =>
+      list.all({ hook: hookId, limit }).map(deliveryView),
+    delivery: (id: number) => {
+      const row = one.get(id);
+      return row ? deliveryView(row) : null;
+    },
+    retry: (id: number, at: number) => void retry.run({ id, at }),
+  };
+}
+
+/** The outbox as the commit listener writes it and the dispatcher works through it. */
+function outboxStatements(db: Db) {
   const insertDelivery = db.prepare<[NewDelivery]>(
     `INSERT INTO webhook_deliveries (webhook_id, event, idempotency_key, ticket_id, body,
        created_at, window_from, status, next_at)
      VALUES (@webhookId, @event, @key, @ticketId, @body, @at, @at, 'pending', @at)`,
   );
-  const LIST = `SELECT ${DELIVERY_COLUMNS}, w.name AS webhook_name, t.label, d.next_at, d.last_at,
-      d.last_status, d.last_error, d.delivered_at
-    FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-    LEFT JOIN tickets t ON t.id = d.ticket_id`;
-  const list = db.prepare<[{ hook: number | null; limit: number }], DeliveryListRow>(
-    `${LIST} WHERE (@hook IS NULL OR d.webhook_id = @hook) ORDER BY d.id DESC LIMIT @limit`,
-  );
-  const one = db.prepare<[number], DeliveryListRow>(`${LIST} WHERE d.id = ?`);
   const due = db.prepare<[number, number], DeliveryRow & { url: string; secret: string }>(
     `SELECT ${DELIVERY_COLUMNS}, w.url, w.secret FROM webhook_deliveries d
      JOIN webhooks w ON w.id = d.webhook_id
@@ -118,40 +158,33 @@ export function createWebhookStore(db: Db) {
        status = CASE WHEN @next IS NULL THEN 'failed' ELSE 'pending' END
      WHERE id = @id`,
   );
-  const retry = db.prepare<[{ id: number; at: number }]>(
-    `UPDATE webhook_deliveries SET status = 'pending', next_at = @at, window_from = @at
-     WHERE id = @id`,
-  );
-
   return {
-    hooks: () => hooks.all(),
-    hook: (id: number) => hook.get(id) ?? null,
-    counts: (id: number) => counts.get(id) ?? { pending: 0, failed: 0 },
-    insertHook: (h: { name: string; url: string; secret: string; events: string; active: boolean }, at: number) =>
-      Number(insertHook.run(h.name, h.url, h.secret, h.events, h.active ? 1 : 0, at).lastInsertRowid),
-    updateHook: (id: number, h: { name: string; url: string; events: string; active: boolean }) =>
-      void updateHook.run(h.name, h.url, h.events, h.active ? 1 : 0, id),
-    deleteHook: (id: number) => void deleteHook.run(id),
     insertDelivery: (d: NewDelivery) => void insertDelivery.run(d),
-    deliveries: (hookId: number | null, limit: number) =>
-      list.all({ hook: hookId, limit }).map(deliveryView),
-    delivery: (id: number) => {
-      const row = one.get(id);
-      return row ? deliveryView(row) : null;
-    },
     due: (now: number, limit: number) => due.all(now, limit),
     /** The first try due after `now` (those due by then are being tried). */
     nextDue: (now: number) => nextDue.get(now)?.at ?? null,
-    markDelivered: (id: number, at: number, status: number) => void delivered.run({ id, at, status }),
-    markFailedTry: (id: number, at: number, status: number | null, error: string, next: number | null) =>
-      void failedTry.run({ id, at, status, error: error.slice(0, 300), next }),
-    retry: (id: number, at: number) => void retry.run({ id, at }),
+    markDelivered: (id: number, at: number, status: number) =>
+      void delivered.run({ id, at, status }),
+    markFailedTry: (
+      id: number,
+      at: number,
+      status: number | null,
+      error: string,
+      next: number | null,
+    ) => void failedTry.run({ id, at, status, error: error.slice(0, 300), next }),
   };
+}
+
+export function createWebhookStore(db: Db) {
+  return { ...hookStatements(db), ...logStatements(db), ...outboxStatements(db) };
 }
 
 export type WebhookStore = ReturnType<typeof createWebhookStore>;
 
-export const hookView = (r: WebhookRow, counts: { pending: number; failed: number }): WebhookView => ({
+export const hookView = (
+  r: WebhookRow,
+  counts: { pending: number; failed: number },
+): WebhookView => ({
   id: r.id,
   name: r.name,
   url: r.url,
