@@ -32,6 +32,8 @@ interface IntegrationsState {
   shown: ShownOnce | null;
   /** The webhook in the form: null for a new one. */
   editing: WebhookView | null;
+  /** One more after each save, so the form starts empty again. */
+  saves: number;
 }
 
 export const useIntegrationsStore = create<IntegrationsState>()(() => ({
@@ -40,6 +42,7 @@ export const useIntegrationsStore = create<IntegrationsState>()(() => ({
   deliveries: null,
   shown: null,
   editing: null,
+  saves: 0,
 }));
 
 async function load<T>(
@@ -108,7 +111,7 @@ export async function saveWebhook(input: WebhookInput, version: number | null): 
   const { webhook, secret } = ack.data;
   if (secret)
     useIntegrationsStore.setState({ shown: { kind: 'secret', name: webhook.name, value: secret } });
-  useIntegrationsStore.setState({ editing: null });
+  useIntegrationsStore.setState((s) => ({ editing: null, saves: s.saves + 1 }));
   useConsoleStore.setState({ notice: { key: 'console.notice.saved', tone: 'info' } });
   await loadWebhooks();
   return true;
@@ -129,5 +132,5 @@ export async function retryDelivery(delivery: WebhookDeliveryView): Promise<void
   if (done) {
     useConsoleStore.setState({ notice: { key: 'console.deliveries.retried', tone: 'info' } });
   }
-  await loadDeliveries();
+  await Promise.all([loadDeliveries(), loadWebhooks()]);
 }

@@ -4,7 +4,7 @@ import { ApiTokensCard, ShownOncePanel } from './ApiTokensCard.js';
 import { DeliveryLog } from './DeliveryLog.js';
 import { WebhooksCard } from './WebhooksCard.js';
 
-/** The log and the webhooks' counts refresh this often while the screen is open. */
+/** The log, the webhooks' counts and the tokens' last use refresh this often while on screen. */
 const REFRESH_MS = 5_000;
 
 /**
@@ -19,6 +19,7 @@ export function IntegrationsScreen() {
     void loadWebhooks();
     void loadDeliveries();
     const timer = setInterval(() => {
+      void loadTokens();
       void loadWebhooks();
       void loadDeliveries();
     }, REFRESH_MS);

@@ -149,6 +149,7 @@ export function WebhooksCard() {
   const webhooks = useIntegrationsStore((s) => s.webhooks);
   const editing = useIntegrationsStore((s) => s.editing);
   const formGen = useConsoleStore((s) => s.formGen);
+  const saves = useIntegrationsStore((s) => s.saves);
   return (
     <section className="card" aria-labelledby="webhooks-title" data-testid="webhooks-card">
       <h2 id="webhooks-title">{t(lang, 'console.webhooks.title')}</h2>
@@ -172,7 +173,7 @@ export function WebhooksCard() {
       {webhooks?.length === 0 ? <p className="hint">{t(lang, 'console.webhooks.none')}</p> : null}
       {canEdit ? (
         <WebhookForm
-          key={`${editing?.id ?? 'new'}-${editing?.version ?? 0}-${formGen}`}
+          key={`${editing?.id ?? 'new'}-${editing?.version ?? 0}-${formGen}-${saves}`}
           webhook={editing}
         />
       ) : null}
