@@ -26,7 +26,15 @@ interface Document {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const code = (v: unknown) => `<pre>${escape(JSON.stringify(v, null, 2))}</pre>`;
+const REF = /^#\/components\/schemas\/(\w+)$/;
+
+/** A schema: a link to its shape when it is one of the named ones, else the JSON itself. */
+function code(v: unknown): string {
+  const ref = typeof v === 'object' && v !== null && '$ref' in v ? String(v.$ref) : '';
+  const name = REF.exec(ref)?.[1];
+  if (name) return ` → <a href="#schema-${name}"><code>${name}</code></a>`;
+  return `<pre>${escape(JSON.stringify(v, null, 2))}</pre>`;
+}
 
 function who(op: Operation, lang: Lang): string {
   const needs = op.security?.flatMap((s) => Object.values(s).flat()) ?? [];
