@@ -65,6 +65,8 @@ function routeOf(op: ApiOperation): Route {
   return { op, pattern: new RegExp(`^${source}$`), names };
 }
 
+type OverRate = (tokenId: number) => number | null;
+
 const bearerOf = (req: IncomingMessage) =>
   /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
 
@@ -73,7 +75,7 @@ function authorise(
   req: IncomingMessage,
   op: ApiOperation,
   deps: RestDeps,
-  overRate: (id: number) => number | null,
+  overRate: OverRate,
 ): TokenHolder | null {
   if (!op.auth) return null;
   const bearer = bearerOf(req);
@@ -99,27 +101,25 @@ function authorise(
     );
   }
   const waitMs = overRate(holder.id);
-  if (waitMs !== null) throw new RateLimited(waitMs);
+  if (waitMs !== null) {
+    const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
+    throw new HubError('rate-limited', 'Too many requests with this token', undefined, {
+      params: { retryAfter },
+    });
+  }
   deps.tokens.used(holder.id);
   return holder;
 }
 
-class RateLimited extends Error {
-  constructor(readonly waitMs: number) {
-    super('rate limited');
-  }
+interface Asked {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  op: ApiOperation;
+  params: Record<string, string>;
 }
 
-async function answer(
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  route: Route,
-  params: Record<string, string>,
-  deps: RestDeps,
-  overRate: (id: number) => number | null,
-) {
-  const { op } = route;
+async function answer({ req, res, url, op, params }: Asked, deps: RestDeps, overRate: OverRate) {
   const token = authorise(req, op, deps, overRate);
   let body: unknown = undefined;
   if (op.body) {
@@ -135,6 +135,39 @@ async function answer(
   sendJson(res, result.status, result.body);
 }
 
+/** The refusal in the error envelope: 401 names the scheme, 429 says when to come back. */
+function refused(res: ServerResponse, err: unknown, log: Logger, url: string | undefined) {
+  if (res.headersSent) return;
+  if (!(err instanceof HubError)) {
+    log.error({ err, url }, 'API request failed');
+    return fail(res, { code: 'internal', message: 'The hub could not do that' });
+  }
+  const headers: Record<string, string> = {};
+  if (err.code === 'unauthorized') headers['www-authenticate'] = 'Bearer';
+  if (err.code === 'rate-limited')
+    headers['retry-after'] = String(err.detail.params?.['retryAfter']);
+  fail(res, err.toAck(), headers);
+}
+
+/** `GET /api/v1/openapi.json` and its page; false for any other request. */
+function documentRoute(req: IncomingMessage, res: ServerResponse, url: URL, deps: RestDeps) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (url.pathname === OPENAPI_PATH) {
+    sendJson(res, 200, deps.document());
+    return true;
+  }
+  if (url.pathname !== API_DOCS_PATH) return false;
+  const page = deps.docsPage(url.searchParams.get('lang') === 'en' ? 'en' : 'lo');
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'content-length': Buffer.byteLength(page),
+  });
+  res.end(page);
+  return true;
+}
+
 /** Answers requests under /api/v1; returns false for any other path. */
 export function createRestHandler(deps: RestDeps) {
   const routes = deps.operations.map(routeOf);
@@ -143,21 +176,7 @@ export function createRestHandler(deps: RestDeps) {
     const url = new URL(req.url ?? '/', 'http://hub');
     if (!url.pathname.startsWith(`${API_PREFIX}/`)) return false;
     const method = req.method === 'HEAD' ? 'get' : (req.method ?? '').toLowerCase();
-    if (method === 'get' && url.pathname === OPENAPI_PATH) {
-      sendJson(res, 200, deps.document());
-      return true;
-    }
-    if (method === 'get' && url.pathname === API_DOCS_PATH) {
-      const page = deps.docsPage(url.searchParams.get('lang') === 'en' ? 'en' : 'lo');
-      res.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'no-store',
-        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-        'content-length': Buffer.byteLength(page),
-      });
-      res.end(page);
-      return true;
-    }
+    if (documentRoute(req, res, url, deps)) return true;
     const path = url.pathname.slice(API_PREFIX.length);
     const matches = routes.flatMap((r) => {
       const m = r.pattern.exec(path);
@@ -174,24 +193,8 @@ export function createRestHandler(deps: RestDeps) {
       return true;
     }
     const params = Object.fromEntries(hit.route.names.map((n, i) => [n, hit.values[i] ?? '']));
-    answer(req, res, url, hit.route, params, deps, overRate).catch((err: unknown) => {
-      if (res.headersSent) return;
-      if (err instanceof RateLimited) {
-        const seconds = String(Math.max(1, Math.ceil(err.waitMs / 1000)));
-        return fail(
-          res,
-          { code: 'rate-limited', message: 'Too many requests with this token' },
-          { 'retry-after': seconds },
-        );
-      }
-      if (err instanceof HubError) {
-        const extra: Record<string, string> =
-          err.code === 'unauthorized' ? { 'www-authenticate': 'Bearer' } : {};
-        return fail(res, err.toAck(), extra);
-      }
-      deps.log.error({ err, url: req.url }, 'API request failed');
-      fail(res, { code: 'internal', message: 'The hub could not do that' });
-    });
+    const asked = { req, res, url, op: hit.route.op, params };
+    answer(asked, deps, overRate).catch((err: unknown) => refused(res, err, deps.log, req.url));
     return true;
   };
 }
