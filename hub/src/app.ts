@@ -27,6 +27,7 @@ import { createWebAppHandler } from './net/web-apps.js';
 import { coreOperations } from './api/core-operations.js';
 import { apiDocsPage } from './api/docs-page.js';
 import { openApiDocument } from './api/openapi.js';
+import { API_VERSION } from './api/paths.js';
 import { createSetupRoute, type SetupRouteOptions } from './net/setup-route.js';
 import { createSetup } from './setup/setup.js';
 
@@ -125,7 +126,7 @@ function restRoute(
     }),
   });
   let document: ReturnType<typeof openApiDocument> | undefined;
-  const apiDocument = () => (document ??= openApiDocument(operations, `1.${SCHEMA_VERSION}`));
+  const apiDocument = () => (document ??= openApiDocument(operations, API_VERSION));
   return createRestHandler({
     operations,
     tokens: f.apiTokens,

@@ -856,6 +856,11 @@ export const en = {
   'api.docs.noToken': 'No token needed.',
   'api.docs.openOrScope': 'Open to anyone; a token that is sent must hold: {scope}.',
   'api.docs.scope': 'Needs a token with the scope: {scope}.',
+  'api.op.getHealth': 'Whether the hub can read and write its storage',
+  'api.op.getSnapshot':
+    'The centre, its services with the people waiting and the estimated wait, its counters and the latest calls',
+  'api.op.getTicket': 'A ticket’s status by its code (follows transfers)',
+  'api.op.issueTicket': 'Issue a ticket (source api), once per requestId',
   'console.nav.integrations': 'Integrations',
   'console.tokens.title': 'API tokens',
   'console.tokens.hint':

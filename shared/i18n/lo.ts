@@ -795,6 +795,10 @@ export const lo: Record<MessageKey, string> = {
   'api.docs.noToken': 'ບໍ່ຕ້ອງໃຊ້ໂທເຄັນ',
   'api.docs.openOrScope': 'ເປີດໃຫ້ທຸກຄົນ ໂທເຄັນທີ່ສົ່ງມາຕ້ອງມີ: {scope}',
   'api.docs.scope': 'ຕ້ອງມີໂທເຄັນທີ່ມີຂອບເຂດ: {scope}',
+  'api.op.getHealth': 'ເຄື່ອງແມ່ຂ່າຍອ່ານ ແລະ ຂຽນບ່ອນເກັບຂໍ້ມູນຂອງມັນໄດ້ບໍ່',
+  'api.op.getSnapshot': 'ສູນ ບໍລິການຂອງມັນພ້ອມຈຳນວນຄົນລໍຖ້າ ແລະ ເວລາລໍຖ້າໂດຍປະມານ ປ່ອງບໍລິການ ແລະ ການເອີ້ນລ່າສຸດ',
+  'api.op.getTicket': 'ສະຖານະຂອງບັດຄິວຕາມລະຫັດຂອງມັນ (ຕິດຕາມການໂອນ)',
+  'api.op.issueTicket': 'ອອກບັດຄິວ (ແຫຼ່ງ api) ເທື່ອດຽວຕໍ່ requestId',
   'console.nav.integrations': 'ການເຊື່ອມຕໍ່ລະບົບ',
   'console.tokens.title': 'ໂທເຄັນ API',
   'console.tokens.hint':

@@ -8,6 +8,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { verifySignature } from '../../hub/src/webhooks/signature.js';
 import {
   connect,
@@ -185,6 +186,16 @@ describe('webhook deliveries', () => {
         `ticket-no-show ${b?.label}`,
       ].sort(),
     );
+    // Each body is what the served OpenAPI document says that webhook sends.
+    const doc = (await (await fetch(`${t.url}/api/v1/openapi.json`)).json()) as object;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addSchema({ ...doc, $id: 'openapi.json' });
+    for (const payload of rx.taken) {
+      const validate = ajv.compile({
+        $ref: `openapi.json#/webhooks/${payload.type}/post/requestBody/content/application~1json/schema`,
+      });
+      expect(validate(payload), JSON.stringify(validate.errors)).toBe(true);
+    }
     const called = rx.taken.find((p) => p.type === 'ticket-called');
     expect(called?.data.ticket.counter).toEqual({ id: 1, number: 1 });
     expect(JSON.stringify(rx.taken)).not.toContain('priority');

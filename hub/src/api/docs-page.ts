@@ -4,11 +4,13 @@
  * internet: the centre is offline). The page's own words are in Lao and
  * English (`?lang=en`); the operations' summaries are the document's.
  */
-import { t } from '../../../shared/i18n/index.js';
+import { en } from '../../../shared/i18n/en.js';
+import { t, type MessageKey } from '../../../shared/i18n/index.js';
 import type { Lang } from '../../../shared/protocol.js';
 import { API_DOCS_PATH, OPENAPI_PATH } from './paths.js';
 
 interface Operation {
+  operationId?: string;
   summary?: string;
   description?: string;
   security?: Record<string, string[]>[];
@@ -44,7 +46,12 @@ function who(op: Operation, lang: Lang): string {
   return t(lang, open ? 'api.docs.openOrScope' : 'api.docs.scope', { scope });
 }
 
-function operation(method: string, path: string, op: Operation, lang: Lang): string {
+/** The page says what an operation does in the reader's language; the document, in English. */
+function titleOf(op: Operation, key: string, lang: Lang): string {
+  return Object.hasOwn(en, key) ? t(lang, key as MessageKey) : (op.summary ?? '');
+}
+
+function operation(method: string, path: string, op: Operation, lang: Lang, key: string): string {
   const body = op.requestBody?.content['application/json']?.schema;
   const params = (op.parameters ?? [])
     .map(
@@ -60,7 +67,7 @@ function operation(method: string, path: string, op: Operation, lang: Lang): str
     .join('');
   return `<section class="op">
 <h3><span class="method">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>
-<p>${escape(op.summary ?? '')}</p>${op.description ? `<p>${escape(op.description)}</p>` : ''}
+<p>${escape(titleOf(op, key, lang))}</p>${op.description ? `<p>${escape(op.description)}</p>` : ''}
 <p class="who">${escape(who(op, lang))}</p>
 ${params ? `<h4>${t(lang, 'api.docs.parameters')}</h4><ul>${params}</ul>` : ''}
 ${body ? `<h4>${t(lang, 'api.docs.body')}</h4>${code(body)}` : ''}
@@ -77,10 +84,14 @@ pre{background:#f2f4f7;padding:.6rem;overflow:auto;font-size:.8rem;max-height:24
 export function apiDocsPage(document: unknown, lang: Lang): string {
   const doc = document as Document;
   const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => operation(method, `/api/v1${path}`, op, lang)),
+    Object.entries(item).map(([method, op]) =>
+      operation(method, `/api/v1${path}`, op, lang, `api.op.${op.operationId ?? ''}`),
+    ),
   );
   const hooks = Object.entries(doc.webhooks ?? {}).flatMap(([name, item]) =>
-    Object.entries(item).map(([method, op]) => operation(method, name, op, lang)),
+    Object.entries(item).map(([method, op]) =>
+      operation(method, name, op, lang, `console.webhooks.event.${name}`),
+    ),
   );
   const schemas = Object.entries(doc.components?.schemas ?? {})
     .map(([name, s]) => `<h3 id="schema-${escape(name)}">${escape(name)}</h3>${code(s)}`)
