@@ -76,7 +76,11 @@ describe('console: API tokens and webhooks, in Chromium', () => {
     fetch(`${hub.url}/api/v1/tickets`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ serviceId: 'national-id-card', lang: 'lo', requestId: newRequestId() }),
+      body: JSON.stringify({
+        serviceId: 'national-id-card',
+        lang: 'lo',
+        requestId: newRequestId(),
+      }),
     });
 
   let token = '';
@@ -122,7 +126,10 @@ describe('console: API tokens and webhooks, in Chromium', () => {
     await manager.shotBoth('integrations-webhook-failed');
 
     failing = false;
-    await pending.first().getByRole('button', { name: manager.text('console.deliveries.retry') }).click();
+    await pending
+      .first()
+      .getByRole('button', { name: manager.text('console.deliveries.retry') })
+      .click();
     await log.locator('tr[data-state="delivered"]').first().waitFor({ timeout: 10_000 });
     expect(received).toHaveLength(1);
     expect(received[0]?.signed).toBe(true);
