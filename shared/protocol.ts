@@ -43,6 +43,7 @@ import {
 import { type DeviceView, type PairCode } from './schemas/devices.js';
 import { type Alert, type FloorView, type TicketHistory } from './schemas/floor.js';
 import { type PrinterConfig, type PrintJobView, type TestPrintResult } from './schemas/printers.js';
+import { type ApiTokenView, type WebhookDeliveryView, type WebhookView } from './schemas/api.js';
 import {
   PrinterStatusSchema,
   RoleSchema,
@@ -60,6 +61,7 @@ export * from './schemas/logo.js';
 export * from './schemas/config-file.js';
 export * from './schemas/printers.js';
 export * from './schemas/floor.js';
+export * from './schemas/api.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -184,6 +186,18 @@ export interface ResponseData {
   'floor:reprint': PrintJobView;
   'floor:close-counter': CounterView;
   'floor:sign-out': Record<string, never>;
+  'api-token:list': ApiTokenView[];
+  /** The token itself comes back once, here; the hub keeps only its hash. */
+  'api-token:create': { token: ApiTokenView; secret: string };
+  'api-token:revoke': ApiTokenView;
+  'webhook:list': WebhookView[];
+  /** A new webhook's signing secret comes back once, here. */
+  'webhook:save': { webhook: WebhookView; secret?: string };
+  /** The webhooks left. */
+  'webhook:delete': WebhookView[];
+  /** Newest first. */
+  'webhook:deliveries': WebhookDeliveryView[];
+  'webhook:retry': WebhookDeliveryView;
 }
 
 /** One field a request got wrong, for a message next to that field (`field.<issue>` in i18n). */
@@ -325,6 +339,14 @@ export const EVENT_ROLES = {
   'floor:reprint': ['console'],
   'floor:close-counter': ['console'],
   'floor:sign-out': ['console'],
+  'api-token:list': ['console'],
+  'api-token:create': ['console'],
+  'api-token:revoke': ['console'],
+  'webhook:list': ['console'],
+  'webhook:save': ['console'],
+  'webhook:delete': ['console'],
+  'webhook:deliveries': ['console'],
+  'webhook:retry': ['console'],
 } as const satisfies Record<RequestEvent, readonly Role[]>;
 
 export function mayRoleSend(role: Role, event: RequestEvent): boolean {

@@ -389,6 +389,23 @@ export function wellFormedPayloads(w: BusyCentre): {
     'floor:reprint': () => ({ ticketId: w.waiting.id }),
     'floor:close-counter': () => ({ counterId: 3 }),
     'floor:sign-out': () => ({ staffId: 3 }),
+    // The demo centre has no API token or webhook: making one adds it, the rest are not-found.
+    'api-token:list': () => ({}),
+    'api-token:create': () => ({ token: { name: 'e-Government app', scopes: ['read', 'issue'] } }),
+    'api-token:revoke': () => ({ tokenId: 999, version: 1 }),
+    'webhook:list': () => ({}),
+    'webhook:save': () => ({
+      webhook: {
+        name: 'SMS gateway',
+        url: 'http://127.0.0.1:9/hook',
+        events: ['ticket-called'],
+        active: true,
+      },
+      version: null,
+    }),
+    'webhook:delete': () => ({ webhookId: 999, version: 1 }),
+    'webhook:deliveries': () => ({}),
+    'webhook:retry': () => ({ deliveryId: 999 }),
   };
 }
 

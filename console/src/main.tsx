@@ -2,6 +2,7 @@ import '../../shared/ui/base.css';
 import './console.css';
 import './devices.css';
 import './printers.css';
+import './integrations.css';
 import './transfer.css';
 import { loadFontsOrLog, renderRoot } from '../../shared/ui/mount.js';
 import { App } from './App.js';

@@ -15,6 +15,7 @@ export const SECTIONS = [
   'holidays',
   'devices',
   'printers',
+  'integrations',
   'hall',
   'transfer',
 ] as const;

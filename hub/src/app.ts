@@ -24,6 +24,10 @@ import { createPairRoute } from './net/pair-route.js';
 import { createRestHandler } from './net/rest.js';
 import { createVoiceRoute } from './net/voice-route.js';
 import { createWebAppHandler } from './net/web-apps.js';
+import { coreOperations } from './api/core-operations.js';
+import { apiDocsPage } from './api/docs-page.js';
+import { openApiDocument } from './api/openapi.js';
+import { API_VERSION } from './api/paths.js';
 import { createSetupRoute, type SetupRouteOptions } from './net/setup-route.js';
 import { createSetup } from './setup/setup.js';
 
@@ -97,6 +101,43 @@ function httpServerFor(
   });
 }
 
+/** /api/v1: the operations, and the document and page built from them. */
+function restRoute(
+  f: Features,
+  sockets: ReturnType<typeof attachSocketServer>,
+  {
+    clock,
+    log,
+    startedAt,
+    probeStorage,
+  }: { clock: Clock; log: Logger; startedAt: number; probeStorage: () => { ok: boolean } },
+) {
+  const operations = coreOperations({
+    views: f.views,
+    tickets: f.ticketService,
+    snapshot: () => sockets.broadcaster.snapshot(false),
+    health: () => ({
+      ...probeStorage(),
+      disk: f.disk.current(),
+      schemaVersion: SCHEMA_VERSION,
+      uptimeMs: clock.now() - startedAt,
+      connections: sockets.io.engine.clientsCount,
+      memory: process.memoryUsage(),
+    }),
+  });
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  const apiDocument = () => (document ??= openApiDocument(operations, API_VERSION));
+  return createRestHandler({
+    operations,
+    tokens: f.apiTokens,
+    rate: f.apiRate,
+    now: () => clock.now(),
+    log,
+    document: apiDocument,
+    docsPage: (lang) => apiDocsPage(apiDocument(), lang),
+  });
+}
+
 /** The transport in front of the features: one HTTP server for Socket.IO, REST and the apps. */
 function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
   const routes: Route[] = [];
@@ -121,18 +162,7 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
   });
   const startedAt = clock.now();
   const probeStorage = createHealthProbe(opts.db, () => f.day.current());
-  const rest = createRestHandler({
-    views: f.views,
-    snapshot: () => sockets.broadcaster.snapshot(false),
-    health: () => ({
-      ...probeStorage(),
-      disk: f.disk.current(),
-      schemaVersion: SCHEMA_VERSION,
-      uptimeMs: clock.now() - startedAt,
-      connections: sockets.io.engine.clientsCount,
-      memory: process.memoryUsage(),
-    }),
-  });
+  const rest = restRoute(f, sockets, { clock, log, startedAt, probeStorage });
   // Set up already: the wizard's route stays, to say so (GET needed: false, POST 409).
   const setup = createSetupRoute(createSetup({ db: opts.db, clock }), { now: clock.now, log });
   const pair = createPairRoute(f.deviceService, { now: () => clock.now(), log });
@@ -199,6 +229,7 @@ export function createHub(opts: HubOptions): Hub {
       f.printing.spooler.start(); // QR codes need the public address, known from here on
       f.disk.start();
       f.alerts.start();
+      f.webhookDispatcher.start();
       if (opts.backupDir) stopBackups = scheduleBackups({ db, dir: opts.backupDir, clock, log });
       return url;
     },
@@ -209,6 +240,7 @@ export function createHub(opts: HubOptions): Hub {
       f.alerts.stop();
       stopBackups?.();
       await f.printing.spooler.stop();
+      await f.webhookDispatcher.stop(); // tries in flight end; their deliveries stay pending
       broadcaster.stop(); // nothing queued may touch the database after it closes
       // No new connection, and no new request on an old keep-alive one: a reconnecting
       // browser's next request could otherwise hold the HTTP server's close open for seconds.

@@ -7,6 +7,9 @@
 import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import type { Handlers } from './handler.js';
+import { createApiTokens } from './api/api-tokens.js';
+import { integrationHandlers } from './api/integration-handlers.js';
+import { DEFAULT_TOKEN_RATE, type TokenRate } from './api/token-rate.js';
 import { createDiskWatch, type DiskWatch, type StatFs } from './db/disk-space.js';
 import type { Db } from './db/open.js';
 import type { Clock } from './clock.js';
@@ -58,6 +61,14 @@ import { createTicketService } from './tickets/ticket-service.js';
 import { createTicketStore } from './tickets/ticket-store.js';
 import { createViews, type Views } from './views/views.js';
 import { createVoiceClips } from './voice/voice-clips.js';
+import { createWebhookAdmin } from './webhooks/webhook-admin.js';
+import {
+  createDispatcher,
+  DEFAULT_WEBHOOK_TIMING,
+  type WebhookTiming,
+} from './webhooks/webhook-dispatcher.js';
+import { createOutbox } from './webhooks/webhook-outbox.js';
+import { createWebhookStore } from './webhooks/webhook-store.js';
 import type { SerialPortFactory } from '../../shared/printer/transports.js';
 
 export interface FeatureOptions {
@@ -70,6 +81,10 @@ export interface FeatureOptions {
   disk?: { lowBytes?: number; statfs?: StatFs };
   /** How often the floor's alerts are checked, and when an empty counter counts as idle. */
   alerts?: Partial<AlertTiming>;
+  /** Each API token's request budget (tests make it small). */
+  apiRate?: Partial<TokenRate>;
+  /** How webhook deliveries are tried (tests make the waits short). */
+  webhooks?: Partial<WebhookTiming>;
 }
 
 /** What the queue is made of: its state, and the services that change it. */
@@ -149,6 +164,39 @@ function consoleFeatures(
   };
 }
 
+/** The integration API: tokens, and webhooks with their outbox and sender. */
+function integrationFeatures(
+  { db, clock, log, webhooks: timing }: FeatureOptions,
+  queue: ReturnType<typeof queueFeatures>,
+  audit: ReturnType<typeof createAudit>,
+) {
+  const tokens = createApiTokens(db, clock, audit);
+  const store = createWebhookStore(db);
+  const dispatcher = createDispatcher({
+    store,
+    clock,
+    log,
+    timing: { ...DEFAULT_WEBHOOK_TIMING, ...timing },
+  });
+  const outbox = createOutbox({ db, clock, store, tickets: queue.tickets, dispatcher });
+  queue.commits.listen(outbox);
+  const inForce = <T>(work: () => T): T => editInForce(queue, work);
+  const webhooks = createWebhookAdmin({
+    clock,
+    store,
+    audit,
+    outbox,
+    dispatcher,
+    inForce,
+    inTransaction: (work) => db.transaction(work)(),
+  });
+  return {
+    apiTokens: tokens,
+    dispatcher,
+    handlers: integrationHandlers({ tokens, webhooks, inForce }),
+  };
+}
+
 /** The console asks for a fresh reading of the hub's free disk space (supervisors and managers). */
 const diskSpaceHandlers = (disk: DiskWatch): Handlers<'hub:disk-space'> => ({
   'hub:disk-space': (ctx) => (ctx.staff(), disk.check()),
@@ -210,9 +258,11 @@ export function createFeatures(opts: FeatureOptions) {
     spooler: printing.spooler,
   });
   const floor = floorFeatures(opts, { ...queue, views, printing, consoleSide, printerAdmin });
+  const integration = integrationFeatures(opts, queue, consoleSide.audit);
   const handlers = {
     ...consoleSide.handlers,
     ...floor.handlers,
+    ...integration.handlers,
     ...diskSpaceHandlers(disk),
     ...printerHandlers(printerAdmin),
     ...ticketHandlers(queue.ticketService),
@@ -238,6 +288,9 @@ export function createFeatures(opts: FeatureOptions) {
     presence: consoleSide.presence,
     staffCutoff: consoleSide.staffCutoff,
     deviceService: consoleSide.deviceService,
+    apiTokens: integration.apiTokens,
+    apiRate: { ...DEFAULT_TOKEN_RATE, ...opts.apiRate },
+    webhookDispatcher: integration.dispatcher,
   };
 }
 

@@ -137,6 +137,10 @@ export const ERROR_REASONS = [
   'printer-has-jobs',
   /** That slip is going to the printer right now: look again in a moment. */
   'print-job-sending',
+  /** An API token that is unknown or was revoked in the console. */
+  'token-invalid',
+  /** The API token lacks the scope this needs: `params.scope` names it. */
+  'scope-missing',
 ] as const;
 export const ErrorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;

@@ -19,6 +19,7 @@ import {
 import { BasisHashSchema, ConfigUploadSchema } from './config-file.js';
 import { DeviceNameSchema, DeviceRoleSchema } from './devices.js';
 import { PrinterInputSchema } from './printers.js';
+import { ApiTokenInputSchema, WebhookInputSchema } from './api.js';
 import { LangSchema, PauseReasonSchema, PrioritySchema } from './enums.js';
 import { TicketQuerySchema } from './floor.js';
 
@@ -152,6 +153,20 @@ export const RequestSchemas = {
   'floor:reprint': TicketRef,
   'floor:close-counter': CounterRef,
   'floor:sign-out': z.strictObject({ staffId: Id }),
+  // The integration API (shared/schemas/api.ts): managers make and revoke API tokens and set up
+  // webhooks; supervisors and managers read them and the delivery log, and retry a delivery.
+  'api-token:list': z.strictObject({}),
+  'api-token:create': z.strictObject({ token: ApiTokenInputSchema }),
+  'api-token:revoke': z.strictObject({ tokenId: Id, version: Version }),
+  'webhook:list': z.strictObject({}),
+  /** Null version: a new webhook (its signing secret comes back once). */
+  'webhook:save': z.strictObject({ webhook: WebhookInputSchema, version: Version.nullable() }),
+  'webhook:delete': z.strictObject({ webhookId: Id, version: Version }),
+  'webhook:deliveries': z.strictObject({
+    webhookId: Id.optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
+  'webhook:retry': z.strictObject({ deliveryId: Id }),
 } as const;
 
 export type RequestEvent = keyof typeof RequestSchemas;

@@ -98,6 +98,14 @@ function senderOf(w: BusyCentre, event: RequestEvent): Client {
     case 'printer:jobs':
     case 'printer:reprint':
     case 'printer:drop':
+    case 'api-token:list':
+    case 'api-token:create':
+    case 'api-token:revoke':
+    case 'webhook:list':
+    case 'webhook:save':
+    case 'webhook:delete':
+    case 'webhook:deliveries':
+    case 'webhook:retry':
     case 'staff:reset-pin':
     case 'staff:unlock':
       return w.console;
@@ -258,6 +266,50 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
     case 'printer:reprint':
     case 'printer:drop':
       return [...withField(v, 'jobId', BAD_IDS), {}];
+    case 'api-token:list':
+    case 'webhook:list':
+      return [{ all: true }];
+    case 'api-token:create': {
+      const token = v['token'] as Payload;
+      return withField(v, 'token', [
+        { ...token, name: '' },
+        { ...token, name: tooLong(80) },
+        { ...token, name: '<b>App</b>' },
+        { ...token, scopes: [] },
+        { ...token, scopes: ['admin'] },
+        { ...token, scopes: ['read', 'read'] },
+        { ...token, scopes: 'read' },
+        { ...token, extra: true },
+        without(token, 'scopes'),
+      ]);
+    }
+    case 'api-token:revoke':
+      return [...withField(v, 'tokenId', BAD_IDS), ...withField(v, 'version', [0, '1']), {}];
+    case 'webhook:save': {
+      const hook = v['webhook'] as Payload;
+      return [
+        ...withField(v, 'webhook', [
+          { ...hook, url: 'ftp://example.test/hook' },
+          { ...hook, url: 'not a url' },
+          { ...hook, url: 'http://user:pw@127.0.0.1/hook' },
+          { ...hook, url: `http://127.0.0.1/${tooLong(500)}` },
+          { ...hook, events: [] },
+          { ...hook, events: ['ticket-recalled'] },
+          { ...hook, events: ['ticket-called', 'ticket-called'] },
+          { ...hook, name: '' },
+          { ...hook, active: 'yes' },
+          { ...hook, secret: 'mine' },
+        ]),
+        ...withField(v, 'version', [0, '1']),
+        without(v, 'version'),
+      ];
+    }
+    case 'webhook:delete':
+      return [...withField(v, 'webhookId', BAD_IDS), ...withField(v, 'version', [0, '1']), {}];
+    case 'webhook:deliveries':
+      return [...withField(v, 'webhookId', BAD_IDS), ...withField(v, 'limit', [0, 501, '5'])];
+    case 'webhook:retry':
+      return [...withField(v, 'deliveryId', BAD_IDS), {}];
     case 'staff:reset-pin':
     case 'staff:unlock':
       return [...withField(v, 'staffId', BAD_IDS), {}];

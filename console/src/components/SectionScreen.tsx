@@ -8,6 +8,7 @@ import { DevicesScreen } from './DevicesScreen.js';
 import { FloorScreen } from './FloorScreen.js';
 import { HallScreen } from './HallScreen.js';
 import { HolidaysScreen } from './HolidaysScreen.js';
+import { IntegrationsScreen } from './IntegrationsScreen.js';
 import { MinistriesScreen } from './MinistriesScreen.js';
 import { PrintersScreen } from './PrintersScreen.js';
 import { ServicesScreen } from './ServicesScreen.js';
@@ -25,6 +26,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   holidays: HolidaysScreen,
   devices: DevicesScreen,
   printers: PrintersScreen,
+  integrations: IntegrationsScreen,
   transfer: TransferScreen,
   hall: HallScreen,
 };

@@ -90,6 +90,8 @@ export function issueTicket(
   actor: Actor,
   input: RequestPayload<'ticket:issue'>,
   source: TicketSource,
+  /** Said in the ticket's `issue` event: who asked, when it was not a device (an API token). */
+  detail: string | null = null,
 ): Outcome<IssuedTicket> {
   const existing = deps.tickets.byRequest(input.requestId);
   if (existing) return { data: withStanding(deps, existing), changes: [] };
@@ -111,7 +113,7 @@ export function issueTicket(
     parentId: null,
     requestId: input.requestId,
   };
-  const t = insert(deps, actor, fresh, { counterId: null, detail: null });
+  const t = insert(deps, actor, fresh, { counterId: null, detail });
   const change = ticketChange('ticket-issued', t, { deviceId: actor.deviceId });
   return { data: withStanding(deps, t), changes: [change] };
 }

@@ -22,7 +22,13 @@ import type {
 type TicketRef = RequestPayload<'ticket:start'>;
 
 export interface TicketService extends Calls {
-  issue(actor: Actor, input: RequestPayload<'ticket:issue'>, source: TicketSource): IssuedTicket;
+  /** `detail` goes in the `issue` event: who asked when no device did (an API token). */
+  issue(
+    actor: Actor,
+    input: RequestPayload<'ticket:issue'>,
+    source: TicketSource,
+    detail?: string,
+  ): IssuedTicket;
   /**
    * `issue` for the kiosks' hot path: tickets asked for in the same turn of
    * the event loop are committed together, one fsync for the lot.
@@ -31,6 +37,7 @@ export interface TicketService extends Calls {
     actor: Actor,
     input: RequestPayload<'ticket:issue'>,
     source: TicketSource,
+    detail?: string,
   ): Promise<IssuedTicket>;
   recall(actor: Actor, input: TicketRef): Ticket;
   start(actor: Actor, input: TicketRef): Ticket;
@@ -108,9 +115,10 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
   const issuing = { ...deps, lifecycle };
   const step = (...s: Parameters<typeof stepOf>[2]) => stepOf(deps, lifecycle, s);
   return {
-    issue: (actor, input, source) => commits.run(() => issueTicket(issuing, actor, input, source)),
-    issueGrouped: (actor, input, source) =>
-      commits.grouped(() => issueTicket(issuing, actor, input, source)),
+    issue: (actor, input, source, detail) =>
+      commits.run(() => issueTicket(issuing, actor, input, source, detail ?? null)),
+    issueGrouped: (actor, input, source, detail) =>
+      commits.grouped(() => issueTicket(issuing, actor, input, source, detail ?? null)),
     ...createCalls(deps, lifecycle),
     recall: step('recall', 'ticket-recalled', (t, now) => ({
       calledAt: now,
