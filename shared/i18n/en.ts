@@ -115,7 +115,9 @@ export const en = {
   'kiosk.takeTicket': 'Take a ticket',
   'kiosk.back': 'Back',
   'kiosk.priorityQuestion': 'Does one of these apply to you?',
-  'kiosk.priorityHint': 'People in these groups are called sooner.',
+  'kiosk.priorityHint': 'One person from these groups is called after every {count} others.',
+  'kiosk.priorityHintOne': 'These groups and the others are called in turn, one by one.',
+  'kiosk.priorityHintFirst': 'People in these groups are called before the others.',
   'kiosk.priorityNo': 'No, none of these',
   'kiosk.issuing': 'Getting your ticket…',
   'kiosk.issueUnreachable':

@@ -99,6 +99,11 @@ export const CentreSchema = z.object({
    * (`GET /api/v1/voice/<lang>/<clipId>?v=<version>`) instead of its bundled pack's.
    */
   voiceClips: z.array(z.object({ lang: LangSchema, clipId: z.string(), version: Id })),
+  /**
+   * The call policy's ratio: one priority ticket after every this many others when both wait
+   * (0: priority tickets first). The kiosk tells priority groups exactly this.
+   */
+  priorityEvery: z.number().int().nonnegative(),
 });
 export type Centre = z.infer<typeof CentreSchema>;
 

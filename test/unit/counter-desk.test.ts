@@ -33,6 +33,7 @@ function snapshot(counter: Partial<CounterView>, tickets: Ticket[]): Snapshot {
       logo: null,
       displays: [],
       voiceClips: [],
+      priorityEvery: 2,
     },
     services: [service('f'), service('r')],
     counters: [

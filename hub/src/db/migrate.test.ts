@@ -178,20 +178,23 @@ describe('query plans', () => {
       .all(...(sql.match(/\?/g) ?? []).map(() => 'family-book-entry'))
       .map((r) => r.detail);
 
-  it("finds a service's waiting tickets through tickets_waiting, in order, without a full scan", () => {
+  it("finds a service's class heads through tickets_waiting_class, in order, without a full scan", () => {
     const { db, sources } = storeStatements();
-    // ticket-store.ts / counter-store.ts `waitingIn`: the queue of one service, read on every call-next.
-    const waitingIn = sources.filter(
+    // ticket-store.ts `classHeads`: the front of each class of one service, read on every call-next.
+    const heads = sources.filter(
       (s) =>
         /^\s*SELECT \* FROM tickets\b/.test(s) &&
         /'waiting'/.test(s) &&
-        /service_id = \?/.test(s) &&
+        /service_id = @serviceId/.test(s) &&
         /ORDER BY queued_at\b/.test(s),
     );
-    expect(waitingIn).toHaveLength(1);
-    const detail = plan(db, waitingIn[0] ?? '');
+    expect(heads).toHaveLength(1);
+    const detail = db
+      .prepare<[Record<string, unknown>], { detail: string }>(`EXPLAIN QUERY PLAN ${heads[0]}`)
+      .all({ serviceId: 'family-book-entry', normal: 1 })
+      .map((r) => r.detail);
     expect(detail).toEqual(
-      expect.arrayContaining([expect.stringMatching(/USING (COVERING )?INDEX tickets_waiting\b/)]),
+      expect.arrayContaining([expect.stringMatching(/USING INDEX tickets_waiting_class\b/)]),
     );
     expect(detail).not.toContain('SCAN tickets');
     // The index already holds queue order; a sort per call-next would grow with the day.
@@ -199,9 +202,10 @@ describe('query plans', () => {
   });
   it('reads waiting and issued counts by key, not by counting tickets', () => {
     const { db, sources } = storeStatements();
-    // ticket-store.ts / counter-store.ts `waitingCount` and `issuedToday`: read for every service in every queue event.
+    // ticket-store.ts `waitingCount`, `waitingByClass` and `issuedToday`: read for every service in
+    // every queue event, and for every ticket's place.
     const counts = sources.filter((s) => /FROM (queue_counts|issued_counts)\b/.test(s));
-    expect(counts).toHaveLength(2);
+    expect(counts).toHaveLength(3);
     for (const sql of counts) {
       expect(plan(db, sql).join('\n')).toMatch(/SEARCH \w+ USING PRIMARY KEY/);
     }

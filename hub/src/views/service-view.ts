@@ -31,7 +31,7 @@ export function createServiceViews(deps: {
       hours: s.hours,
       waiting,
       issuedToday: deps.tickets.issuedToday(deps.day.current(), id),
-      estimatedWaitMs: deps.standings.estimate(id, waiting),
+      estimatedWaitMs: deps.standings.newcomer(id),
     };
   };
 }

@@ -77,6 +77,7 @@ export function createViews(deps: ViewDeps): Views {
       displays: c.displays,
       voiceClips: c.voiceClips,
       logo: c.logo?.info ?? null,
+      priorityEvery: c.settings.priorityEvery,
     };
   };
 
