@@ -118,6 +118,8 @@ export interface ResponseData {
   'counter:open': CounterView;
   'counter:call-next': Ticket | null;
   'counter:call': Ticket;
+  /** The clerk's most frequent action in one transaction: `called` is null when nobody waits. */
+  'counter:complete-and-call-next': { completed: Ticket; called: Ticket | null };
   'ticket:recall': Ticket;
   'ticket:start': Ticket;
   'ticket:complete': Ticket;
@@ -239,6 +241,7 @@ export const EVENT_ROLES = {
   'counter:open': ['counter'],
   'counter:call-next': ['counter'],
   'counter:call': ['counter'],
+  'counter:complete-and-call-next': ['counter'],
   'ticket:recall': ['counter'],
   'ticket:start': ['counter'],
   'ticket:complete': ['counter'],

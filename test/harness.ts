@@ -338,6 +338,7 @@ export function wellFormedPayloads(w: BusyCentre): {
     'counter:open': () => ({ counterId: 3 }),
     'counter:call-next': () => ({ counterId: 1 }),
     'counter:call': () => ({ counterId: 1, ticketId: w.waiting.id }),
+    'counter:complete-and-call-next': () => ({ counterId: 1, ticketId }),
     'ticket:recall': () => ({ ticketId }),
     'ticket:start': () => ({ ticketId }),
     'ticket:complete': () => ({ ticketId }),

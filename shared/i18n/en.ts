@@ -267,6 +267,7 @@ export const en = {
   'counter.action.start': 'Start serving',
   'counter.action.no-show': 'Did not come',
   'counter.action.complete': 'Complete',
+  'counter.action.complete-next': 'Complete and call next',
   'counter.action.park': 'Put on hold',
   'counter.action.transfer': 'Transfer…',
   'counter.action.call-this': 'Call this ticket',

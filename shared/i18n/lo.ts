@@ -247,6 +247,7 @@ export const lo: Record<MessageKey, string> = {
   'counter.action.start': 'ເລີ່ມໃຫ້ບໍລິການ',
   'counter.action.no-show': 'ບໍ່ມາ',
   'counter.action.complete': 'ສຳເລັດ',
+  'counter.action.complete-next': 'ສຳເລັດ ແລະ ເອີ້ນຄິວຕໍ່ໄປ',
   'counter.action.park': 'ພັກໄວ້ກ່ອນ',
   'counter.action.transfer': 'ສົ່ງຕໍ່…',
   'counter.action.call-this': 'ເອີ້ນບັດນີ້',

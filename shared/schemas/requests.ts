@@ -51,6 +51,7 @@ export const RequestSchemas = {
   'counter:open': CounterRef,
   'counter:call-next': CounterRef,
   'counter:call': z.strictObject({ counterId: Id, ticketId: Id }),
+  'counter:complete-and-call-next': z.strictObject({ counterId: Id, ticketId: Id }),
   'ticket:recall': TicketRef,
   'ticket:start': TicketRef,
   'ticket:complete': TicketRef,

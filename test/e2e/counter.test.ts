@@ -177,6 +177,30 @@ describe('counter in Chromium: two clerks, two counters', { timeout: 60_000 }, (
     }
   });
 
+  it('completes and calls the next in one request: N while serving, or its button', async () => {
+    for (const [clerk, serviceId, counterNumber] of [
+      [a, ID, 1],
+      [b, F, 2],
+    ] as const) {
+      const first = await label(serviceId);
+      const second = await label(serviceId);
+      await clerk.act('call-next');
+      await clerk.waitCurrent(first, 'called');
+      await clerk.act('start');
+      await clerk.waitCurrent(first, 'serving');
+      await clerk.button('complete-next').waitFor();
+      if (clerk === a) await a.shotBoth('serving-complete-next');
+      await clerk.act('complete-next');
+      await clerk.waitCurrent(second, 'called');
+      await calledAt(second, counterNumber);
+      expect(statusOf(first, serviceId)).toBe('done');
+      await clerk.act('start');
+      await clerk.waitCurrent(second, 'serving');
+      await clerk.act('complete');
+      await clerk.waitIdle();
+    }
+  });
+
   it('transfers to another service, and the other counter then gets the citizen', async () => {
     const id3 = await label(ID);
     await a.act('call-next');

@@ -111,8 +111,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // 43 kiosk + 25 counter + 44 display + 43 feedback + 15 console + 43 public
-    expect(checked).toBe(213);
+    // 44 kiosk + 25 counter + 45 display + 44 feedback + 16 console + 44 public
+    expect(checked).toBe(218);
     expect(state(t)).toBe(before);
 
     // A refusal does not cost a client its connection or its own rights.
@@ -136,7 +136,7 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
           e,
         ),
     );
-    expect(counterWork).toHaveLength(16); // the 15 desk events and staff:change-pin
+    expect(counterWork).toHaveLength(17); // the 16 desk events and staff:change-pin
 
     const { client: anonymous } = await connect(t, { role: 'counter' });
     const { client: loggedOut } = await openCounter(t, 3, 'clerk2');

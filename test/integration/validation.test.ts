@@ -247,6 +247,7 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
         without(v, 'username'),
       ];
     case 'counter:call':
+    case 'counter:complete-and-call-next':
       return [
         ...withField(v, 'counterId', BAD_IDS),
         ...withField(v, 'ticketId', BAD_IDS),
@@ -504,6 +505,7 @@ describe('malformed requests', () => {
       [counter3, 'counter:call-next', { counterId: 999 }],
       [counter3, 'counter:call', { counterId: 999, ticketId: w.waiting.id }],
       [counter3, 'counter:call', { counterId: 3, ticketId: missingTicket }],
+      [counter3, 'counter:complete-and-call-next', { counterId: 3, ticketId: missingTicket }],
       [counter3, 'counter:pause', { counterId: 999, reason: 'break' }],
       [counter3, 'counter:resume', { counterId: 999 }],
       [counter3, 'counter:close', { counterId: 999 }],
