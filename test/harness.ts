@@ -328,6 +328,7 @@ export function wellFormedPayloads(w: BusyCentre): {
   const ticketId = w.called.id;
   return {
     'queue:snapshot': () => ({}),
+    'queue:waiting': () => ({ serviceId: 'birth-certificate', offset: 50 }),
     'ticket:issue': () => ({
       serviceId: 'birth-certificate',
       lang: 'lo',

@@ -12,6 +12,7 @@ import { deviceTokenParam } from '../../shared/ui/page-settings.js';
 
 const COUNTER_TOKEN_KEY = 'khiu.counter.deviceToken';
 import { useCounterStore } from './store.js';
+import { keepWindowFull } from './waiting-refill.js';
 
 let hub: HubConnection | null = null;
 let started = false;
@@ -32,6 +33,11 @@ export async function startConnection({ onConnect }: { onConnect: () => void }):
   });
   // The hub forgets who is logged in on a connection when it drops: say it again each time.
   hub.socket.on('connect', onConnect);
+  keepWindowFull(hub, (listener) =>
+    useCounterStore.subscribe((s, prev) => {
+      if (s.snapshot && s.snapshot !== prev.snapshot) listener(s.snapshot);
+    }),
+  );
 
   const unsubscribe = useCounterStore.subscribe((s) => {
     if (!s.fontsReady || s.snapshot === null) return;

@@ -282,6 +282,8 @@ export const en = {
   'counter.queue.title': 'Waiting for this counter',
   'counter.queue.parked': 'On hold at this counter',
   'counter.queue.count': '{count} waiting',
+  'counter.queue.more': '{count} more waiting after these.',
+  'counter.queue.showMore': 'Show the next {count}',
   'counter.queue.longest': 'longest {duration}',
   'counter.queue.next': 'Next',
   'counter.queue.hint': '↑ ↓ choose a ticket, then L calls it out of turn',

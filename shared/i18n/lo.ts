@@ -261,6 +261,8 @@ export const lo: Record<MessageKey, string> = {
   'counter.paused': 'ປ່ອງພັກຢູ່: {reason} ຫ້ອງລໍຖ້າເຫັນວ່າປ່ອງນີ້ພັກຢູ່',
   'counter.queue.title': 'ຄິວທີ່ລໍຖ້າປ່ອງນີ້',
   'counter.queue.parked': 'ພັກໄວ້ຢູ່ປ່ອງນີ້',
+  'counter.queue.more': 'ຍັງມີອີກ {count} ຄົນ ລໍຖ້າຕໍ່ຈາກນີ້.',
+  'counter.queue.showMore': 'ສະແດງ {count} ຄົນຕໍ່ໄປ',
   'counter.queue.count': 'ລໍຖ້າ {count} ຄົນ',
   'counter.queue.longest': 'ດົນສຸດ {duration}',
   'counter.queue.next': 'ຕໍ່ໄປ',

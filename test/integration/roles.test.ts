@@ -111,8 +111,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // 44 kiosk + 25 counter + 45 display + 44 feedback + 16 console + 44 public
-    expect(checked).toBe(218);
+    // 45 kiosk + 25 counter + 46 display + 45 feedback + 16 console + 45 public
+    expect(checked).toBe(222);
     expect(state(t)).toBe(before);
 
     // A refusal does not cost a client its connection or its own rights.
@@ -132,9 +132,14 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
     const counterWork = EVENTS.filter(
       (e) =>
         !mayNotSend('counter', e) &&
-        !['queue:snapshot', 'staff:login', 'staff:resume', 'staff:logout', 'ticket:watch'].includes(
-          e,
-        ),
+        ![
+          'queue:snapshot',
+          'queue:waiting',
+          'staff:login',
+          'staff:resume',
+          'staff:logout',
+          'ticket:watch',
+        ].includes(e),
     );
     expect(counterWork).toHaveLength(17); // the 16 desk events and staff:change-pin
 
@@ -156,9 +161,14 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
     const consoleWork = EVENTS.filter(
       (e) =>
         !mayNotSend('console', e) &&
-        !['queue:snapshot', 'staff:login', 'staff:resume', 'staff:logout', 'ticket:watch'].includes(
-          e,
-        ),
+        ![
+          'queue:snapshot',
+          'queue:waiting',
+          'staff:login',
+          'staff:resume',
+          'staff:logout',
+          'ticket:watch',
+        ].includes(e),
     );
     // ticket:issue and :cancel, 11 config, 4 staff, 5 device, 3 export and import, disk space
     expect(consoleWork).toHaveLength(26);

@@ -246,6 +246,12 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
         without(v, 'pin'),
         without(v, 'username'),
       ];
+    case 'queue:waiting':
+      return [
+        ...withField(v, 'serviceId', ['', tooLong(64), 5, null]),
+        ...withField(v, 'offset', [-1, 951, 1.5, '50', null]),
+        without(v, 'serviceId'),
+      ];
     case 'counter:call':
     case 'counter:complete-and-call-next':
       return [

@@ -13,10 +13,12 @@ export interface CallPolicy {
 /**
  * Every queue event shows each touched service's wait, which needs this
  * count, so it is kept per service instead of read from today's calls each
- * time: read once, then forgotten when a committed call in that service, a
- * new day or a new configuration (another ratio) may have changed it. Only
- * committed calls change it, and nothing reads it after a call inside the
- * call's own transaction, so a cached value is never one a rollback undid.
+ * time (that read sorts the day's calls). It is read once per service, day
+ * and configuration (another ratio), then moved by each committed call as
+ * the read would move it: +1 for a normal ticket, up to the ratio + 1 the
+ * read looks back over, 0 for a priority one. Nothing reads it after a call
+ * inside the call's own transaction, so it never holds a call that a
+ * rollback undid.
  */
 export function createCallPolicy(deps: {
   config: ConfigSource;
@@ -30,7 +32,16 @@ export function createCallPolicy(deps: {
   deps.commits.listen({
     committed(changes) {
       for (const c of changes) {
-        if (c.type === 'ticket-called') for (const s of c.serviceIds) known.delete(s);
+        if (c.type !== 'ticket-called') continue;
+        for (const id of c.ticketIds) {
+          const t = deps.tickets.byId(id);
+          const since = t && known.get(t.serviceId);
+          if (!t || since === undefined) continue;
+          known.set(
+            t.serviceId,
+            t.priority === 'none' ? Math.min(since + 1, priorityEvery() + 1) : 0,
+          );
+        }
       }
     },
   });

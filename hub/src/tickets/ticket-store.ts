@@ -88,10 +88,7 @@ function queueReads(db: Db) {
   const allWaiting = db.prepare<[], TicketRow>(
     `SELECT * FROM tickets WHERE status = 'waiting' ORDER BY queued_at, id`,
   );
-  // Both counts are kept by triggers (migration 002), so reading them costs the same at any queue length.
-  const waitingCount = db.prepare<[string], { n: number }>(
-    'SELECT waiting AS n FROM queue_counts WHERE service_id = ?',
-  );
+  // Kept by a trigger (migration 002), so reading it costs the same at any queue length.
   const issuedToday = db.prepare<[string, string], { n: number }>(
     'SELECT issued AS n FROM issued_counts WHERE day = ? AND service_id = ?',
   );
@@ -103,7 +100,6 @@ function queueReads(db: Db) {
   );
   return {
     allWaiting: () => allWaiting.all().map(toTicket),
-    waitingCount: (serviceId: string) => waitingCount.get(serviceId)?.n ?? 0,
     issuedToday: (day: string, serviceId: string) => issuedToday.get(day, serviceId)?.n ?? 0,
     frontOfQueue: (serviceId: string) => frontOfQueue.get(serviceId)?.q ?? null,
     completedSince: (serviceId: string, sinceMs: number) =>
@@ -119,6 +115,10 @@ function classReads(db: Db) {
   const classHead = db.prepare<[{ serviceId: string; normal: number }], TicketRow>(
     `SELECT * FROM tickets WHERE status = 'waiting' AND service_id = @serviceId
        AND (priority = 'none') = @normal ORDER BY queued_at, id LIMIT 1`,
+  );
+  const classFront = db.prepare<[{ serviceId: string; normal: number; limit: number }], TicketRow>(
+    `SELECT * FROM tickets WHERE status = 'waiting' AND service_id = @serviceId
+       AND (priority = 'none') = @normal ORDER BY queued_at, id LIMIT @limit`,
   );
   type Place = { serviceId: string; normal: number; q: number; id: number; limit: number };
   const aheadInClass = db.prepare<[Place], { n: number }>(
@@ -153,6 +153,12 @@ function classReads(db: Db) {
         }
       }
       return heads;
+    },
+    /** The first `limit` of each class of a service, in queue order within each class. */
+    classFronts(serviceId: string, limit: number): Ticket[] {
+      return [1, 0].flatMap((normal) =>
+        classFront.all({ serviceId, normal, limit }).map(toTicket),
+      );
     },
     /**
      * Tickets of its class in its service queued before a waiting ticket.
