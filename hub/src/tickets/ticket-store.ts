@@ -156,9 +156,7 @@ function classReads(db: Db) {
     },
     /** The first `limit` of each class of a service, in queue order within each class. */
     classFronts(serviceId: string, limit: number): Ticket[] {
-      return [1, 0].flatMap((normal) =>
-        classFront.all({ serviceId, normal, limit }).map(toTicket),
-      );
+      return [1, 0].flatMap((normal) => classFront.all({ serviceId, normal, limit }).map(toTicket));
     },
     /**
      * Tickets of its class in its service queued before a waiting ticket.
