@@ -80,6 +80,45 @@ describe('the candidate read', () => {
     );
   });
 
+  it('sums up the recent completions the wait estimate used to read one by one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 30 }),
+        fc.nat(100),
+        (finished, now) => {
+          const { db, store } = queueDb();
+          finished.forEach((at, i) => {
+            const t = store.insert({
+              code: `done-${i}`,
+              day: '2026-11-27',
+              number: i + 1,
+              label: `X${i + 1}`,
+              serviceId: 'a',
+              priority: 'none',
+              lang: 'lo',
+              source: 'kiosk',
+              issuedAt: 0,
+              queuedAt: 0,
+              parentId: null,
+              requestId: null,
+            });
+            store.update({ ...t, status: 'done', finishedAt: at });
+          });
+          const windowMs = 40;
+          // What the hub read before (finished after now − window) and the estimate then kept (up to now).
+          const counted = finished.filter((at) => at > now - windowMs && at <= now);
+          expect(store.recentCompletions('a', now - windowMs, now)).toEqual({
+            count: counted.length,
+            oldestMs: counted.length ? Math.min(...counted) : null,
+          });
+          db.close();
+          opened.splice(opened.indexOf(db), 1);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('counts the same place in the class from either end of a long class', () => {
     const { store } = queueDb();
     const tickets = Array.from({ length: 700 }, (_, i) =>

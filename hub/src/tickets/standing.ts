@@ -10,7 +10,10 @@ import type { Clock } from '../clock.js';
 import type { CounterStore } from '../counters/counter-store.js';
 import type { CallPolicy } from './call-policy.js';
 import type { TicketStore } from './ticket-store.js';
-import { estimateWaitMs, DEFAULT_RATE_WINDOW_MS } from '../../../shared/domain/wait-estimate.js';
+import {
+  estimateWaitFromRecentMs,
+  DEFAULT_RATE_WINDOW_MS,
+} from '../../../shared/domain/wait-estimate.js';
 import { peopleAheadInCallOrder } from '../../../shared/domain/queue-place.js';
 import type { Ticket } from '../../../shared/protocol.js';
 
@@ -40,11 +43,10 @@ export function createStandings(deps: {
   const { clock, tickets, counters, policy } = deps;
   function estimate(serviceId: string, peopleAhead: number): number | null {
     const now = clock.now();
-    return estimateWaitMs({
+    return estimateWaitFromRecentMs({
       peopleAhead,
-      completedAt: tickets.completedSince(serviceId, now - DEFAULT_RATE_WINDOW_MS),
+      recent: tickets.recentCompletions(serviceId, now - DEFAULT_RATE_WINDOW_MS, now),
       now,
-      windowMs: DEFAULT_RATE_WINDOW_MS,
       servingCounters: counters.servingCount(serviceId),
       assumedServiceMinutes: DEFAULT_SERVICE_MS / 60_000,
     });

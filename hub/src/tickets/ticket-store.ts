@@ -92,18 +92,33 @@ function queueReads(db: Db) {
   const issuedToday = db.prepare<[string, string], { n: number }>(
     'SELECT issued AS n FROM issued_counts WHERE day = ? AND service_id = ?',
   );
-  const frontOfQueue = db.prepare<[string], { q: number | null }>(
-    `SELECT min(queued_at) AS q FROM tickets WHERE status = 'waiting' AND service_id = ?`,
+  // The front of each class through tickets_waiting_class (migration 009), the earlier of the two.
+  const frontOfQueue = db.prepare<[{ serviceId: string }], { q: number | null }>(
+    `SELECT min(q) AS q FROM (
+       SELECT min(queued_at) AS q FROM tickets
+       WHERE status = 'waiting' AND service_id = @serviceId AND (priority = 'none') = 1
+       UNION ALL
+       SELECT min(queued_at) AS q FROM tickets
+       WHERE status = 'waiting' AND service_id = @serviceId AND (priority = 'none') = 0)`,
   );
-  const completedSince = db.prepare<[string, number], { finished_at: number }>(
-    `SELECT finished_at FROM tickets WHERE status = 'done' AND service_id = ? AND finished_at > ?`,
+  // Summed in SQLite over tickets_finished: a busy hour's completions are not read one by one.
+  const recentCompletions = db.prepare<
+    [{ serviceId: string; since: number; now: number }],
+    { n: number; oldest: number | null }
+  >(
+    `SELECT count(*) AS n, min(finished_at) AS oldest FROM tickets
+     WHERE status = 'done' AND service_id = @serviceId AND finished_at > @since
+       AND finished_at <= @now`,
   );
   return {
     allWaiting: () => allWaiting.all().map(toTicket),
     issuedToday: (day: string, serviceId: string) => issuedToday.get(day, serviceId)?.n ?? 0,
-    frontOfQueue: (serviceId: string) => frontOfQueue.get(serviceId)?.q ?? null,
-    completedSince: (serviceId: string, sinceMs: number) =>
-      completedSince.all(serviceId, sinceMs).map((r) => r.finished_at),
+    frontOfQueue: (serviceId: string) => frontOfQueue.get({ serviceId })?.q ?? null,
+    /** Completions after `sinceMs` up to `nowMs`: how many, and the oldest. */
+    recentCompletions(serviceId: string, sinceMs: number, nowMs: number) {
+      const row = recentCompletions.get({ serviceId, since: sinceMs, now: nowMs });
+      return { count: row?.n ?? 0, oldestMs: row?.oldest ?? null };
+    },
   };
 }
 

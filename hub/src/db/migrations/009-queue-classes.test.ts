@@ -135,5 +135,16 @@ describe('migration 009: waiting counts by class, and the index by class', () =>
        AND (priority = 'none') = 0 AND (queued_at, id) < (5, 9)`,
     );
     expect(place).toMatch(/USING COVERING INDEX tickets_waiting_class/);
+    // The front of a service, for a citizen put back at the front (ticket-store.ts frontOfQueue).
+    const front = plan(
+      `SELECT min(q) FROM (
+         SELECT min(queued_at) AS q FROM tickets WHERE status = 'waiting' AND service_id = 's1'
+           AND (priority = 'none') = 1
+         UNION ALL
+         SELECT min(queued_at) AS q FROM tickets WHERE status = 'waiting' AND service_id = 's1'
+           AND (priority = 'none') = 0)`,
+    );
+    expect(front).toMatch(/tickets_waiting_class/);
+    expect(front).not.toMatch(/SCAN tickets\b(?! USING)/);
   });
 });

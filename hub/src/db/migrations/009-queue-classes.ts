@@ -13,6 +13,8 @@ import type { Database } from 'better-sqlite3';
  * - `tickets_waiting_class`: the waiting tickets by service, class and queue
  *   order. The head of each class is one row through it, and a ticket's
  *   place in its class is a count of index entries before (or after) it.
+ *   It replaces 001's `tickets_waiting` (service, queue order), which nothing
+ *   reads any more: every change of a waiting ticket wrote both.
  *
  * Shipped: never edit.
  */
@@ -29,6 +31,7 @@ export function migration009(db: Database): void {
     CREATE INDEX tickets_waiting_class
       ON tickets (service_id, priority = 'none', queued_at, id, priority, status)
       WHERE status = 'waiting';
+    DROP INDEX tickets_waiting;
 
     CREATE TRIGGER tickets_priority_count_insert AFTER INSERT ON tickets
       WHEN NEW.status = 'waiting' AND NEW.priority <> 'none'
