@@ -55,8 +55,7 @@ function ParkedGroup({ tickets, now }: { tickets: Ticket[]; now: number }) {
 /** One service's queue: how many wait, the longest wait, and the tickets in call order. */
 /**
  * Beyond the front a counter holds: how many more wait, and the next pages
- * in call order when the clerk asks (as the hub has them then; asked again,
- * they are fresh).
+ * in call order when the clerk asks, as the hub has them then.
  */
 function MoreWaiting({
   serviceId,
@@ -133,7 +132,10 @@ function ServiceGroup({
           ))}
         </ul>
       ) : null}
-      {more > 0 ? <MoreWaiting serviceId={service.id} shown={tickets.length} more={more} /> : null}
+      {more > 0 ? (
+        // A page shown stands for the queue as it was: when the count moves, it goes.
+        <MoreWaiting key={more} serviceId={service.id} shown={tickets.length} more={more} />
+      ) : null}
     </div>
   );
 }
