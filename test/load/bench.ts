@@ -20,11 +20,10 @@ import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
 import { PROTOCOL_VERSION, type Ack, type Ticket } from '../../shared/protocol.js';
 import { PRINT_TICKETS, printFigures, printRows } from './print-bench.js';
 import {
-  callToDisplay,
-  clerkCycles,
+  closeLoaded,
+  compareInTurns,
   deskServices,
-  desksOf,
-  kiosksOf,
+  loaded,
   queueLengthFigures,
 } from './clerk-load.js';
 import { ratioRows, type RatioRow } from './bench-ratios.js';
@@ -347,60 +346,50 @@ async function startFigures(dir: string, log: (m: string) => void) {
   };
 }
 
-/** A hub of its own for the queue-length figures: they leave 20,000 tickets waiting. */
-async function queueHub(dir: string, log: (m: string) => void) {
-  const { child, url } = await startProcess(hubArgs(join(dir, 'queue-hub')), HUB_READY);
+/** Two hubs of their own for the queue-length figures: one kept near empty, one filled. */
+async function queueHubs(dir: string, log: (m: string) => void) {
+  const short = await startProcess(hubArgs(join(dir, 'short-queue-hub')), HUB_READY);
+  const long = await startProcess(hubArgs(join(dir, 'long-queue-hub')), HUB_READY);
   try {
-    return await queueLengthFigures(url, log);
+    return await queueLengthFigures(short.url, long.url, log);
   } finally {
-    await stop(child);
+    await stop(short.child);
+    await stop(long.child);
   }
 }
 
 /**
- * The closed loop against the reference server: 8 clerks' cycles per second
- * and call → display, with 0 displays (one observer for the latency) and 100.
+ * The closed loop on the hub and the reference server side by side, each with
+ * its own displays (one observer for "0 displays", then 100), in turns.
  */
-async function compareWith(name: string, url: string, login: boolean) {
-  const figures: Record<string, Figures> = {};
-  const kiosks = await kiosksOf(url);
-  const desks = await desksOf(url, login);
-  const fleets = startFleets();
-  let connected = 0;
-  for (const displays of COMPARE_DISPLAYS) {
-    await fleets.connect(url, 'display', Math.max(1, displays) - connected, CALL_MARKER);
-    connected = Math.max(1, displays);
-    await sleep(300);
-    figures[`${name}Cycles${displays}`] = await clerkCycles(desks, kiosks);
-    const [desk] = desks;
-    if (desk && kiosks[0]) {
-      figures[`${name}CallToDisplay${displays}`] = await callToDisplay(desk, kiosks[0], fleets);
-    }
-  }
-  for (const s of [...kiosks, ...desks.map((d) => d.socket)]) s.close();
-  await fleets.close();
-  return figures;
-}
-
 async function comparison(dir: string, log: (m: string) => void) {
-  log('comparison: the reference server, closed loop');
   const refDir = join(dir, 'reference');
   mkdirSync(refDir);
   const ref = await startProcess(
     ['test/load/reference-server.ts', refDir, JSON.stringify(deskServices())],
     /listening on (\S+)/,
   );
-  let figures: Record<string, Figures>;
-  try {
-    figures = await compareWith('reference', ref.url, false);
-  } finally {
-    await stop(ref.child);
-  }
-  log('comparison: the hub, closed loop');
   const hub = await startProcess(hubArgs(join(dir, 'compare-hub')), HUB_READY);
+  const fleets = { hub: startFleets(), reference: startFleets() };
+  const figures: Record<string, Figures> = {};
   try {
-    Object.assign(figures, await compareWith('hub', hub.url, true));
+    const onHub = await loaded(hub.url, true);
+    const onRef = await loaded(ref.url, false);
+    let connected = 0;
+    for (const displays of COMPARE_DISPLAYS) {
+      const add = Math.max(1, displays) - connected;
+      await fleets.hub.connect(hub.url, 'display', add, CALL_MARKER);
+      await fleets.reference.connect(ref.url, 'display', add, CALL_MARKER);
+      connected += add;
+      log(`comparison: hub and reference server in turns, ${displays} displays`);
+      Object.assign(figures, await compareInTurns(onHub, onRef, fleets, displays));
+    }
+    closeLoaded(onHub);
+    closeLoaded(onRef);
   } finally {
+    await fleets.hub.close();
+    await fleets.reference.close();
+    await stop(ref.child);
     await stop(hub.child);
   }
   return figures;
@@ -424,7 +413,7 @@ async function main() {
   log('compiling the hub (scripts/build-hub.ts)');
   await import('../../scripts/build-hub.js');
   Object.assign(figures, await startFigures(dir, log));
-  Object.assign(figures, await queueHub(dir, log));
+  Object.assign(figures, await queueHubs(dir, log));
   Object.assign(figures, await comparison(dir, log));
 
   log('starting hub');

@@ -105,10 +105,10 @@ export async function fillTo(kiosks: LightClient[], target: number) {
 }
 
 /** Issue acks at a steady, unsaturated pace. */
-export async function pacedIssue(kiosks: LightClient[]) {
+export async function pacedIssue(kiosks: LightClient[], samples = ISSUE_SAMPLES) {
   const latencies: number[] = [];
   const intervalMs = 1000 / ISSUE_RATE_PER_KIOSK;
-  const spanMs = (ISSUE_SAMPLES / (ISSUE_RATE_PER_KIOSK * kiosks.length)) * 1000;
+  const spanMs = (samples / (ISSUE_RATE_PER_KIOSK * kiosks.length)) * 1000;
   const end = performance.now() + spanMs;
   await Promise.all(
     kiosks.map(async (k, i) => {
@@ -121,16 +121,16 @@ export async function pacedIssue(kiosks: LightClient[]) {
       }
     }),
   );
-  return stats(latencies);
+  return latencies;
 }
 
 /**
  * Call-next acks at one counter. Each round issues one ticket first (not
  * timed), so the queue keeps its length and, when empty, holds just that one.
  */
-export async function callNextAcks(desk: Desk, kiosk: LightClient) {
+export async function callNextAcks(desk: Desk, kiosk: LightClient, samples = CALL_SAMPLES) {
   const latencies: number[] = [];
-  for (let i = 0; i < CALL_SAMPLES; i++) {
+  for (let i = 0; i < samples; i++) {
     await issueTo(kiosk, desk.issuesTo);
     const t0 = performance.now();
     const called = await request<Called | null>(desk.socket, 'counter:call-next', {
@@ -140,7 +140,7 @@ export async function callNextAcks(desk: Desk, kiosk: LightClient) {
     if (called) await request(desk.socket, 'ticket:no-show', { ticketId: called.id });
     await sleep(5);
   }
-  return stats(latencies);
+  return latencies;
 }
 
 /**
@@ -148,9 +148,9 @@ export async function callNextAcks(desk: Desk, kiosk: LightClient) {
  * request. Each counter's kiosk issues one ticket per cycle, so the queue
  * keeps the length it had.
  */
-export async function clerkCycles(desks: Desk[], kiosks: LightClient[]) {
+export async function clerkCycles(desks: Desk[], kiosks: LightClient[], phaseMs = PHASE_MS) {
   let cycles = 0;
-  const end = performance.now() + PHASE_MS;
+  const end = performance.now() + phaseMs;
   await Promise.all(
     desks.map(async (desk, i) => {
       const kiosk = kiosks[i % kiosks.length];
@@ -176,7 +176,7 @@ export async function clerkCycles(desks: Desk[], kiosks: LightClient[]) {
       if (current) await request(desk.socket, 'ticket:no-show', { ticketId: current.id });
     }),
   );
-  return { perSecond: cycles / (PHASE_MS / 1000) };
+  return { cycles, ms: phaseMs };
 }
 
 export interface Stamps {
@@ -187,10 +187,10 @@ export interface Stamps {
 const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** Time from a clerk's call-next to each display receiving that call. */
-export async function callToDisplay(desk: Desk, kiosk: LightClient, stamps: Stamps) {
+export async function callToDisplay(desk: Desk, kiosk: LightClient, stamps: Stamps, calls = 45) {
   await stamps.collect();
   const sentAt = new Map<string, number>();
-  for (let i = 0; i < 45; i++) {
+  for (let i = 0; i < calls; i++) {
     await issueTo(kiosk, desk.issuesTo);
     await sleep(20);
     const t0 = monotonicMs();
@@ -198,7 +198,7 @@ export async function callToDisplay(desk: Desk, kiosk: LightClient, stamps: Stam
       counterId: desk.counterId,
     });
     if (!called) continue;
-    if (i >= 5) sentAt.set(String(called.id), t0); // the first few warm the sockets up
+    sentAt.set(String(called.id), t0);
     await sleep(40);
     await request(desk.socket, 'ticket:no-show', { ticketId: called.id });
   }
@@ -207,33 +207,113 @@ export async function callToDisplay(desk: Desk, kiosk: LightClient, stamps: Stam
     const sent = sentAt.get(key);
     if (sent !== undefined) latencies.push(at - sent);
   }
-  return stats(latencies);
+  return latencies;
 }
 
-/** Everything the bench asks of a hub about the queue's length, on a hub with no displays. */
-export async function queueLengthFigures(url: string, log: (m: string) => void) {
-  const kiosks = await kiosksOf(url);
-  const desks = await desksOf(url, true);
-  const [desk] = desks;
-  const [kiosk] = kiosks;
-  if (!desk || !kiosk) throw new Error('no desk');
+/** A server under the clerk's load: its kiosks and its eight desks. */
+export interface Loaded {
+  kiosks: LightClient[];
+  desks: Desk[];
+}
+
+export async function loaded(url: string, login: boolean): Promise<Loaded> {
+  return { kiosks: await kiosksOf(url), desks: await desksOf(url, login) };
+}
+
+export const closeLoaded = (l: Loaded) => {
+  for (const s of [...l.kiosks, ...l.desks.map((d) => d.socket)]) s.close();
+};
+
+/**
+ * A figure taken on two servers in turns (a, b, a, b, …), each round a slice
+ * of it, so that whatever else the machine does in the meantime falls on
+ * both alike. Returns both sides' samples, pooled.
+ */
+export async function inTurns<T>(
+  rounds: number,
+  a: () => Promise<T[]>,
+  b: () => Promise<T[]>,
+): Promise<[T[], T[]]> {
+  const left: T[] = [];
+  const right: T[] = [];
+  for (let i = 0; i < rounds; i++) {
+    left.push(...(await a()));
+    right.push(...(await b()));
+  }
+  return [left, right];
+}
+
+const ROUNDS = 4;
+const cyclesPerSecond = (runs: { cycles: number; ms: number }[]) => ({
+  perSecond: runs.reduce((n, r) => n + r.cycles, 0) / (runs.reduce((n, r) => n + r.ms, 0) / 1000),
+});
+
+/**
+ * The queue-length figures: a hub that keeps its queue near empty and one
+ * whose queue is filled to 5,000, 10,000 and 20,000, measured in turns.
+ */
+export async function queueLengthFigures(
+  shortUrl: string,
+  longUrl: string,
+  log: (m: string) => void,
+) {
+  const short = await loaded(shortUrl, true);
+  const long = await loaded(longUrl, true);
+  const desk = (l: Loaded) => l.desks[0] as Desk;
+  const kiosk = (l: Loaded) => l.kiosks[0] as LightClient;
   const f: Record<string, Figures> = {};
-  log('queue length: call-next, clerk cycles and issue with nobody waiting');
-  // Call-next and the cycles keep the queue as long as they found it; issuing adds to it, so last.
-  f.callNextAt0 = await callNextAcks(desk, kiosk);
-  f.cyclesAt0 = await clerkCycles(desks, kiosks);
-  f.waitingAt0 = { n: await waitingNow(kiosk) };
-  f.issueAt0 = await pacedIssue(kiosks);
-  log('queue length: 5,000 waiting, clerk cycles');
-  await fillTo(kiosks, 5000);
-  f.cyclesAt5000 = await clerkCycles(desks, kiosks);
-  log('queue length: 10,000 waiting, call-next');
-  await fillTo(kiosks, 10_000);
-  f.callNextAt10000 = await callNextAcks(desk, kiosk);
-  log('queue length: 20,000 waiting, issue');
-  await fillTo(kiosks, 20_000);
-  f.issueAt20000 = await pacedIssue(kiosks);
-  f.waitingAtEnd = { n: await waitingNow(kiosk) };
-  for (const s of [...kiosks, ...desks.map((d) => d.socket)]) s.close();
+  // Both warm up first: the first requests of a fresh process measure its JIT.
+  await clerkCycles(short.desks, short.kiosks, 1000);
+  await clerkCycles(long.desks, long.kiosks, 1000);
+  log('queue length: clerk cycles, 0 and 5,000 waiting, in turns');
+  await fillTo(long.kiosks, 5000);
+  const cycleRound = (l: Loaded) => async () => [await clerkCycles(l.desks, l.kiosks, 1000)];
+  const [c0, c5000] = await inTurns(ROUNDS, cycleRound(short), cycleRound(long));
+  f.cyclesAt0 = cyclesPerSecond(c0);
+  f.cyclesAt5000 = cyclesPerSecond(c5000);
+  log('queue length: call-next, 0 and 10,000 waiting, in turns');
+  await fillTo(long.kiosks, 10_000);
+  const callRound = (l: Loaded) => () => callNextAcks(desk(l), kiosk(l), CALL_SAMPLES / ROUNDS);
+  const [n0, n10000] = await inTurns(ROUNDS, callRound(short), callRound(long));
+  f.callNextAt0 = stats(n0);
+  f.callNextAt10000 = stats(n10000);
+  log('queue length: issue, 0 and 20,000 waiting, in turns');
+  await fillTo(long.kiosks, 20_000);
+  f.waitingAt0 = { n: await waitingNow(kiosk(short)) };
+  const issueRound = (l: Loaded) => () => pacedIssue(l.kiosks, ISSUE_SAMPLES / ROUNDS);
+  const [i0, i20000] = await inTurns(ROUNDS, issueRound(short), issueRound(long));
+  f.issueAt0 = stats(i0);
+  f.issueAt20000 = stats(i20000);
+  f.waitingAtEnd = { n: await waitingNow(kiosk(long)) };
+  closeLoaded(short);
+  closeLoaded(long);
   return f;
+}
+
+/**
+ * The closed loop on the hub and the reference server, both up, each with
+ * the same displays attached, measured in turns: clerk cycles per second
+ * and call → display.
+ */
+export async function compareInTurns(
+  hub: Loaded,
+  reference: Loaded,
+  stamps: { hub: Stamps; reference: Stamps },
+  displays: number,
+) {
+  const cycleRound = (l: Loaded) => async () => [await clerkCycles(l.desks, l.kiosks, 1000)];
+  const [hubCycles, refCycles] = await inTurns(ROUNDS, cycleRound(hub), cycleRound(reference));
+  const callRound = (l: Loaded, s: Stamps) => () =>
+    callToDisplay(l.desks[0] as Desk, l.kiosks[0] as LightClient, s, 12);
+  const [hubCalls, refCalls] = await inTurns(
+    ROUNDS,
+    callRound(hub, stamps.hub),
+    callRound(reference, stamps.reference),
+  );
+  return {
+    [`hubCycles${displays}`]: cyclesPerSecond(hubCycles),
+    [`referenceCycles${displays}`]: cyclesPerSecond(refCycles),
+    [`hubCallToDisplay${displays}`]: stats(hubCalls),
+    [`referenceCallToDisplay${displays}`]: stats(refCalls),
+  };
 }
