@@ -302,6 +302,8 @@ export async function compareInTurns(
   displays: number,
 ) {
   const cycleRound = (l: Loaded) => async () => [await clerkCycles(l.desks, l.kiosks, 1000)];
+  // A warm-up round for each first, not counted: a fresh process's first requests measure its JIT.
+  await inTurns(1, cycleRound(hub), cycleRound(reference));
   const [hubCycles, refCycles] = await inTurns(ROUNDS, cycleRound(hub), cycleRound(reference));
   const callRound = (l: Loaded, s: Stamps) => () =>
     callToDisplay(l.desks[0] as Desk, l.kiosks[0] as LightClient, s, 12);
