@@ -118,12 +118,20 @@ import type { RequestEvent, RequestPayload } from './schemas/requests.js';
 /** What each event's successful ack carries. */
 export interface ResponseData {
   'queue:snapshot': Snapshot;
+  /**
+   * A service's waiting tickets from `offset` on, in call order (`tickets`, up to 50), and the
+   * front of each class that order was taken from (`window`: the first offset + 50 of each);
+   * `seq` is the staff stream's, as for a snapshot.
+   */
+  'queue:waiting': { seq: number; serviceId: string; tickets: Ticket[]; window: Ticket[] };
   'ticket:issue': IssuedTicket;
   'staff:login': { staff: Staff; sessionToken: string };
   'staff:logout': Record<string, never>;
   'counter:open': CounterView;
   'counter:call-next': Ticket | null;
   'counter:call': Ticket;
+  /** The clerk's most frequent action in one transaction: `called` is null when nobody waits. */
+  'counter:complete-and-call-next': { completed: Ticket; called: Ticket | null };
   'ticket:recall': Ticket;
   'ticket:start': Ticket;
   'ticket:complete': Ticket;
@@ -280,12 +288,14 @@ export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
 /** The role × event matrix (DESIGN.md "Security"). */
 export const EVENT_ROLES = {
   'queue:snapshot': ROLES,
+  'queue:waiting': ['counter', 'console'],
   'ticket:issue': ['kiosk', 'console'],
   'staff:login': ['counter', 'console'],
   'staff:logout': ['counter', 'console'],
   'counter:open': ['counter'],
   'counter:call-next': ['counter'],
   'counter:call': ['counter'],
+  'counter:complete-and-call-next': ['counter'],
   'ticket:recall': ['counter'],
   'ticket:start': ['counter'],
   'ticket:complete': ['counter'],

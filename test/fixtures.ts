@@ -50,6 +50,7 @@ export function serviceFixture(id: string, patch: Partial<ServiceView> = {}): Se
     asksPriority: true,
     open: true,
     waiting: 0,
+    priorityWaiting: 0,
     issuedToday: 0,
     estimatedWaitMs: null,
     ...patch,

@@ -328,6 +328,7 @@ export function wellFormedPayloads(w: BusyCentre): {
   const ticketId = w.called.id;
   return {
     'queue:snapshot': () => ({}),
+    'queue:waiting': () => ({ serviceId: 'birth-certificate', offset: 50 }),
     'ticket:issue': () => ({
       serviceId: 'birth-certificate',
       lang: 'lo',
@@ -338,6 +339,7 @@ export function wellFormedPayloads(w: BusyCentre): {
     'counter:open': () => ({ counterId: 3 }),
     'counter:call-next': () => ({ counterId: 1 }),
     'counter:call': () => ({ counterId: 1, ticketId: w.waiting.id }),
+    'counter:complete-and-call-next': () => ({ counterId: 1, ticketId }),
     'ticket:recall': () => ({ ticketId }),
     'ticket:start': () => ({ ticketId }),
     'ticket:complete': () => ({ ticketId }),

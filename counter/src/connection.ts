@@ -12,6 +12,7 @@ import { deviceTokenParam } from '../../shared/ui/page-settings.js';
 
 const COUNTER_TOKEN_KEY = 'khiu.counter.deviceToken';
 import { useCounterStore } from './store.js';
+import { keepWindowFull } from './waiting-refill.js';
 
 let hub: HubConnection | null = null;
 let started = false;
@@ -40,6 +41,11 @@ export async function startConnection({
   hub.socket.on('connect', onConnect);
   hub.socket.on('counter:taken-over', onTakenOver);
   hub.socket.on('floor:alerts', (alerts) => useCounterStore.setState({ alerts }));
+  keepWindowFull(hub, (listener) =>
+    useCounterStore.subscribe((s, prev) => {
+      if (s.snapshot && s.snapshot !== prev.snapshot) listener(s.snapshot);
+    }),
+  );
 
   const unsubscribe = useCounterStore.subscribe((s) => {
     if (!s.fontsReady || s.snapshot === null) return;

@@ -10,6 +10,8 @@ import type { Ticket } from '../../shared/protocol.js';
 /** `code` is the physical key (KeyboardEvent.code), so shortcuts work with a Lao layout too. */
 export const DESK_ACTIONS = {
   'call-next': { code: 'KeyN', key: 'N' },
+  // N while serving: one request completes this citizen and calls the next (never with call-next).
+  'complete-next': { code: 'KeyN', key: 'N' },
   recall: { code: 'KeyR', key: 'R' },
   start: { code: 'KeyS', key: 'S' },
   'no-show': { code: 'KeyX', key: 'X' },
@@ -51,6 +53,7 @@ export function availableActions(desk: Desk, selected: Ticket | null): Set<DeskA
   const free = desk.current === null;
   const actions = new Set<DeskAction>(['logout']);
   if (status === 'open' && free) actions.add('call-next');
+  if (status === 'open' && desk.current?.status === 'serving') actions.add('complete-next');
   for (const step of CURRENT_STEPS) {
     if (lifecycleAllows(desk.current, step)) actions.add(step);
   }

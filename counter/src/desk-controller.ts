@@ -133,6 +133,19 @@ async function callNext(counterId: number) {
   }
 }
 
+/** One request, one transaction: the citizen served is done and the next is called. */
+async function completeAndCallNext(counterId: number, serving: Ticket) {
+  const both = await perform(
+    'complete-next',
+    serving.label,
+    (h) => h.request('counter:complete-and-call-next', { counterId, ticketId: serving.id }),
+    ({ completed, called }) => ticketShown(called ?? completed),
+  );
+  if (both?.called === null && useCounterStore.getState().notice === null) {
+    useCounterStore.setState({ notice: { key: 'counter.notice.nobody', tone: 'info' } });
+  }
+}
+
 /** Runs an action from a button or its key, if the lifecycle allows it right now. */
 export async function runAction(action: DeskAction): Promise<void> {
   const s = useCounterStore.getState();
@@ -148,6 +161,9 @@ export async function runAction(action: DeskAction): Promise<void> {
   switch (action) {
     case 'call-next':
       return callNext(counterId);
+    case 'complete-next':
+      if (desk.current) await completeAndCallNext(counterId, desk.current);
+      return;
     case 'recall':
     case 'start':
     case 'complete':

@@ -4,6 +4,7 @@
  * services' queues in the order `counter:call-next` will take them.
  */
 import { callOrder } from '../../shared/domain/call-order.js';
+import { WAITING_WINDOW } from '../../shared/domain/waiting-window.js';
 import { pickNextTicket, type NextTicketInput } from '../../shared/domain/next-ticket.js';
 import type { CounterView, ServiceView, Snapshot, Ticket } from '../../shared/protocol.js';
 
@@ -11,8 +12,10 @@ const MINUTE_MS = 60_000;
 
 export interface ServiceQueue {
   service: ServiceView;
-  /** In call order. */
+  /** In call order: the first WAITING_WINDOW, the front the counter holds (waiting-window.ts). */
   tickets: Ticket[];
+  /** Waiting behind those, shown a page at a time on request. */
+  more: number;
   /** Since the longest-waiting ticket was issued; null when nobody waits. */
   longestWaitMs: number | null;
   /** The tickets past the service's target wait, which call-next takes first. */
@@ -55,7 +58,7 @@ export function deskOf(
   const queues = counter.services.flatMap((id): ServiceQueue[] => {
     const service = snapshot.services.find((s) => s.id === id);
     if (!service) return [];
-    const tickets = callOrder(policyInput(snapshot, [id], now));
+    const tickets = callOrder(policyInput(snapshot, [id], now)).slice(0, WAITING_WINDOW);
     const oldest = Math.min(...tickets.map((t) => t.issuedAt));
     const targetMs = service.targetMinutes * MINUTE_MS;
     // By the time in the queue, as next-ticket.ts counts it: the mark and the jump agree.
@@ -64,6 +67,7 @@ export function deskOf(
       {
         service,
         tickets,
+        more: Math.max(0, service.waiting - tickets.length),
         longestWaitMs: tickets.length ? Math.max(0, now - oldest) : null,
         overdue,
       },

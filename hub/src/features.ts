@@ -95,8 +95,8 @@ function queueFeatures({ db, clock, log, publicUrl }: FeatureOptions) {
   const tickets = createTicketStore(db);
   const counterStore = createCounterStore(db);
   const counters = createCounterService({ clock, commits, config, counters: counterStore });
-  const standings = createStandings({ clock, tickets, counters: counterStore });
-  const policy = createCallPolicy({ config, day, tickets });
+  const policy = createCallPolicy({ config, day, tickets, commits });
+  const standings = createStandings({ clock, tickets, counters: counterStore, policy });
   const base = { clock, commits, config, day, tickets, standings, policy, counters };
   const lifecycle = createLifecycle(base);
   return {

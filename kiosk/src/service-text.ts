@@ -69,3 +69,13 @@ export function peopleAheadText(peopleAhead: number, lang: Lang): string {
   if (peopleAhead === 1) return t(lang, 'ticket.onePersonAhead');
   return t(lang, 'ticket.peopleAhead', { count: peopleAhead });
 }
+
+/**
+ * What declaring a priority does, exactly as the call policy does it: one
+ * priority ticket after every `priorityEvery` others, not "called first".
+ */
+export function priorityHintText(priorityEvery: number, lang: Lang): string {
+  if (priorityEvery === 0) return t(lang, 'kiosk.priorityHintFirst');
+  if (priorityEvery === 1) return t(lang, 'kiosk.priorityHintOne');
+  return t(lang, 'kiosk.priorityHint', { count: priorityEvery });
+}

@@ -60,6 +60,7 @@ function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
       logo: null,
       displays: [],
       voiceClips: [],
+      priorityEvery: 2,
     },
     services: [service('f'), service('r')],
     counters: [counter(1), counter(2)],
@@ -150,6 +151,7 @@ describe('applyEvent: services and counters', () => {
       },
       displays: [],
       voiceClips: [],
+      priorityEvery: 2,
     };
     const next = applyEvent(snapshot(), event(11, { type: 'config-changed', centre }));
     expect(next?.centre).toEqual(centre);

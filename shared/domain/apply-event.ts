@@ -12,6 +12,7 @@ import type {
   Ticket,
   TicketStatus,
 } from '../protocol.js';
+import { windowed } from './waiting-window.js';
 
 export const RECENT_CALLS_MAX = 10;
 
@@ -39,14 +40,15 @@ function isFullTicket(ticket: Ticket | PublicTicket): ticket is Ticket {
   return 'code' in ticket;
 }
 
+/** Staff hold only the front of each class (waiting-window.ts): a ticket queued behind it drops out. */
 function foldWaiting(waiting: readonly Ticket[], tickets: readonly (Ticket | PublicTicket)[]) {
   const full = tickets.filter(isFullTicket);
   if (full.length === 0) return waiting as Ticket[];
   const changed = new Set(full.map((t) => t.id));
-  return [
+  return windowed([
     ...waiting.filter((t) => !changed.has(t.id)),
     ...full.filter((t) => t.status === 'waiting'),
-  ].sort(byQueueOrder);
+  ]);
 }
 
 const HELD_STATUSES: readonly TicketStatus[] = ['called', 'serving', 'parked'];

@@ -29,8 +29,31 @@ export interface WaitEstimateInput {
   assumedServiceMinutes: number;
 }
 
+/** The completions that count: how many, and the oldest; what a database can sum up for us. */
+export interface RecentCompletions {
+  count: number;
+  oldestMs: number | null;
+}
+
+export type WaitEstimateFromRecent = Omit<WaitEstimateInput, 'completedAt' | 'windowMs'> & {
+  recent: RecentCompletions;
+};
+
 /** How long someone with `peopleAhead` people in front waits, in ms; null when unknown. */
 export function estimateWaitMs(input: WaitEstimateInput): number | null {
+  const { completedAt, now, windowMs } = input;
+  // A completion stamped after `now` (clock skew between machines) is not "recent"; skip it.
+  const counted = completedAt.filter((t) => t <= now && now - t <= windowMs);
+  const oldestMs = counted.length ? counted.reduce((a, b) => Math.min(a, b)) : null;
+  return estimateWaitFromRecentMs({ ...input, recent: { count: counted.length, oldestMs } });
+}
+
+/**
+ * The same estimate from the recent completions already summed up (the
+ * completions after `now` − the window, up to `now`), so a busy service's
+ * hour of completions need not be read one by one.
+ */
+export function estimateWaitFromRecentMs(input: WaitEstimateFromRecent): number | null {
   const perMs = observedRatePerMs(input) ?? assumedRatePerMs(input);
   // With no counter serving and no history, even the next in line cannot be told a time.
   if (perMs === null) return null;
@@ -38,19 +61,16 @@ export function estimateWaitMs(input: WaitEstimateInput): number | null {
   return Math.max(0, Math.round(input.peopleAhead / perMs));
 }
 
-function observedRatePerMs({ completedAt, now, windowMs }: WaitEstimateInput): number | null {
-  // A completion stamped after `now` (clock skew between machines) is not "recent"; skip it.
-  const counted = completedAt.filter((t) => t <= now && now - t <= windowMs);
-  if (counted.length < MIN_COMPLETIONS_FOR_RATE) return null;
-  const oldestMs = counted.reduce((a, b) => Math.min(a, b));
-  const spanMs = Math.max(now - oldestMs, MIN_RATE_SPAN_MS);
-  return counted.length / spanMs;
+function observedRatePerMs({ recent, now }: WaitEstimateFromRecent): number | null {
+  if (recent.count < MIN_COMPLETIONS_FOR_RATE || recent.oldestMs === null) return null;
+  const spanMs = Math.max(now - recent.oldestMs, MIN_RATE_SPAN_MS);
+  return recent.count / spanMs;
 }
 
 function assumedRatePerMs({
   servingCounters,
   assumedServiceMinutes,
-}: WaitEstimateInput): number | null {
+}: WaitEstimateFromRecent): number | null {
   if (servingCounters <= 0 || assumedServiceMinutes <= 0) return null;
   return servingCounters / (assumedServiceMinutes * MS_PER_MINUTE);
 }

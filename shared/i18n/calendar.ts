@@ -68,17 +68,31 @@ export interface LocalDate {
   minute: number;
 }
 
+/**
+ * One formatter per time zone: making one costs far more than using it, and
+ * the hub asks for the local time on every ticket it issues (opening hours).
+ */
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
+    partsFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The wall-clock parts of `epochMs` in `timeZone`. */
 export function localDate(epochMs: number, timeZone: string): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(epochMs);
+  const parts = partsFormat(timeZone).formatToParts(epochMs);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     Number(parts.find((p) => p.type === type)?.value);
   const year = part('year');

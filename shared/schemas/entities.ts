@@ -99,6 +99,11 @@ export const CentreSchema = z.object({
    * (`GET /api/v1/voice/<lang>/<clipId>?v=<version>`) instead of its bundled pack's.
    */
   voiceClips: z.array(z.object({ lang: LangSchema, clipId: z.string(), version: Id })),
+  /**
+   * The call policy's ratio: one priority ticket after every this many others when both wait
+   * (0: priority tickets first). The kiosk tells priority groups exactly this.
+   */
+  priorityEvery: z.number().int().nonnegative(),
 });
 export type Centre = z.infer<typeof CentreSchema>;
 
@@ -121,6 +126,11 @@ export const ServiceViewSchema = z.object({
   /** When it takes tickets; none: whenever the centre is open (shared/domain/opening-hours.ts). */
   hours: z.array(DayHoursSchema),
   waiting: z.number().int().nonnegative(),
+  /**
+   * Of `waiting`, the tickets with a priority. A counter holds only the front of each class
+   * (shared/domain/waiting-window.ts) and knows from this when to ask for more.
+   */
+  priorityWaiting: z.number().int().nonnegative(),
   issuedToday: z.number().int().nonnegative(),
   estimatedWaitMs: z.number().int().nonnegative().nullable(),
 });
@@ -183,7 +193,11 @@ export const SnapshotSchema = z.object({
   services: z.array(ServiceViewSchema),
   counters: z.array(CounterViewSchema),
   recentCalls: z.array(CallViewSchema),
-  /** Only for counter and console clients, in queue order. */
+  /**
+   * Only for counter and console clients, in queue order: the first WAITING_WINDOW of each class
+   * (no priority, priority) of each service, whatever the queue's length; `queue:waiting` pages
+   * further.
+   */
   waiting: z.array(TicketSchema).optional(),
   /** Only for kiosks (their own printers), counters and consoles (every printer). */
   printers: z.array(PrinterViewSchema).optional(),

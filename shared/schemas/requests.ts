@@ -46,6 +46,11 @@ export type FeedbackAnswers = z.infer<typeof FeedbackAnswersSchema>;
 /** Request payload schema of every client → server event; the hub validates against these. */
 export const RequestSchemas = {
   'queue:snapshot': z.strictObject({}),
+  'queue:waiting': z.strictObject({
+    serviceId: z.string().min(1).max(64),
+    /** Where the page starts in the service's call order; pages are 50 long. */
+    offset: z.number().int().min(0).max(950).optional(),
+  }),
   'ticket:issue': z.strictObject({
     serviceId: z.string().min(1).max(64),
     priority: PrioritySchema.optional(),
@@ -61,6 +66,7 @@ export const RequestSchemas = {
   'counter:open': z.strictObject({ counterId: Id, takeOver: z.boolean().optional() }),
   'counter:call-next': CounterRef,
   'counter:call': z.strictObject({ counterId: Id, ticketId: Id }),
+  'counter:complete-and-call-next': z.strictObject({ counterId: Id, ticketId: Id }),
   'ticket:recall': TicketRef,
   'ticket:start': TicketRef,
   'ticket:complete': TicketRef,

@@ -67,6 +67,8 @@ export interface HubConnection {
   ): Promise<Ack<ResponseData[E]>>;
   /** Replaces the state with a fresh snapshot, as on a `seq` gap (e.g. after a conflict). */
   resync(): void;
+  /** Changes the state outside an event (a page of the queue that arrived in an ack). */
+  patch(update: (state: Snapshot) => Snapshot): void;
   close(): void;
 }
 
@@ -207,6 +209,7 @@ export function connectToHub(opts: HubConnectionOptions): HubConnection {
     request: (event, payload, timeoutMs = REQUEST_TIMEOUT_MS) =>
       sendRequest(socket, event, payload, timeoutMs),
     resync,
+    patch: (update) => state && !resyncing && opts.onSnapshot((state = update(state))),
     close() {
       clearTimeout(retryTimer);
       socket.close();

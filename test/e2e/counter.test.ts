@@ -10,7 +10,17 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, requireBuiltApp, SHOTS, WEB_ROOT } from './browser.js';
 import { Clerk } from './counter-clerk.js';
-import { connect, issue, recordEvents, startHub, type Client, type TestHub } from '../harness.js';
+import {
+  connect,
+  issue,
+  ok,
+  openCounter,
+  recordEvents,
+  send,
+  startHub,
+  type Client,
+  type TestHub,
+} from '../harness.js';
 import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
 import type { CallView, Priority } from '../../shared/protocol.js';
 
@@ -172,6 +182,30 @@ describe('counter in Chromium: two clerks, two counters', { timeout: 60_000 }, (
       await clerk.waitCurrent(parked, 'called');
       await clerk.act('start');
       await clerk.waitCurrent(parked, 'serving');
+      await clerk.act('complete');
+      await clerk.waitIdle();
+    }
+  });
+
+  it('completes and calls the next in one request: N while serving, or its button', async () => {
+    for (const [clerk, serviceId, counterNumber] of [
+      [a, ID, 1],
+      [b, F, 2],
+    ] as const) {
+      const first = await label(serviceId);
+      const second = await label(serviceId);
+      await clerk.act('call-next');
+      await clerk.waitCurrent(first, 'called');
+      await clerk.act('start');
+      await clerk.waitCurrent(first, 'serving');
+      await clerk.button('complete-next').waitFor();
+      if (clerk === a) await a.shotBoth('serving-complete-next');
+      await clerk.act('complete-next');
+      await clerk.waitCurrent(second, 'called');
+      await calledAt(second, counterNumber);
+      expect(statusOf(first, serviceId)).toBe('done');
+      await clerk.act('start');
+      await clerk.waitCurrent(second, 'serving');
       await clerk.act('complete');
       await clerk.waitIdle();
     }
@@ -423,6 +457,47 @@ describe('counter in Chromium: two clerks, two counters', { timeout: 60_000 }, (
     );
     await a.page.screenshot({ path: join(SHOTS, 'counter-tablet-lo.png') });
     await a.page.setViewportSize(DESK);
+  });
+
+  it('holds the first 50 of a long queue, pages the rest, and keeps the 50 full as others call', async () => {
+    const fcRows = (clerk: Clerk) =>
+      clerk.page.locator(
+        `[data-testid="queue"] [data-service="${FC}"] li.queue__row[role="option"]`,
+      );
+    const labels: string[] = [];
+    for (let i = 0; i < 60; i++) labels.push(await label(FC));
+    const more = b.page.locator(`[data-service="${FC}"] [data-testid="queue-more"]`);
+    await more.getByText(b.text('counter.queue.more', { count: 10 })).waitFor();
+    expect(await fcRows(b).count()).toBe(50);
+    await b.shotBoth('long-queue');
+    await more
+      .getByRole('button', { name: b.text('counter.queue.showMore', { count: 50 }) })
+      .click();
+    await more.locator(`li[data-ticket="${labels[59]}"]`).waitFor();
+    expect(await more.locator('li').count()).toBe(10);
+
+    // Another counter calls five of them out of turn: counter 2 still holds the next 50, not 45.
+    const { client: desk1 } = await openCounter(hub, 5, 'clerk5');
+    const idOf = (ticketLabel: string, serviceId: string) =>
+      (
+        hub.db
+          .prepare('SELECT id FROM tickets WHERE label = ? AND service_id = ? ORDER BY id DESC')
+          .get(ticketLabel, serviceId) as { id: number }
+      ).id;
+    for (let i = 0; i < 5; i++) {
+      const called = labels[i] ?? '';
+      ok(await send(desk1, 'counter:call', { counterId: 5, ticketId: idOf(called, FC) }));
+      ok(await send(desk1, 'ticket:no-show', { ticketId: idOf(called, FC) }));
+    }
+    await b.page.getByText(b.text('counter.queue.more', { count: 5 })).waitFor();
+    await b.row(labels[54] ?? '').waitFor();
+    expect(await fcRows(b).count()).toBe(50);
+    for (const leftover of labels.slice(5)) {
+      ok(await send(desk1, 'ticket:cancel', { ticketId: idOf(leftover, FC) }));
+    }
+    await b.page
+      .locator(`[data-service="${FC}"] [data-testid="queue-more"]`)
+      .waitFor({ state: 'detached' });
   });
 
   it('closes a counter after a confirmation, and logs out in one step', async () => {

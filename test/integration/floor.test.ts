@@ -351,7 +351,7 @@ describe('the live floor', () => {
       /SEARCH tickets USING (COVERING )?INDEX tickets_day_service \(day=\?\)/,
     );
     expect(plans['oldest']).toMatch(
-      /SEARCH tickets USING (COVERING )?INDEX tickets_waiting \(service_id=\?\)/,
+      /SEARCH tickets USING (COVERING )?INDEX tickets_waiting_class \(service_id=\?\)/,
     );
     expect(plans['byLabel']).toMatch(/SEARCH tickets USING INDEX tickets_day_service \(day=\?\)/);
     expect(plans['steps']).toMatch(/SEARCH e USING INDEX ticket_events_ticket \(ticket_id=\?\)/);

@@ -113,8 +113,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // 65 kiosk + 47 counter + 66 display + 65 feedback + 15 console + 65 public
-    expect(checked).toBe(323);
+    // 67 kiosk + 47 counter + 68 display + 67 feedback + 16 console + 67 public
+    expect(checked).toBe(332);
     expect(state(t)).toBe(before);
 
     // A refusal does not cost a client its connection or its own rights.
@@ -134,11 +134,16 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
     const counterWork = EVENTS.filter(
       (e) =>
         !mayNotSend('counter', e) &&
-        !['queue:snapshot', 'staff:login', 'staff:resume', 'staff:logout', 'ticket:watch'].includes(
-          e,
-        ),
+        ![
+          'queue:snapshot',
+          'queue:waiting',
+          'staff:login',
+          'staff:resume',
+          'staff:logout',
+          'ticket:watch',
+        ].includes(e),
     );
-    expect(counterWork).toHaveLength(16); // the 15 desk events and staff:change-pin
+    expect(counterWork).toHaveLength(17); // the 16 desk events and staff:change-pin
 
     const { client: anonymous } = await connect(t, { role: 'counter' });
     const { client: loggedOut } = await openCounter(t, 3, 'clerk2');
@@ -158,9 +163,14 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
     const consoleWork = EVENTS.filter(
       (e) =>
         !mayNotSend('console', e) &&
-        !['queue:snapshot', 'staff:login', 'staff:resume', 'staff:logout', 'ticket:watch'].includes(
-          e,
-        ),
+        ![
+          'queue:snapshot',
+          'queue:waiting',
+          'staff:login',
+          'staff:resume',
+          'staff:logout',
+          'ticket:watch',
+        ].includes(e),
     );
     // ticket:issue and :cancel, 11 config, 4 staff, 5 device, 3 export and import, disk space,
     // 7 printer, 7 floor, 3 API token, 5 webhook

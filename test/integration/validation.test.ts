@@ -346,7 +346,14 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
         without(v, 'pin'),
         without(v, 'username'),
       ];
+    case 'queue:waiting':
+      return [
+        ...withField(v, 'serviceId', ['', tooLong(64), 5, null]),
+        ...withField(v, 'offset', [-1, 951, 1.5, '50', null]),
+        without(v, 'serviceId'),
+      ];
     case 'counter:call':
+    case 'counter:complete-and-call-next':
       return [
         ...withField(v, 'counterId', BAD_IDS),
         ...withField(v, 'ticketId', BAD_IDS),
@@ -621,6 +628,7 @@ describe('malformed requests', () => {
       [counter3, 'counter:call-next', { counterId: 999 }],
       [counter3, 'counter:call', { counterId: 999, ticketId: w.waiting.id }],
       [counter3, 'counter:call', { counterId: 3, ticketId: missingTicket }],
+      [counter3, 'counter:complete-and-call-next', { counterId: 3, ticketId: missingTicket }],
       [counter3, 'counter:pause', { counterId: 999, reason: 'break' }],
       [counter3, 'counter:resume', { counterId: 999 }],
       [counter3, 'counter:close', { counterId: 999 }],

@@ -8,7 +8,7 @@
  * Prints a table, then the same figures as JSON (also written to
  * bench-results.json).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
@@ -20,6 +20,14 @@ import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
 import { PROTOCOL_VERSION, type Ack, type Ticket } from '../../shared/protocol.js';
 import { PRINT_TICKETS, printFigures, printRows } from './print-bench.js';
 import { floorFigures, floorRows } from './floor-bench.js';
+import {
+  closeLoaded,
+  compareInTurns,
+  deskServices,
+  loaded,
+  queueLengthFigures,
+} from './clerk-load.js';
+import { ratioRows, type RatioRow } from './bench-ratios.js';
 
 const KIOSKS = 20;
 const PHASE_MS = 4000;
@@ -27,6 +35,7 @@ const PHASE_MS = 4000;
 const PACED_RATES_PER_KIOSK = [0.5, 5] as const;
 const PACED_SAMPLES = 400;
 const DISPLAY_COUNTS = [100, 1000] as const;
+const COMPARE_DISPLAYS = [0, 100] as const;
 const CALLS_PER_DELIVERY_RUN = 40;
 /** Calls made first and not counted: the first sends to a thousand new sockets are slower (JIT, buffers). */
 const WARM_UP_CALLS = 5;
@@ -51,8 +60,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ------------------------------------------------------------------ processes
 
+/** The hub as production runs it: compiled, under plain Node (scripts/build-hub.ts). */
+const HUB = ['dist/hub/main.js'];
+const hubArgs = (dataDir: string) => [...HUB, '--demo', '--port', '0', '--data-dir', dataDir];
+const HUB_READY = /Khiu hub listening on (\S+)/;
+
+/** `args` run under the tsx loader unless they start with a built .js file. */
 async function startProcess(args: string[], readyPattern: RegExp) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const loader = args[0]?.endsWith('.js') ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...loader, ...args], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -279,7 +295,13 @@ async function rawBroadcastBaseline(count: number) {
   );
   const fleets = startFleets();
   try {
+    const probe = await client(url, 'kiosk');
+    const memory = async () => (await probe.request('memory', {})) as NodeJS.MemoryUsage;
+    const before = await memory();
     await fleets.connect(url, 'display', count, TICK_MARKER);
+    await sleep(1000);
+    const after = await memory();
+    probe.close();
     const trigger = await client(url, 'kiosk');
     const sentAt = new Map<string, number>();
     for (let i = 0; i < WARM_UP_CALLS + CALLS_PER_DELIVERY_RUN; i++) {
@@ -288,11 +310,90 @@ async function rawBroadcastBaseline(count: number) {
       await sleep(60);
     }
     trigger.close();
-    return await deliveries(fleets, sentAt);
+    return {
+      ...(await deliveries(fleets, sentAt)),
+      rssPerConnectionKiB: (after.rss - before.rss) / count / 1024,
+      heapPerConnectionKiB: (after.heapUsed - before.heapUsed) / count / 1024,
+    };
   } finally {
     await fleets.close();
     await stop(child);
   }
+}
+
+// ------------------------------------------------------------------ the clerk's side
+
+/** Spawn to "listening", and the hub's RSS just after, on an empty data directory. */
+async function hubStart(args: string[], dir: string) {
+  const t0 = performance.now();
+  const { child, url } = await startProcess(args, HUB_READY);
+  const ms = performance.now() - t0;
+  const memory = await hubMemory(url);
+  await stop(child);
+  rmSync(dir, { recursive: true, force: true });
+  return { ms, rssMiB: memory.rss / 2 ** 20 };
+}
+
+async function startFigures(dir: string, log: (m: string) => void) {
+  log('hub start: under the tsx loader, then compiled');
+  const tsxDir = join(dir, 'start-tsx');
+  const builtDir = join(dir, 'start-built');
+  return {
+    startTsx: await hubStart(
+      ['hub/src/main.ts', '--demo', '--port', '0', '--data-dir', tsxDir],
+      tsxDir,
+    ),
+    startBuilt: await hubStart(hubArgs(builtDir), builtDir),
+  };
+}
+
+/** Two hubs of their own for the queue-length figures: one kept near empty, one filled. */
+async function queueHubs(dir: string, log: (m: string) => void) {
+  const short = await startProcess(hubArgs(join(dir, 'short-queue-hub')), HUB_READY);
+  const long = await startProcess(hubArgs(join(dir, 'long-queue-hub')), HUB_READY);
+  try {
+    return await queueLengthFigures(short.url, long.url, log);
+  } finally {
+    await stop(short.child);
+    await stop(long.child);
+  }
+}
+
+/**
+ * The closed loop on the hub and the reference server side by side, each with
+ * its own displays (one observer for "0 displays", then 100), in turns.
+ */
+async function comparison(dir: string, log: (m: string) => void) {
+  const refDir = join(dir, 'reference');
+  mkdirSync(refDir);
+  const ref = await startProcess(
+    ['test/load/reference-server.ts', refDir, JSON.stringify(deskServices())],
+    /listening on (\S+)/,
+  );
+  const hub = await startProcess(hubArgs(join(dir, 'compare-hub')), HUB_READY);
+  const fleets = { hub: startFleets(), reference: startFleets() };
+  const figures: Record<string, Figures> = {};
+  try {
+    const onHub = await loaded(hub.url, true);
+    const onRef = await loaded(ref.url, false);
+    let connected = 0;
+    for (const displays of COMPARE_DISPLAYS) {
+      const add = Math.max(1, displays) - connected;
+      await fleets.hub.connect(hub.url, 'display', add, CALL_MARKER);
+      await fleets.reference.connect(ref.url, 'display', add, CALL_MARKER);
+      connected += add;
+      log(`comparison: hub and reference server in turns, ${displays} displays`);
+      Object.assign(figures, await compareInTurns(onHub, onRef, fleets, displays));
+    }
+    closeLoaded(onHub);
+    closeLoaded(onRef);
+  } finally {
+    await fleets.hub.close();
+    await fleets.reference.close();
+    await stop(ref.child);
+    await stop(hub.child);
+  }
+  return figures;
 }
 
 // ------------------------------------------------------------------ run
@@ -310,13 +411,15 @@ async function main() {
   log(`printing: render and encode ${PRINT_TICKETS} tickets per paper width and language`);
   Object.assign(figures, printFigures());
 
+  log('compiling the hub (scripts/build-hub.ts)');
+  await import('../../scripts/build-hub.js');
+  Object.assign(figures, await startFigures(dir, log));
+  Object.assign(figures, await queueHubs(dir, log));
+  Object.assign(figures, await comparison(dir, log));
   Object.assign(figures, await floorFigures(log));
 
   log('starting hub');
-  const { child, url } = await startProcess(
-    ['hub/src/main.ts', '--demo', '--port', '0', '--data-dir', join(dir, 'hub')],
-    /Khiu hub listening on (\S+)/,
-  );
+  const { child, url } = await startProcess(hubArgs(join(dir, 'hub')), HUB_READY);
   try {
     const kiosks = await clients(url, 'kiosk', KIOSKS);
     const counter = await client(url, 'counter');
@@ -428,6 +531,7 @@ function report(f: Record<string, Figures>) {
     ]);
   }
   rows.push(...printRows(f));
+  rows.push(...clerkRows(f));
   rows.push(...floorRows(f));
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ');
@@ -440,6 +544,52 @@ function report(f: Record<string, Figures>) {
   );
   writeFileSync('bench-results.json', `${json}\n`);
   process.stdout.write(`\n${json}\n`);
+  // Last, so the targets are what a reader sees when the run ends.
+  printRatios(ratioRows(f));
+}
+
+/** The clerk's figures and the hub's start, each beside what it is compared with. */
+function clerkRows(f: Record<string, Figures>): string[][] {
+  const ms = (x: number | undefined) => (x === undefined ? '' : x.toFixed(2));
+  const rows: string[][] = [
+    [
+      'hub start ms / rss MiB, compiled',
+      `${f.startBuilt?.ms?.toFixed(0)} / ${f.startBuilt?.rssMiB?.toFixed(0)}`,
+      `${f.startTsx?.ms?.toFixed(0)} / ${f.startTsx?.rssMiB?.toFixed(0)} under tsx`,
+      '',
+    ],
+  ];
+  for (const displays of COMPARE_DISPLAYS) {
+    const hub = f[`hubCallToDisplay${displays}`];
+    const ref = f[`referenceCallToDisplay${displays}`];
+    rows.push(
+      [
+        `clerk cycles/s, 8 counters, ${displays} displays`,
+        f[`hubCycles${displays}`]?.perSecond?.toFixed(0) ?? '',
+        `${f[`referenceCycles${displays}`]?.perSecond?.toFixed(0)} reference server`,
+        '',
+      ],
+      [
+        `call → display ms p50/p99, ${displays || 1} display(s)`,
+        `${ms(hub?.p50)} / ${ms(hub?.p99)}`,
+        `${ms(ref?.p50)} / ${ms(ref?.p99)} reference server`,
+        '',
+      ],
+    );
+  }
+  return rows;
+}
+
+/** The issue's targets, each with the figure, its baseline from this run, and whether it holds. */
+function printRatios(rows: RatioRow[]) {
+  const table = [
+    ['target', 'figure', 'baseline (same run)', 'ratio', 'holds'],
+    ...rows.map((r) => [r.name, r.figure, r.baseline, r.ratio, r.holds ? 'yes' : 'NO']),
+  ];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
+  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ');
+  process.stdout.write(`\n${line(table[0]!)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n`);
+  for (const r of table.slice(1)) process.stdout.write(`${line(r)}\n`);
 }
 
 await main();

@@ -33,6 +33,7 @@ function snapshot(counter: Partial<CounterView>, tickets: Ticket[]): Snapshot {
       logo: null,
       displays: [],
       voiceClips: [],
+      priorityEvery: 2,
     },
     services: [service('f'), service('r')],
     counters: [
@@ -72,7 +73,7 @@ describe('the desk offers only what the lifecycle allows', () => {
   it.each([
     [null, 'open', ['call-next', 'close', 'logout', 'pause']],
     ['called', 'open', ['logout', 'no-show', 'pause', 'recall', 'start']],
-    ['serving', 'open', ['complete', 'logout', 'park', 'pause', 'transfer']],
+    ['serving', 'open', ['complete', 'complete-next', 'logout', 'park', 'pause', 'transfer']],
     ['serving', 'paused', ['complete', 'logout', 'park', 'transfer', 'unpause']],
     [null, 'paused', ['close', 'logout', 'unpause']],
   ] as const)('ticket %s at an %s counter', (status, counterStatus, expected) => {
@@ -95,11 +96,13 @@ describe('the desk offers only what the lifecycle allows', () => {
   it('maps each key to at most one available action, and ignores the others', () => {
     const all = new Set(Object.keys(DESK_ACTIONS) as DeskAction[]);
     all.delete('unpause'); // shares F2 with pause; never offered together
+    all.delete('complete-next'); // shares N with call-next: one while serving, the other when free
     const codes = [...all].map((a) => DESK_ACTIONS[a].code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(actionForKey('KeyN', new Set(['call-next', 'logout']))).toBe('call-next');
     expect(actionForKey('KeyS', new Set(['call-next', 'logout']))).toBeNull();
     expect(actionForKey('F2', new Set(['unpause']))).toBe('unpause');
+    expect(actionForKey('KeyN', new Set(['complete-next', 'complete']))).toBe('complete-next');
   });
 });
 

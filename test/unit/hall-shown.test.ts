@@ -29,6 +29,7 @@ function snapshot(displays: Snapshot['centre']['displays'], deviceId?: number): 
       logo: null,
       displays,
       voiceClips: [],
+      priorityEvery: 2,
     },
     services: [service('land'), service('id-card'), service('tax')],
     counters: [counter(1, ['land']), counter(2, ['id-card', 'tax']), counter(3, ['tax'])],

@@ -7,7 +7,7 @@ import { useCounterStore } from '../store.js';
 import { ActionButton } from './ActionButton.js';
 
 /** The step a clerk takes most often in each state gets the big button. */
-const PRIMARY: ReadonlySet<DeskAction> = new Set(['call-next', 'start', 'complete']);
+const PRIMARY: ReadonlySet<DeskAction> = new Set(['call-next', 'start', 'complete-next']);
 
 /** Who is at the counter: the number large enough to read across the desk, and the times. */
 function TicketFacts({ ticket, now }: { ticket: Ticket; now: number }) {
@@ -69,7 +69,7 @@ export function CurrentTicket({
   const lang = useCounterStore((s) => s.lang);
   const { current } = desk;
   const steps = current
-    ? CURRENT_STEPS.filter((a) => available.has(a))
+    ? [...CURRENT_STEPS, 'complete-next' as const].filter((a) => available.has(a))
     : (['call-next'] as const).filter((a) => available.has(a));
   const hint =
     desk.counter.status === 'open' ? 'counter.current.noneHint' : 'counter.current.pausedHint';

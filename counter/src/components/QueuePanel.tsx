@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { t } from '../../../shared/i18n/index.js';
 import type { Ticket } from '../../../shared/protocol.js';
 import type { Desk, ServiceQueue } from '../desk.js';
@@ -6,6 +6,9 @@ import { LIST_STEPS, type DeskAction } from '../desk-actions.js';
 import { formatDuration } from '../time-format.js';
 import { useCounterStore } from '../store.js';
 import { ActionButton } from './ActionButton.js';
+import { ask } from '../connection.js';
+import { fetchPage } from '../waiting-refill.js';
+import { WAITING_WINDOW } from '../../../shared/domain/waiting-window.js';
 
 function TicketRow({
   ticket,
@@ -67,6 +70,54 @@ function ParkedGroup({ tickets, now }: { tickets: Ticket[]; now: number }) {
 }
 
 /** One service's queue: how many wait, the longest wait, and the tickets in call order. */
+/**
+ * Beyond the front a counter holds: how many more wait, and the next pages
+ * in call order when the clerk asks, as the hub has them then.
+ */
+function MoreWaiting({
+  serviceId,
+  shown,
+  more,
+}: {
+  serviceId: string;
+  shown: number;
+  more: number;
+}) {
+  const lang = useCounterStore((s) => s.lang);
+  const [pages, setPages] = useState<Ticket[]>([]);
+  const left = more - pages.length;
+  const showMore = async () => {
+    const page = await fetchPage(ask, serviceId, shown + pages.length);
+    if (page) setPages([...pages, ...page]);
+  };
+  return (
+    <div className="queue__more" data-testid="queue-more">
+      {pages.length > 0 ? (
+        <ul className="queue__rows queue__rows--more">
+          {pages.map((ticket) => (
+            <li key={ticket.id} className="queue__row queue__row--more" data-ticket={ticket.label}>
+              <span className="queue__label">{ticket.label}</span>
+              {ticket.priority !== 'none' ? (
+                <span className="chip chip--priority">
+                  {t(lang, `priority.${ticket.priority}`)}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {left > 0 ? (
+        <p className="hint">
+          {t(lang, 'counter.queue.more', { count: left })}{' '}
+          <button type="button" className="action action--quiet" onClick={() => void showMore()}>
+            {t(lang, 'counter.queue.showMore', { count: WAITING_WINDOW })}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 function ServiceGroup({
   queue,
   nextId,
@@ -77,13 +128,13 @@ function ServiceGroup({
   now: number;
 }) {
   const lang = useCounterStore((s) => s.lang);
-  const { service, tickets, longestWaitMs, overdue } = queue;
+  const { service, tickets, more, longestWaitMs, overdue } = queue;
   return (
     <div className="queue__group" data-service={service.id}>
       <h3 className="queue__service">
         <span className="queue__service-name">{service.name[lang]}</span>
         <span className="queue__count" data-testid="queue-count">
-          {t(lang, 'counter.queue.count', { count: tickets.length })}
+          {t(lang, 'counter.queue.count', { count: service.waiting })}
         </span>
         {longestWaitMs !== null ? (
           <span className="queue__longest">
@@ -103,6 +154,10 @@ function ServiceGroup({
             />
           ))}
         </ul>
+      ) : null}
+      {more > 0 ? (
+        // A page shown stands for the queue as it was: when the count moves, it goes.
+        <MoreWaiting key={more} serviceId={service.id} shown={tickets.length} more={more} />
       ) : null}
     </div>
   );

@@ -178,28 +178,38 @@ describe('query plans', () => {
       .all(...(sql.match(/\?/g) ?? []).map(() => 'family-book-entry'))
       .map((r) => r.detail);
 
-  it("finds a service's waiting tickets through tickets_waiting, in order, without a full scan", () => {
+  it("finds a service's class fronts through tickets_waiting_class, in order, without a full scan", () => {
     const { db, sources } = storeStatements();
-    // ticket-store.ts / counter-store.ts `waitingIn`: the queue of one service, read on every call-next.
-    const waitingIn = sources.filter(
+    // ticket-store.ts `classHeads` (read on every call-next) and `classFronts` (a counter's window).
+    const heads = sources.filter(
       (s) =>
         /^\s*SELECT \* FROM tickets\b/.test(s) &&
         /'waiting'/.test(s) &&
-        /service_id = \?/.test(s) &&
+        /service_id = @serviceId/.test(s) &&
         /ORDER BY queued_at\b/.test(s),
     );
-    expect(waitingIn).toHaveLength(1);
-    const detail = plan(db, waitingIn[0] ?? '');
-    expect(detail).toEqual(
-      expect.arrayContaining([expect.stringMatching(/USING (COVERING )?INDEX tickets_waiting\b/)]),
-    );
-    expect(detail).not.toContain('SCAN tickets');
-    // The index already holds queue order; a sort per call-next would grow with the day.
-    expect(detail).not.toEqual(expect.arrayContaining([expect.stringMatching(/TEMP B-TREE/)]));
+    expect(heads).toHaveLength(2);
+    for (const sql of heads) {
+      const detail = db
+        .prepare<[Record<string, unknown>], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all({
+          serviceId: 'family-book-entry',
+          normal: 1,
+          ...(/@limit/.test(sql) ? { limit: 50 } : {}),
+        })
+        .map((r) => r.detail);
+      expect(detail).toEqual(
+        expect.arrayContaining([expect.stringMatching(/USING INDEX tickets_waiting_class\b/)]),
+      );
+      expect(detail).not.toContain('SCAN tickets');
+      // The index already holds queue order; a sort per call-next would grow with the day.
+      expect(detail).not.toEqual(expect.arrayContaining([expect.stringMatching(/TEMP B-TREE/)]));
+    }
   });
   it('reads waiting and issued counts by key, not by counting tickets', () => {
     const { db, sources } = storeStatements();
-    // ticket-store.ts / counter-store.ts `waitingCount` and `issuedToday`: read for every service in every queue event.
+    // ticket-store.ts `waitingByClass` and `issuedToday`: read for every service in every queue
+    // event, and for every ticket's place.
     const counts = sources.filter((s) => /FROM (queue_counts|issued_counts)\b/.test(s));
     expect(counts).toHaveLength(2);
     for (const sql of counts) {

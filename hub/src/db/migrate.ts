@@ -7,6 +7,7 @@ import { migration005 } from './migrations/005-console.js';
 import { migration006 } from './migrations/006-promises.js';
 import { migration007 } from './migrations/007-hall-voice.js';
 import { migration008 } from './migrations/008-integration-api.js';
+import { migration009 } from './migrations/009-queue-classes.js';
 
 /** Index i holds the step from schema version i to i + 1. Append only. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -17,9 +18,8 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   migration005,
   migration006,
   migration007,
-  // Numbered 013 so it cannot collide with the branches merged before it (008–012); it runs
-  // after them, wherever it lands in this list.
   migration008,
+  migration009,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -20,7 +20,7 @@ import { standsAlone } from './public-fold.js';
 import { createPublicStream, type StreamDeps } from './public-stream.js';
 import { createPublicRooms, FULL_ROOM, type Join } from './public-rooms.js';
 import { createSendQueue } from './send-queue.js';
-import type { QueueEvent, Snapshot } from '../../../shared/protocol.js';
+import type { QueueEvent, ResponseData, Snapshot } from '../../../shared/protocol.js';
 
 export interface Broadcaster {
   publish(changes: readonly Change[]): void;
@@ -29,6 +29,8 @@ export interface Broadcaster {
    * public one, at that stream's `seq`: anything committed is published first.
    */
   snapshot(full: boolean): Snapshot;
+  /** A page of a service's waiting tickets at the staff stream's `seq`, as `snapshot(true)`. */
+  waitingPage(serviceId: string, offset: number): ResponseData['queue:waiting'];
   /** Puts a public client in the first shard with room; call the result when it leaves. */
   joinPublic(join: Join): () => void;
   /** A kiosk gets the public events with its own printers' state; call the result when it leaves. */
@@ -99,6 +101,10 @@ export function createBroadcaster(deps: StreamDeps): Broadcaster {
       // go at once); the event that carries them later merges what the client already has.
       // Sending the fold here instead would let every phone that connects undo the folding.
       return deps.views.snapshot(full ? staff.seq() : publicStream.seq(), full);
+    },
+    waitingPage(serviceId, offset) {
+      if (pending.length > 0) flush();
+      return { seq: staff.seq(), serviceId, ...deps.views.waitingPage(serviceId, offset) };
     },
     joinPublic: rooms.joinPublic,
     joinKiosk: rooms.joinKiosk,

@@ -45,6 +45,7 @@ const WITH_TEMPORARY_PIN: readonly RequestEvent[] = [
   'staff:logout',
   'staff:resume',
   'queue:snapshot',
+  'queue:waiting',
 ];
 
 function ctxOf(conn: Connection, staff: StaffAuth): Ctx {

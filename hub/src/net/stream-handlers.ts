@@ -11,7 +11,7 @@ import type { Broadcaster } from './broadcaster.js';
 import type { Join } from './public-rooms.js';
 import type { Role, Snapshot } from '../../../shared/protocol.js';
 
-export type StreamEvent = 'queue:snapshot' | 'ticket:watch';
+export type StreamEvent = 'queue:snapshot' | 'queue:waiting' | 'ticket:watch';
 
 /**
  * Only staff devices see full tickets (codes, priorities) and who sits at
@@ -40,6 +40,10 @@ export function streamHandlers(deps: {
 }): Handlers<StreamEvent> {
   return {
     'queue:snapshot': ({ conn }) => snapshotFor(conn, deps.broadcaster, deps.printers),
+    'queue:waiting': (_ctx, { serviceId, offset }) => {
+      if (!deps.views.service(serviceId)) throw notFound('Service');
+      return deps.broadcaster.waitingPage(serviceId, offset ?? 0);
+    },
     'ticket:watch': ({ conn }, { code }) => {
       const view = deps.views.ticket(code);
       if (!view) throw notFound('Ticket');

@@ -45,7 +45,7 @@ export function createCalls(deps: CallDeps, lifecycle: Lifecycle): Calls {
     const { services } = counters.get(counterId);
     return pickNextTicket({
       services,
-      waiting: services.flatMap((s) => tickets.waitingIn(s)),
+      waiting: tickets.classHeads(services),
       now: clock.now(),
       targetWaitMs: (s) => serviceIn(deps.config.current(), s).targetMinutes * 60_000,
       priorityEvery: deps.policy.priorityEvery(),

@@ -6,6 +6,7 @@ type TicketEvent =
   | 'ticket:issue'
   | 'counter:call-next'
   | 'counter:call'
+  | 'counter:complete-and-call-next'
   | 'ticket:recall'
   | 'ticket:start'
   | 'ticket:complete'
@@ -23,6 +24,10 @@ export function ticketHandlers(tickets: TicketService): Handlers<TicketEvent> {
     },
     'counter:call-next': (ctx, p) => (ctx.staff(), tickets.callNext(ctx.actor, p.counterId)),
     'counter:call': (ctx, p) => (ctx.staff(), tickets.call(ctx.actor, p)),
+    'counter:complete-and-call-next': (ctx, p) => (
+      ctx.staff(),
+      tickets.completeAndCallNext(ctx.actor, p)
+    ),
     'ticket:recall': (ctx, p) => (ctx.staff(), tickets.recall(ctx.actor, p)),
     'ticket:start': (ctx, p) => (ctx.staff(), tickets.start(ctx.actor, p)),
     'ticket:complete': (ctx, p) => (ctx.staff(), tickets.complete(ctx.actor, p)),

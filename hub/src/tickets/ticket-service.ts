@@ -5,6 +5,7 @@
  */
 import type { Actor } from '../connection.js';
 import { HubError } from '../hub-error.js';
+import { unchanged } from '../changes/change.js';
 import type { ServiceDay } from '../day/service-day.js';
 import { issueTicket, transferTicket } from './issue.js';
 import { createCalls, type CallDeps, type Calls } from './calls.js';
@@ -15,6 +16,7 @@ import type {
   IssuedTicket,
   QueueEventType,
   RequestPayload,
+  ResponseData,
   Ticket,
   TicketSource,
 } from '../../../shared/protocol.js';
@@ -42,6 +44,14 @@ export interface TicketService extends Calls {
   recall(actor: Actor, input: TicketRef): Ticket;
   start(actor: Actor, input: TicketRef): Ticket;
   complete(actor: Actor, input: TicketRef): Ticket;
+  /**
+   * Completes the ticket being served and calls the next one, in one
+   * transaction (one fsync): both happen, or neither.
+   */
+  completeAndCallNext(
+    actor: Actor,
+    input: RequestPayload<'counter:complete-and-call-next'>,
+  ): ResponseData['counter:complete-and-call-next'];
   noShow(actor: Actor, input: TicketRef): Ticket;
   park(actor: Actor, input: TicketRef): Ticket;
   /** A parked citizen is back: they wait again at the front, since they already waited once. */
@@ -114,18 +124,28 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
   const lifecycle = createLifecycle(deps);
   const issuing = { ...deps, lifecycle };
   const step = (...s: Parameters<typeof stepOf>[2]) => stepOf(deps, lifecycle, s);
+  const calls = createCalls(deps, lifecycle);
+  const complete = step('complete', 'ticket-completed', (_t, now) => ({ finishedAt: now }));
   return {
     issue: (actor, input, source, detail) =>
       commits.run(() => issueTicket(issuing, actor, input, source, detail ?? null)),
     issueGrouped: (actor, input, source, detail) =>
       commits.grouped(() => issueTicket(issuing, actor, input, source, detail ?? null)),
-    ...createCalls(deps, lifecycle),
+    ...calls,
     recall: step('recall', 'ticket-recalled', (t, now) => ({
       calledAt: now,
       recalls: t.recalls + 1,
     })),
     start: step('start', 'ticket-started', (_t, now) => ({ startedAt: now })),
-    complete: step('complete', 'ticket-completed', (_t, now) => ({ finishedAt: now })),
+    complete,
+    // The nested runs commit with this one and publish their events with it, in order; the
+    // completion's own checks (the ticket is at the clerk's counter) and the call's (that
+    // counter, open, now free) refuse the whole request, with nothing changed.
+    completeAndCallNext: (actor, { counterId, ticketId }) =>
+      commits.run(() => {
+        const completed = complete(actor, { ticketId });
+        return unchanged({ completed, called: calls.callNext(actor, counterId) });
+      }),
     noShow: step('no-show', 'ticket-no-show', (_t, now) => ({ finishedAt: now })),
     park: step('park', 'ticket-parked', () => ({})),
     ...queueSteps(deps, lifecycle),

@@ -85,38 +85,113 @@ function ticketReads(db: Db) {
 
 /** The queues: who waits, how many, where the front is. */
 function queueReads(db: Db) {
-  const waitingIn = db.prepare<[string], TicketRow>(
-    `SELECT * FROM tickets WHERE status = 'waiting' AND service_id = ? ORDER BY queued_at, id`,
-  );
   const allWaiting = db.prepare<[], TicketRow>(
     `SELECT * FROM tickets WHERE status = 'waiting' ORDER BY queued_at, id`,
   );
-  // Both counts are kept by triggers (migration 002), so reading them costs the same at any queue length.
-  const waitingCount = db.prepare<[string], { n: number }>(
-    'SELECT waiting AS n FROM queue_counts WHERE service_id = ?',
-  );
+  // Kept by a trigger (migration 002), so reading it costs the same at any queue length.
   const issuedToday = db.prepare<[string, string], { n: number }>(
     'SELECT issued AS n FROM issued_counts WHERE day = ? AND service_id = ?',
   );
-  const aheadOf = db.prepare<[string, number, number, number], { n: number }>(
-    `SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ?
-       AND (queued_at < ? OR (queued_at = ? AND id < ?))`,
+  // The front of each class through tickets_waiting_class (migration 009), the earlier of the two.
+  const frontOfQueue = db.prepare<[{ serviceId: string }], { q: number | null }>(
+    `SELECT min(q) AS q FROM (
+       SELECT min(queued_at) AS q FROM tickets
+       WHERE status = 'waiting' AND service_id = @serviceId AND (priority = 'none') = 1
+       UNION ALL
+       SELECT min(queued_at) AS q FROM tickets
+       WHERE status = 'waiting' AND service_id = @serviceId AND (priority = 'none') = 0)`,
   );
-  const frontOfQueue = db.prepare<[string], { q: number | null }>(
-    `SELECT min(queued_at) AS q FROM tickets WHERE status = 'waiting' AND service_id = ?`,
-  );
-  const completedSince = db.prepare<[string, number], { finished_at: number }>(
-    `SELECT finished_at FROM tickets WHERE status = 'done' AND service_id = ? AND finished_at > ?`,
+  // Summed in SQLite over tickets_finished: a busy hour's completions are not read one by one.
+  const recentCompletions = db.prepare<
+    [{ serviceId: string; since: number; now: number }],
+    { n: number; oldest: number | null }
+  >(
+    `SELECT count(*) AS n, min(finished_at) AS oldest FROM tickets
+     WHERE status = 'done' AND service_id = @serviceId AND finished_at > @since
+       AND finished_at <= @now`,
   );
   return {
-    waitingIn: (serviceId: string) => waitingIn.all(serviceId).map(toTicket),
     allWaiting: () => allWaiting.all().map(toTicket),
-    waitingCount: (serviceId: string) => waitingCount.get(serviceId)?.n ?? 0,
     issuedToday: (day: string, serviceId: string) => issuedToday.get(day, serviceId)?.n ?? 0,
-    peopleAhead: (t: Ticket) => aheadOf.get(t.serviceId, t.queuedAt, t.queuedAt, t.id)?.n ?? 0,
-    frontOfQueue: (serviceId: string) => frontOfQueue.get(serviceId)?.q ?? null,
-    completedSince: (serviceId: string, sinceMs: number) =>
-      completedSince.all(serviceId, sinceMs).map((r) => r.finished_at),
+    frontOfQueue: (serviceId: string) => frontOfQueue.get({ serviceId })?.q ?? null,
+    /** Completions after `sinceMs` up to `nowMs`: how many, and the oldest. */
+    recentCompletions(serviceId: string, sinceMs: number, nowMs: number) {
+      const row = recentCompletions.get({ serviceId, since: sinceMs, now: nowMs });
+      return { count: row?.n ?? 0, oldestMs: row?.oldest ?? null };
+    },
+  };
+}
+
+/** The queue by class (migration 009): `normal` is 1 for priority 'none', 0 for the priority class. */
+function classReads(db: Db) {
+  const counts = db.prepare<[string], { waiting: number; priority_waiting: number }>(
+    'SELECT waiting, priority_waiting FROM queue_counts WHERE service_id = ?',
+  );
+  const classHead = db.prepare<[{ serviceId: string; normal: number }], TicketRow>(
+    `SELECT * FROM tickets WHERE status = 'waiting' AND service_id = @serviceId
+       AND (priority = 'none') = @normal ORDER BY queued_at, id LIMIT 1`,
+  );
+  const classFront = db.prepare<[{ serviceId: string; normal: number; limit: number }], TicketRow>(
+    `SELECT * FROM tickets WHERE status = 'waiting' AND service_id = @serviceId
+       AND (priority = 'none') = @normal ORDER BY queued_at, id LIMIT @limit`,
+  );
+  type Place = { serviceId: string; normal: number; q: number; id: number; limit: number };
+  const aheadInClass = db.prepare<[Place], { n: number }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM tickets WHERE status = 'waiting'
+       AND service_id = @serviceId AND (priority = 'none') = @normal AND (queued_at, id) < (@q, @id)
+       LIMIT @limit)`,
+  );
+  const behindInClass = db.prepare<[Place], { n: number }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM tickets WHERE status = 'waiting'
+       AND service_id = @serviceId AND (priority = 'none') = @normal AND (queued_at, id) > (@q, @id)
+       LIMIT @limit)`,
+  );
+  return {
+    /** Waiting tickets of a service by class, from the counts the triggers keep. */
+    waitingByClass(serviceId: string): { normal: number; priority: number } {
+      const row = counts.get(serviceId);
+      const priority = row?.priority_waiting ?? 0;
+      return { normal: (row?.waiting ?? 0) - priority, priority };
+    },
+    /**
+     * The tickets call-next can pick in these services: the oldest of each
+     * class in each. The policy never calls a later one while these wait (it
+     * is FIFO within a class), and a service's oldest overdue ticket is one of
+     * them, so picking among them picks what the whole queue would.
+     */
+    classHeads(serviceIds: readonly string[]): Ticket[] {
+      const heads: Ticket[] = [];
+      for (const serviceId of serviceIds) {
+        for (const normal of [1, 0]) {
+          const row = classHead.get({ serviceId, normal });
+          if (row) heads.push(toTicket(row));
+        }
+      }
+      return heads;
+    },
+    /** The first `limit` of each class of a service, in queue order within each class. */
+    classFronts(serviceId: string, limit: number): Ticket[] {
+      return [1, 0].flatMap((normal) => classFront.all({ serviceId, normal, limit }).map(toTicket));
+    },
+    /**
+     * Tickets of its class in its service queued before a waiting ticket.
+     * Counted from whichever end of the class is nearer (a new ticket is at the
+     * back), so it costs what the shorter side holds, not the whole queue.
+     */
+    aheadInClass(t: Ticket, classWaiting: number): number {
+      const place = {
+        serviceId: t.serviceId,
+        normal: t.priority === 'none' ? 1 : 0,
+        q: t.queuedAt,
+        id: t.id,
+      };
+      for (let limit = 64; ; limit *= 4) {
+        const ahead = aheadInClass.get({ ...place, limit })?.n ?? 0;
+        if (ahead < limit) return ahead;
+        const behind = behindInClass.get({ ...place, limit })?.n ?? 0;
+        if (behind < limit) return Math.max(0, classWaiting - 1 - behind);
+      }
+    },
   };
 }
 
@@ -191,7 +266,13 @@ function ticketWrites(db: Db) {
 }
 
 export function createTicketStore(db: Db) {
-  return { ...ticketReads(db), ...queueReads(db), ...callReads(db), ...ticketWrites(db) };
+  return {
+    ...ticketReads(db),
+    ...queueReads(db),
+    ...classReads(db),
+    ...callReads(db),
+    ...ticketWrites(db),
+  };
 }
 
 export type TicketStore = ReturnType<typeof createTicketStore>;

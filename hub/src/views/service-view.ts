@@ -14,7 +14,7 @@ export function createServiceViews(deps: {
   return function service(id: string): ServiceView | null {
     const s = deps.config.current().services.get(id);
     if (!s) return null;
-    const waiting = deps.tickets.waitingCount(id);
+    const byClass = deps.tickets.waitingByClass(id);
     return {
       id: s.id,
       prefix: s.prefix,
@@ -29,9 +29,10 @@ export function createServiceViews(deps: {
       asksPriority: s.asksPriority,
       open: s.open,
       hours: s.hours,
-      waiting,
+      waiting: byClass.normal + byClass.priority,
+      priorityWaiting: byClass.priority,
       issuedToday: deps.tickets.issuedToday(deps.day.current(), id),
-      estimatedWaitMs: deps.standings.estimate(id, waiting),
+      estimatedWaitMs: deps.standings.newcomer(id),
     };
   };
 }

@@ -15,6 +15,8 @@ import { createRecentCalls } from './recent-calls.js';
 import { createServiceViews } from './service-view.js';
 import { createTicketViews } from './ticket-view.js';
 import { noticesOn } from '../../../shared/domain/notices.js';
+import { callOrder } from '../../../shared/domain/call-order.js';
+import { WAITING_WINDOW, windowed } from '../../../shared/domain/waiting-window.js';
 import type {
   Centre,
   CounterView,
@@ -33,6 +35,8 @@ export interface Views {
   counters(ids: Iterable<number>, forPublic: boolean): CounterView[];
   /** Everything a client starts from; `withWaiting` adds what only staff see. */
   snapshot(seq: number, withWaiting: boolean): Snapshot;
+  /** A service's waiting tickets in call order from `offset`, and the window they come from. */
+  waitingPage(serviceId: string, offset: number): { tickets: Ticket[]; window: Ticket[] };
   ticket(code: string): TicketView | null;
 }
 
@@ -58,6 +62,23 @@ export function toPublicTicket(t: Ticket): PublicTicket {
 
 const present = <T>(x: T | null): x is T => x !== null;
 
+/** A service's waiting tickets in call order from `offset`, from the front of each class. */
+function waitingPages(deps: ViewDeps) {
+  return function waitingPage(serviceId: string, offset: number) {
+    const window = deps.tickets.classFronts(serviceId, offset + WAITING_WINDOW);
+    const order = callOrder({
+      services: [serviceId],
+      waiting: window,
+      // With one service the overdue rule never changes the order within it.
+      now: 0,
+      targetWaitMs: () => Number.POSITIVE_INFINITY,
+      priorityEvery: deps.policy.priorityEvery(),
+      sinceLastPriority: deps.policy.sinceLastPriority,
+    });
+    return { tickets: order.slice(offset, offset + WAITING_WINDOW), window };
+  };
+}
+
 export function createViews(deps: ViewDeps): Views {
   const { config } = deps;
   const service = createServiceViews(deps);
@@ -77,8 +98,11 @@ export function createViews(deps: ViewDeps): Views {
       displays: c.displays,
       voiceClips: c.voiceClips,
       logo: c.logo?.info ?? null,
+      priorityEvery: c.settings.priorityEvery,
     };
   };
+
+  const frontOf = (serviceId: string) => deps.tickets.classFronts(serviceId, WAITING_WINDOW);
 
   function snapshot(seq: number, withWaiting: boolean): Snapshot {
     const c = config.current();
@@ -97,7 +121,7 @@ export function createViews(deps: ViewDeps): Views {
     ]);
     return {
       ...snap,
-      waiting: deps.tickets.allWaiting(),
+      waiting: windowed([...c.services.keys()].flatMap(frontOf)),
       held: deps.tickets.held(),
       callPolicy: {
         priorityEvery: deps.policy.priorityEvery(),
@@ -113,6 +137,7 @@ export function createViews(deps: ViewDeps): Views {
     services,
     counters,
     snapshot,
+    waitingPage: waitingPages(deps),
     ticket: createTicketViews(deps),
   };
 }

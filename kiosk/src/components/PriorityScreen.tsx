@@ -1,7 +1,7 @@
 import { t, type MessageKey } from '../../../shared/i18n/index.js';
 import type { Priority } from '../../../shared/protocol.js';
 import { issueTicket } from '../connection.js';
-import { issuingBlockDetail } from '../service-text.js';
+import { issuingBlockDetail, priorityHintText } from '../service-text.js';
 import { useIssuing } from '../use-issuing.js';
 import { useKioskStore } from '../store.js';
 
@@ -82,6 +82,7 @@ export function PriorityScreen({ serviceId }: { serviceId: string }) {
   const pending = useKioskStore((s) => s.screen.name === 'priority' && s.screen.pending);
   const service = useKioskStore((s) => s.snapshot?.services.find((x) => x.id === serviceId));
   const back = useKioskStore((s) => s.back);
+  const priorityEvery = useKioskStore((s) => s.snapshot?.centre.priorityEvery);
 
   // A service that closes while the question is on screen says so before anyone taps.
   const { block } = useIssuing(service);
@@ -95,7 +96,9 @@ export function PriorityScreen({ serviceId }: { serviceId: string }) {
       <div className="priority__head">
         {service ? <p className="priority__service">{service.name[lang]}</p> : null}
         <h1 className="priority__question">{t(lang, 'kiosk.priorityQuestion')}</h1>
-        <p className="priority__hint">{t(lang, 'kiosk.priorityHint')}</p>
+        {priorityEvery === undefined ? null : (
+          <p className="priority__hint">{priorityHintText(priorityEvery, lang)}</p>
+        )}
       </div>
       <div className="priority__options">
         {DECLARABLE.map((priority) => (
