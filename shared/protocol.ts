@@ -42,6 +42,7 @@ import {
 } from './schemas/config-file.js';
 import { type DeviceView, type PairCode } from './schemas/devices.js';
 import { type PrinterConfig, type PrintJobView, type TestPrintResult } from './schemas/printers.js';
+import { type ApiTokenView, type FeedbackComment, type Report } from './schemas/reports.js';
 import {
   PrinterStatusSchema,
   RoleSchema,
@@ -58,6 +59,7 @@ export * from './schemas/devices.js';
 export * from './schemas/logo.js';
 export * from './schemas/config-file.js';
 export * from './schemas/printers.js';
+export * from './schemas/reports.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -173,6 +175,14 @@ export interface ResponseData {
   'printer:jobs': PrintJobView[];
   'printer:reprint': PrintJobView;
   'printer:drop': PrintJobView;
+  'report:run': Report;
+  /** Citizens' comments in the range, newest first (at most REPORT_COMMENTS_MAX). */
+  'report:comments': FeedbackComment[];
+  'report:comment-review': FeedbackComment;
+  'report:tokens': ApiTokenView[];
+  /** The token itself comes back once, here; the hub keeps only its hash. */
+  'report:token-create': { token: string; view: ApiTokenView };
+  'report:token-revoke': ApiTokenView;
 }
 
 /** One field a request got wrong, for a message next to that field (`field.<issue>` in i18n). */
@@ -296,6 +306,12 @@ export const EVENT_ROLES = {
   'printer:jobs': ['console'],
   'printer:reprint': ['console'],
   'printer:drop': ['console'],
+  'report:run': ['console'],
+  'report:comments': ['console'],
+  'report:comment-review': ['console'],
+  'report:tokens': ['console'],
+  'report:token-create': ['console'],
+  'report:token-revoke': ['console'],
 } as const satisfies Record<RequestEvent, readonly Role[]>;
 
 export function mayRoleSend(role: Role, event: RequestEvent): boolean {

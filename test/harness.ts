@@ -377,6 +377,12 @@ export function wellFormedPayloads(w: BusyCentre): {
     'printer:jobs': () => ({ printerId: 999 }),
     'printer:reprint': () => ({ jobId: 999 }),
     'printer:drop': () => ({ jobId: 999 }),
+    'report:run': () => ({ range: { from: '2026-11-01', to: '2026-11-30' }, groupBy: 'service' }),
+    'report:comments': () => ({ range: { from: '2026-11-01', to: '2026-11-30' } }),
+    'report:comment-review': () => ({ feedbackId: 999, reviewed: true, version: 1 }),
+    'report:tokens': () => ({}),
+    'report:token-create': () => ({ name: 'MOHA' }),
+    'report:token-revoke': () => ({ tokenId: 999, version: 1 }),
   };
 }
 

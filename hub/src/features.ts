@@ -46,6 +46,12 @@ import { staffHandlers } from './staff/staff-handlers.js';
 import { createStaffSessions } from './staff/staff-sessions.js';
 import { createCallPolicy } from './tickets/call-policy.js';
 import { createLifecycle } from './tickets/lifecycle.js';
+import { createApiTokens } from './reports/api-tokens.js';
+import { createComments } from './reports/comments.js';
+import { createDailyRecords } from './reports/daily-records.js';
+import { reportHandlers } from './reports/report-handlers.js';
+import { createReportStore } from './reports/report-store.js';
+import { createReports } from './reports/reports.js';
 import { createRollover } from './tickets/rollover.js';
 import { createStandings } from './tickets/standing.js';
 import { ticketHandlers } from './tickets/ticket-handlers.js';
@@ -77,11 +83,17 @@ function queueFeatures({ db, clock, log, publicUrl }: FeatureOptions) {
   const policy = createCallPolicy({ config, day, tickets });
   const base = { clock, commits, config, day, tickets, standings, policy, counters };
   const lifecycle = createLifecycle(base);
+  const reportStore = createReportStore(db);
+  const reports = createReports(db, reportStore);
+  const dailyRecords = createDailyRecords(db, reports);
   return {
     ...base,
     counterStore,
+    reportStore,
+    reports,
+    dailyRecords,
     ticketService: createTicketService(base),
-    rollover: createRollover({ ...base, lifecycle, log }),
+    rollover: createRollover({ ...base, lifecycle, records: dailyRecords, log }),
     desks: createDesks({ counters, store: counterStore }),
   };
 }
@@ -122,9 +134,12 @@ function consoleFeatures(
     audit,
     presence,
   });
+  const comments = createComments(db, clock, audit, queue.reportStore);
+  const apiTokens = createApiTokens(db, clock, audit);
   return {
     audit,
     editor,
+    apiTokens,
     voiceClips,
     presence,
     staffCutoff,
@@ -136,6 +151,7 @@ function consoleFeatures(
       ...staffAdminHandlers({ auth, admin: staffAdmin }),
       ...deviceHandlers(deviceService, (work) => editInForce(queue, work)),
       ...configTransferHandlers(transfer),
+      ...reportHandlers({ reports: queue.reports, comments, tokens: apiTokens }),
     },
   };
 }
@@ -194,6 +210,7 @@ export function createFeatures(opts: FeatureOptions) {
     presence: consoleSide.presence,
     staffCutoff: consoleSide.staffCutoff,
     deviceService: consoleSide.deviceService,
+    apiTokens: consoleSide.apiTokens,
   };
 }
 

@@ -20,6 +20,7 @@ import { BasisHashSchema, ConfigUploadSchema } from './config-file.js';
 import { DeviceNameSchema, DeviceRoleSchema } from './devices.js';
 import { PrinterInputSchema } from './printers.js';
 import { LangSchema, PauseReasonSchema, PrioritySchema } from './enums.js';
+import { ApiTokenNameSchema, CommentFilterSchema, ReportRequestSchema } from './reports.js';
 
 const TicketRef = z.strictObject({ ticketId: Id });
 const CounterRef = z.strictObject({ counterId: Id });
@@ -140,6 +141,18 @@ export const RequestSchemas = {
   'printer:jobs': z.strictObject({ printerId: Id }),
   'printer:reprint': z.strictObject({ jobId: Id }),
   'printer:drop': z.strictObject({ jobId: Id }),
+  // Reports (shared/schemas/reports.ts, docs/mne.md): supervisors and managers read them;
+  // managers mark comments reviewed and hand out the ministry's read-only tokens.
+  'report:run': ReportRequestSchema,
+  'report:comments': CommentFilterSchema,
+  'report:comment-review': z.strictObject({
+    feedbackId: Id,
+    reviewed: z.boolean(),
+    version: Version,
+  }),
+  'report:tokens': z.strictObject({}),
+  'report:token-create': z.strictObject({ name: ApiTokenNameSchema }),
+  'report:token-revoke': z.strictObject({ tokenId: Id, version: Version }),
 } as const;
 
 export type RequestEvent = keyof typeof RequestSchemas;
