@@ -3,7 +3,9 @@
  * covering index `tickets_report` (migration 008) over a range of days, so
  * a report never touches the tickets table's rows or `ticket_events`;
  * feedback is read by ticket id, between the range's first and last ticket
- * (ids only grow, and so do days). report-plans.test.ts holds the plans.
+ * (ids only grow, and so do days): fewer rows than the range's tickets, so
+ * the join is fixed that way round (CROSS JOIN). The plans are asserted in
+ * db/migrations/008-reports.test.ts.
  */
 import type { Db } from '../db/open.js';
 import type { TicketStatus } from '../../../shared/protocol.js';
@@ -71,12 +73,13 @@ export const REPORT_SQL = {
   feedback: `SELECT t.day, t.service_id, t.counter_id, t.staff_id, t.issued_at, f.score,
       json_extract(f.answers, '$.waitingTime'), json_extract(f.answers, '$.courtesy'),
       json_extract(f.answers, '$.clarity'), json_extract(f.answers, '$.askedToPayMore')
-    FROM feedback f JOIN tickets t ON t.id = f.ticket_id
+    FROM feedback f CROSS JOIN tickets t ON t.id = f.ticket_id
     WHERE f.ticket_id BETWEEN @firstId AND @lastId AND t.day BETWEEN @from AND @to`,
   comments: `SELECT f.id, t.day, f.at, t.service_id, t.counter_id, f.score,
       json_extract(f.answers, '$.comment') AS comment, f.reviewed_at, s.name AS reviewed_by,
       f.version
-    FROM feedback f JOIN tickets t ON t.id = f.ticket_id LEFT JOIN staff s ON s.id = f.reviewed_by
+    FROM feedback f CROSS JOIN tickets t ON t.id = f.ticket_id
+      LEFT JOIN staff s ON s.id = f.reviewed_by
     WHERE f.ticket_id BETWEEN @firstId AND @lastId AND t.day BETWEEN @from AND @to
       AND trim(coalesce(json_extract(f.answers, '$.comment'), '')) <> ''
     ORDER BY f.at DESC, f.id DESC LIMIT @limit`,
