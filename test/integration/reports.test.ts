@@ -30,7 +30,6 @@ let day: KnownDay;
 let supervisor: Client;
 let manager: Client;
 let supervisorSession: string;
-let managerSession: string;
 const range = { from: KNOWN_DAY, to: KNOWN_DAY };
 
 async function consoleLogin(username: string, pin: string) {
@@ -49,7 +48,7 @@ beforeAll(async () => {
     'supervisor',
     '5555',
   ));
-  ({ client: manager, sessionToken: managerSession } = await consoleLogin('manager', '9999'));
+  ({ client: manager } = await consoleLogin('manager', '9999'));
 }, 30_000);
 afterAll(() => day.t.close());
 
