@@ -191,7 +191,7 @@ export function createFeatures(opts: FeatureOptions) {
     ...ticketHandlers(queue.ticketService),
     ...counterHandlers({ ...queue, stats: createCounterStats(db), views }),
     ...staffHandlers({ auth: staff, sessions, desks: queue.desks }),
-    ...feedbackHandlers({ ...queue, feedback }),
+    ...feedbackHandlers({ ...queue, feedback, rated: (day) => queue.reports.facts.refresh(day) }),
   };
   return {
     ...queue,

@@ -273,3 +273,26 @@ describe('comments and tokens from the console', () => {
     expect(hashAllTables(day.t.db)).toBe(before);
   });
 });
+
+describe('the per-day facts behind the reports', () => {
+  it('packs a rolled day as it reads live, and packs it again when a late rating comes', async () => {
+    const { facts } = createReports(day.t.db);
+    const [packed] = facts.range(KNOWN_DAY, KNOWN_DAY);
+    expect(day.t.db.prepare('SELECT count(*) AS n FROM report_days').get()).toEqual({ n: 1 });
+    expect(packed).toEqual(facts.live(KNOWN_DAY));
+
+    // A citizen who rates the next morning still counts in the day's reports.
+    const a1 = day.t.db.prepare('SELECT code FROM tickets WHERE id = ?').get(day.ids.a1) as {
+      code: string;
+    };
+    day.t.db.prepare('DELETE FROM feedback WHERE ticket_id = ?').run(day.ids.a1);
+    facts.refresh(KNOWN_DAY);
+    const responses = async () =>
+      ok(await send(supervisor, 'report:run', { range, groupBy: 'service' })).total.feedback
+        .responses;
+    expect(await responses()).toBe(2);
+    const { client: phone } = await connect(day.t);
+    ok(await send(phone, 'feedback:submit', { code: a1.code, score: 5 }));
+    expect(await responses()).toBe(3);
+  });
+});

@@ -1,5 +1,6 @@
 /**
- * The daily record (docs/mne.md): at each day roll the hub writes one record
+ * The daily record (docs/mne.md): at each day roll the hub packs the day's
+ * facts for reports (day-facts.ts) and writes one record
  * for every finished service day that has tickets and no record yet (a hub
  * that was off for days catches up), inside the roll's own transaction. The
  * record is stored as it was written, so what the centre sent is what it
@@ -26,6 +27,7 @@ export function createDailyRecords(db: Db, reports: Reports) {
   );
 
   function write(day: string): DailyRecord {
+    reports.facts.write(day);
     const record = reports.dailyRecord(day);
     upsert.run(day, DAILY_RECORD_VERSION, JSON.stringify(record));
     return record;

@@ -1,18 +1,22 @@
 /**
- * One pass over a range's tickets and feedback, into the groups a report or
+ * One pass over a range's days (day-facts.ts), into the groups a report or
  * a daily record asks for. Each grouping names a key for a ticket (its
- * service, counter, clerk, hour…); a row counts in the total and in its
- * group of every grouping.
+ * service, counter, clerk, hour…); a ticket counts in the total and in its
+ * group of every grouping, and so does its feedback.
  */
-import type { FeedbackFactsRow, ReportStore, ServiceRow, TicketFactsRow } from './report-store.js';
-import { FiguresAcc } from '../../../shared/domain/report-figures.js';
+import type { ServiceRow } from './report-store.js';
+import { FACT, FACT_COLUMNS, NONE, statusOf, type DayFacts } from './day-facts.js';
+import {
+  FiguresAcc,
+  type FeedbackFacts,
+  type MeasuredTicket,
+} from '../../../shared/domain/report-figures.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-/** Where a ticket was: what every grouping keys on. */
+/** Where a ticket was: what every grouping keys on (one object, moved along the rows). */
 export interface Place {
-  day: string;
   serviceId: string;
   counterId: number | null;
   staffId: number | null;
@@ -32,43 +36,50 @@ export const grouping = (key: (p: Place) => string, tickets = true): Grouping =>
   tickets,
 });
 
-/** Local clock hours and ISO weekdays of a centre's days, worked out once a day. */
+/**
+ * Local days, hours and ISO weekdays of instants in a centre's time zone.
+ * The zone's offset is asked once per UTC hour it is needed for (offsets
+ * change on the hour), so a year of tickets costs a few thousand lookups,
+ * not one per ticket.
+ */
 export function localCalendar(timeZone: string) {
-  const offsets = new Map<string, number>();
-  const weekdays = new Map<string, number>();
-  const hourFormat = new Intl.DateTimeFormat('en-US', {
+  const offsets = new Map<number, number>();
+  const format = new Intl.DateTimeFormat('en-US', {
     timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
     hour: 'numeric',
     minute: 'numeric',
     hourCycle: 'h23',
   });
-  function offsetOf(day: string, at: number) {
-    let offset = offsets.get(day);
+  function offsetAt(at: number) {
+    const utcHour = Math.floor(at / HOUR_MS);
+    let offset = offsets.get(utcHour);
     if (offset === undefined) {
-      const parts = hourFormat.formatToParts(at);
+      const probe = utcHour * HOUR_MS;
+      const parts = format.formatToParts(probe);
       const part = (type: string) => Number(parts.find((x) => x.type === type)?.value ?? 0);
-      const minuteOfDay = part('hour') * 60 + part('minute');
-      const utcMinuteOfDay = Math.floor((((at % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
-      offset = (((minuteOfDay - utcMinuteOfDay) % 1440) + 1440) % 1440;
-      offset = (offset > 720 ? offset - 1440 : offset) * 60_000;
-      offsets.set(day, offset);
+      const wall = Date.UTC(
+        part('year'),
+        part('month') - 1,
+        part('day'),
+        part('hour'),
+        part('minute'),
+      );
+      offset = wall - probe;
+      offsets.set(utcHour, offset);
     }
     return offset;
   }
+  /** Days since 1970-01-01 on the centre's wall clock. */
+  const dayNumber = (at: number) => Math.floor((at + offsetAt(at)) / DAY_MS);
   return {
-    hour(day: string, at: number): number {
-      const local = at + offsetOf(day, at);
-      return Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS);
-    },
-    /** 1 Monday … 7 Sunday. */
-    weekday(day: string): number {
-      let w = weekdays.get(day);
-      if (w === undefined) {
-        w = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
-        weekdays.set(day, w);
-      }
-      return w;
-    },
+    dayNumber,
+    hour: (at: number) =>
+      Math.floor(((((at + offsetAt(at)) % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS),
+    /** 1 Monday … 7 Sunday (1970-01-01 was a Thursday). */
+    weekday: (at: number) => ((((dayNumber(at) + 3) % 7) + 7) % 7) + 1,
   };
 }
 export type LocalCalendar = ReturnType<typeof localCalendar>;
@@ -87,58 +98,63 @@ export interface FoldResult {
   arrivalsByHour: number[];
 }
 
-export function foldRange(
-  store: ReportStore,
-  range: { from: string; to: string },
+const orNull = (v: number | undefined) => (v === undefined || v === NONE ? null : v);
+
+function feedbackAt(d: Int32Array, at: number): FeedbackFacts | null {
+  const score = d[at + FACT.score] ?? 0;
+  if (score === 0) return null;
+  const payMore = d[at + FACT.payMore];
+  return {
+    score,
+    waitingTime: orNull(d[at + FACT.waitingTime]),
+    courtesy: orNull(d[at + FACT.courtesy]),
+    clarity: orNull(d[at + FACT.clarity]),
+    askedToPayMore: payMore === NONE || payMore === undefined ? null : payMore === 1,
+  };
+}
+
+export function foldDays(
+  days: DayFacts[],
   services: ServiceRow[],
   calendar: LocalCalendar,
   groupings: Grouping[],
 ): FoldResult {
   const targetMs = new Map(services.map((s) => [s.id, s.target_minutes * 60_000]));
   const total = new FiguresAcc();
+  const ticketGroupings = groupings.filter((g) => g.tickets);
   const arrivals = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const arrivalsByHour = new Array<number>(24).fill(0);
-  const ticketGroupings = groupings.filter((g) => g.tickets);
-  let days = 0;
-  let lastDay = '';
-  for (const row of store.tickets(range) as IterableIterator<TicketFactsRow>) {
-    const [day, serviceId, counterId, staffId, status, parentId, issuedAt] = row;
-    if (day !== lastDay) {
-      days++;
-      lastDay = day;
-    }
-    const facts = {
-      status,
-      transferredIn: parentId !== null,
-      issuedAt,
-      firstCalledAt: row[7],
-      startedAt: row[8],
-      finishedAt: row[9],
-      estimatedWaitMs: row[10],
-      targetMs: targetMs.get(serviceId) ?? Infinity,
-    };
-    total.addTicket(facts);
-    const place = { day, serviceId, counterId, staffId, issuedAt };
-    for (const g of ticketGroupings) accIn(g, g.key(place)).addTicket(facts);
-    if (parentId === null) {
-      const hour = calendar.hour(day, issuedAt);
-      const week = arrivals[calendar.weekday(day) - 1];
-      if (week) week[hour] = (week[hour] ?? 0) + 1;
-      arrivalsByHour[hour] = (arrivalsByHour[hour] ?? 0) + 1;
+  const place: Place = { serviceId: '', counterId: null, staffId: null, issuedAt: 0 };
+  for (const { services: ids, base, data: d } of days) {
+    const targets = ids.map((id) => targetMs.get(id) ?? Infinity);
+    for (let at = 0; at < d.length; at += FACT_COLUMNS) {
+      const s = d[at + FACT.service] ?? 0;
+      place.serviceId = ids[s] ?? '';
+      place.counterId = orNull(d[at + FACT.counter]);
+      place.staffId = orNull(d[at + FACT.staff]);
+      place.issuedAt = base + (d[at + FACT.issuedAt] ?? 0);
+      const ticket: MeasuredTicket = {
+        status: statusOf(d[at + FACT.status] ?? 0),
+        transferredIn: d[at + FACT.transferredIn] === 1,
+        waitMs: orNull(d[at + FACT.wait]),
+        serviceMs: orNull(d[at + FACT.serviceTime]),
+        estimatedWaitMs: orNull(d[at + FACT.estimate]),
+        targetMs: targets[s] ?? Infinity,
+      };
+      total.addTicket(ticket);
+      for (const g of ticketGroupings) accIn(g, g.key(place)).addTicket(ticket);
+      const feedback = feedbackAt(d, at);
+      if (feedback) {
+        total.addFeedback(feedback);
+        for (const g of groupings) accIn(g, g.key(place)).addFeedback(feedback);
+      }
+      if (!ticket.transferredIn) {
+        const hour = calendar.hour(place.issuedAt);
+        const week = arrivals[calendar.weekday(place.issuedAt) - 1];
+        if (week) week[hour] = (week[hour] ?? 0) + 1;
+        arrivalsByHour[hour] = (arrivalsByHour[hour] ?? 0) + 1;
+      }
     }
   }
-  for (const row of store.feedback(range) as FeedbackFactsRow[]) {
-    const [day, serviceId, counterId, staffId, issuedAt, score] = row;
-    const facts = {
-      score,
-      waitingTime: row[6],
-      courtesy: row[7],
-      clarity: row[8],
-      askedToPayMore: row[9] === null ? null : row[9] === 1,
-    };
-    total.addFeedback(facts);
-    const place = { day, serviceId, counterId, staffId, issuedAt };
-    for (const g of groupings) accIn(g, g.key(place)).addFeedback(facts);
-  }
-  return { total, days, arrivals, arrivalsByHour };
+  return { total, days: days.filter((x) => x.data.length > 0).length, arrivals, arrivalsByHour };
 }

@@ -3,34 +3,36 @@
  * covering index `tickets_report` (migration 008) over a range of days, so
  * a report never touches the tickets table's rows or `ticket_events`;
  * feedback is read by ticket id, between the range's first and last ticket
- * (ids only grow, and so do days): fewer rows than the range's tickets, so
- * the join is fixed that way round (CROSS JOIN). The plans are asserted in
- * db/migrations/008-reports.test.ts.
+ * (ids only grow, and so do days), from an index that holds the answers. The
+ * comments' join is fixed feedback-first (CROSS JOIN): fewer rows than the
+ * range's tickets. The plans are asserted in db/migrations/008-reports.test.ts.
  */
 import type { Db } from '../db/open.js';
 import type { TicketStatus } from '../../../shared/protocol.js';
 
-/** One ticket as a report reads it, in the covering index's column order. */
+/**
+ * One ticket as a report reads it. The first four columns say where it was
+ * (`Place`), which every grouping keys on. The day
+ * is not read: a string per row would cost as much as the rest of the row,
+ * and the local calendar gives it from `issuedAt` (report-fold.ts).
+ */
 export type TicketFactsRow = [
-  day: string,
   serviceId: string,
   counterId: number | null,
   staffId: number | null,
+  issuedAt: number,
   status: TicketStatus,
   parentId: number | null,
-  issuedAt: number,
   firstCalledAt: number | null,
   startedAt: number | null,
   finishedAt: number | null,
   estimatedWaitMs: number | null,
+  id: number,
 ];
 
+/** A feedback row: the rated ticket's id, then the face and the survey's answers. */
 export type FeedbackFactsRow = [
-  day: string,
-  serviceId: string,
-  counterId: number | null,
-  staffId: number | null,
-  issuedAt: number,
+  ticketId: number,
   score: number,
   waitingTime: number | null,
   courtesy: number | null,
@@ -62,19 +64,20 @@ export interface CommentRow {
 }
 
 export const REPORT_SQL = {
-  tickets: `SELECT day, service_id, counter_id, staff_id, status, parent_id, issued_at,
-      first_called_at, started_at, finished_at, estimated_wait_ms
+  tickets: `SELECT service_id, counter_id, staff_id, issued_at, status, parent_id,
+      first_called_at, started_at, finished_at, estimated_wait_ms, id
     FROM tickets WHERE day BETWEEN @from AND @to`,
   // The first and last ticket of a range: a seek to its first (last) day, then that day only.
   firstId: `SELECT min(id) AS id FROM tickets
     WHERE day = (SELECT min(day) FROM tickets WHERE day >= @from AND day <= @to)`,
   lastId: `SELECT max(id) AS id FROM tickets
     WHERE day = (SELECT max(day) FROM tickets WHERE day >= @from AND day <= @to)`,
-  feedback: `SELECT t.day, t.service_id, t.counter_id, t.staff_id, t.issued_at, f.score,
-      json_extract(f.answers, '$.waitingTime'), json_extract(f.answers, '$.courtesy'),
-      json_extract(f.answers, '$.clarity'), json_extract(f.answers, '$.askedToPayMore')
-    FROM feedback f CROSS JOIN tickets t ON t.id = f.ticket_id
-    WHERE f.ticket_id BETWEEN @firstId AND @lastId AND t.day BETWEEN @from AND @to`,
+  // The range's tickets are read anyway: feedback is matched to them by id, from its own index.
+  // The same expressions as the index feedback_report, so it covers them.
+  feedback: `SELECT ticket_id, score, json_extract(answers, '$.waitingTime'),
+      json_extract(answers, '$.courtesy'), json_extract(answers, '$.clarity'),
+      json_extract(answers, '$.askedToPayMore')
+    FROM feedback INDEXED BY feedback_report WHERE ticket_id BETWEEN @firstId AND @lastId`,
   comments: `SELECT f.id, t.day, f.at, t.service_id, t.counter_id, f.score,
       json_extract(f.answers, '$.comment') AS comment, f.reviewed_at, s.name AS reviewed_by,
       f.version
@@ -95,7 +98,7 @@ export function createReportStore(db: Db) {
   const firstId = db.prepare<[Range], { id: number | null }>(REPORT_SQL.firstId);
   const lastId = db.prepare<[Range], { id: number | null }>(REPORT_SQL.lastId);
   const feedback = db
-    .prepare<[Range & { firstId: number; lastId: number }], FeedbackFactsRow>(REPORT_SQL.feedback)
+    .prepare<[{ firstId: number; lastId: number }], FeedbackFactsRow>(REPORT_SQL.feedback)
     .raw();
   const comments = db.prepare<
     [Range & { firstId: number; lastId: number; limit: number }],
@@ -119,7 +122,7 @@ export function createReportStore(db: Db) {
     tickets: (range: Range) => tickets.iterate(range),
     feedback(range: Range): FeedbackFactsRow[] {
       const ids = idRange(range);
-      return ids ? feedback.all({ ...range, ...ids }) : [];
+      return ids ? feedback.all(ids) : [];
     },
     comments(range: Range, limit: number): CommentRow[] {
       const ids = idRange(range);

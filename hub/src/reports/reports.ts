@@ -5,7 +5,15 @@
  */
 import type { Db } from '../db/open.js';
 import { createReportStore, type ReportStore, type ServiceRow } from './report-store.js';
-import { foldRange, grouping, localCalendar, type Grouping, type Place } from './report-fold.js';
+import { createDayFacts, type DayFactsStore } from './day-facts.js';
+import {
+  foldDays,
+  grouping,
+  localCalendar,
+  type Grouping,
+  type LocalCalendar,
+  type Place,
+} from './report-fold.js';
 import {
   DAILY_RECORD_SCHEMA,
   DAILY_RECORD_VERSION,
@@ -34,7 +42,7 @@ interface CentreRow {
 function keyOf(
   groupBy: ReportGroup,
   ministryOf: Map<string, string>,
-  calendar: ReturnType<typeof localCalendar>,
+  calendar: LocalCalendar,
 ): (p: Place) => string {
   switch (groupBy) {
     case 'ministry':
@@ -46,9 +54,9 @@ function keyOf(
     case 'clerk':
       return (p) => (p.staffId === null ? NO_KEY : String(p.staffId));
     case 'hour':
-      return (p) => String(calendar.hour(p.day, p.issuedAt));
+      return (p) => String(calendar.hour(p.issuedAt));
     case 'weekday':
-      return (p) => String(calendar.weekday(p.day));
+      return (p) => String(calendar.weekday(p.issuedAt));
     default:
       throw missingCaseError(groupBy);
   }
@@ -76,7 +84,12 @@ const payMoreRows = (g: Grouping, order: (keys: string[]) => string[]) =>
     ...payMoreFigures((g.groups.get(key) as FiguresAcc).payMore),
   }));
 
-function runReport(store: ReportStore, timeZone: string, request: ReportRequest): Report {
+function runReport(
+  store: ReportStore,
+  facts: DayFactsStore,
+  timeZone: string,
+  request: ReportRequest,
+): Report {
   const { range, groupBy } = request;
   const services = store.services();
   const ministryOf = new Map(services.map((s) => [s.id, s.ministry_id]));
@@ -84,7 +97,8 @@ function runReport(store: ReportStore, timeZone: string, request: ReportRequest)
   const main = grouping(keyOf(groupBy, ministryOf, calendar));
   const byService = grouping(keyOf('service', ministryOf, calendar), false);
   const byCounter = grouping(keyOf('counter', ministryOf, calendar), false);
-  const folded = foldRange(store, range, services, calendar, [main, byService, byCounter]);
+  const days = facts.range(range.from, range.to);
+  const folded = foldDays(days, services, calendar, [main, byService, byCounter]);
   const order = (g: ReportGroup) => (keys: string[]) => orderKeys(keys, g, services);
   return {
     from: range.from,
@@ -111,17 +125,19 @@ const centreOf = (c: CentreRow | undefined) => ({
   timeZone: c?.time_zone ?? DEFAULT_TIME_ZONE,
 });
 
-function dailyRecordOf(store: ReportStore, c: CentreRow | undefined, day: string): DailyRecord {
+function dailyRecordOf(
+  store: ReportStore,
+  facts: DayFactsStore,
+  c: CentreRow | undefined,
+  day: string,
+): DailyRecord {
   const services = store.services();
   const counters = new Map(store.counters().map((row) => [row.id, row.number]));
   const centre = centreOf(c);
   const calendar = localCalendar(centre.timeZone);
-  const byService = grouping((p) => p.serviceId);
-  const byCounter = grouping((p) => (p.counterId === null ? NO_KEY : String(p.counterId)));
-  const folded = foldRange(store, { from: day, to: day }, services, calendar, [
-    byService,
-    byCounter,
-  ]);
+  const byService = grouping(keyOf('service', new Map(), calendar));
+  const byCounter = grouping(keyOf('counter', new Map(), calendar));
+  const folded = foldDays(facts.range(day, day), services, calendar, [byService, byCounter]);
   const serviceRows = new Map(services.map((s) => [s.id, s]));
   return {
     schema: DAILY_RECORD_SCHEMA,
@@ -154,14 +170,17 @@ function dailyRecordOf(store: ReportStore, c: CentreRow | undefined, day: string
 }
 
 export function createReports(db: Db, store: ReportStore = createReportStore(db)) {
+  const facts = createDayFacts(db, store);
   const centre = db.prepare<[], CentreRow>(
     `SELECT name_lo, name_en, province_lo, province_en, district_lo, district_en, time_zone
      FROM centre WHERE id = 1`,
   );
   return {
     run: (request: ReportRequest) =>
-      runReport(store, centre.get()?.time_zone ?? DEFAULT_TIME_ZONE, request),
-    dailyRecord: (day: string) => dailyRecordOf(store, centre.get(), day),
+      runReport(store, facts, centre.get()?.time_zone ?? DEFAULT_TIME_ZONE, request),
+    dailyRecord: (day: string) => dailyRecordOf(store, facts, centre.get(), day),
+    /** The per-day facts behind every report (written at the roll, refreshed by feedback). */
+    facts,
   };
 }
 
