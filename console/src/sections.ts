@@ -16,6 +16,7 @@ export const SECTIONS = [
   'printers',
   'hall',
   'transfer',
+  'reports',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
 

@@ -881,9 +881,6 @@ export const en = {
   'console.reports.mean': 'Mean',
   'console.reports.median': 'Median',
   'console.reports.p90': '90th percentile',
-  'console.reports.withinTarget': 'Served within the target wait',
-  'console.reports.estimate': 'Estimated wait against the real one',
-  'console.reports.estimateError': 'Median error {error}; within ±5 min: {share}',
   'console.reports.arrivals': 'Arrivals by hour and weekday',
   'console.reports.arrivalsHint': 'Tickets issued; darker is busier.',
   'console.reports.hour': 'Hour',
@@ -908,8 +905,7 @@ export const en = {
   'console.reports.downloadXlsx': 'Download XLSX',
   'console.reports.downloadRecords': 'Daily records (JSON)',
   'console.reports.print': 'Print (A4)',
-  'console.reports.printedAt': 'Printed {at}',
-  'console.reports.minutes': '{minutes} min',
+  'console.reports.printedAt': 'Figures as of {at}',
   'console.reports.tokens': 'Ministry access',
   'console.reports.tokensHint':
     'A token lets the ministry read the daily records at {path}, and nothing else.',
@@ -925,6 +921,17 @@ export const en = {
   'field.range-order': 'The last day comes before the first.',
   'field.range-too-long': 'A report covers at most two years.',
   'field.date': 'Not a real date.',
+  'console.reports.waitMean': 'Wait, mean',
+  'console.reports.waitMedian': 'Wait, median',
+  'console.reports.waitP90': 'Wait, p90',
+  'console.reports.serviceMean': 'Service, mean',
+  'console.reports.serviceMedian': 'Service, median',
+  'console.reports.serviceP90': 'Service, p90',
+  'console.reports.withinTargetShort': 'Within target',
+  'console.reports.estimateErrorShort': 'Estimate error (median)',
+  'console.reports.estimateWithinShort': 'Estimate within ±5 min',
+  'console.reports.serviceChart': 'Service time by {group} (minutes)',
+  'console.reports.tokenDone': 'I have copied it',
 } as const;
 
 export type MessageKey = keyof typeof en;

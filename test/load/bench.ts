@@ -5,6 +5,8 @@
  * process from the real CLI; the load generator is this process. Everything
  * targets 127.0.0.1 and stops by itself.
  *
+ * Reports (report-bench.ts) are timed on a year of seeded history.
+ *
  * Prints a table, then the same figures as JSON (also written to
  * bench-results.json).
  */
@@ -19,6 +21,7 @@ import type { FleetCommand, FleetReply } from './display-fleet.js';
 import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
 import { PROTOCOL_VERSION, type Ack, type Ticket } from '../../shared/protocol.js';
 import { PRINT_TICKETS, printFigures, printRows } from './print-bench.js';
+import { reportFigures, reportRows } from './report-bench.js';
 
 const KIOSKS = 20;
 const PHASE_MS = 4000;
@@ -309,6 +312,8 @@ async function main() {
   log(`printing: render and encode ${PRINT_TICKETS} tickets per paper width and language`);
   Object.assign(figures, printFigures());
 
+  Object.assign(figures, await reportFigures({ dir, log, startProcess, stop }));
+
   log('starting hub');
   const { child, url } = await startProcess(
     ['hub/src/main.ts', '--demo', '--port', '0', '--data-dir', join(dir, 'hub')],
@@ -425,6 +430,7 @@ function report(f: Record<string, Figures>) {
     ]);
   }
   rows.push(...printRows(f));
+  rows.push(...reportRows(f));
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ');
   process.stdout.write(`\n${line(rows[0]!)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n`);

@@ -32,9 +32,15 @@ async function login(t: TestHub, role: 'counter' | 'console', username: string, 
 }
 
 /** Runs the day; the clock is left at its end (before midnight) unless `roll`. */
-export async function runKnownDay(opts: { roll: boolean; webRoot?: string }): Promise<KnownDay> {
+export async function runKnownDay(opts: {
+  roll: boolean;
+  webRoot?: string;
+  /** Runs first, on the fresh hub's database (earlier history: ids must grow with days). */
+  before?: (t: TestHub) => void;
+}): Promise<KnownDay> {
   const clock = manualClock(START - 10 * MIN);
   const t = await startHub({ clock, ...(opts.webRoot ? { webRoot: opts.webRoot } : {}) });
+  opts.before?.(t);
   const at = (minutes: number) => clock.set(START + minutes * MIN);
   const { client: c1 } = await login(t, 'counter', 'clerk1', '1234');
   const { client: c2 } = await login(t, 'counter', 'clerk2', '1234');

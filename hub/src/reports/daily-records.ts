@@ -15,8 +15,8 @@ export function createDailyRecords(db: Db, reports: Reports) {
     'SELECT max(day) AS day FROM daily_records',
   );
   // Each step is a seek on the day index: the next day after `day` that has tickets.
-  const nextDay = db.prepare<[string, string], { day: string | null }>(
-    'SELECT min(day) AS day FROM tickets WHERE day > ? AND day < ?',
+  const nextDay = db.prepare<[string, string], { day: string }>(
+    'SELECT day FROM tickets WHERE day > ? AND day < ? ORDER BY day LIMIT 1',
   );
   const upsert = db.prepare<[string, number, string]>(
     `INSERT INTO daily_records (day, version, record) VALUES (?, ?, ?)

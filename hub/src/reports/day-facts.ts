@@ -129,8 +129,8 @@ export function createDayFacts(db: Db, store: ReportStore) {
     'SELECT count(*) AS n FROM report_days WHERE day = ?',
   );
   // Each step a seek on the day index: the next day in the range that has tickets.
-  const nextDay = db.prepare<[string, string], { day: string | null }>(
-    'SELECT min(day) AS day FROM tickets WHERE day > ? AND day <= ?',
+  const nextDay = db.prepare<[string, string], { day: string }>(
+    'SELECT day FROM tickets WHERE day > ? AND day <= ? ORDER BY day LIMIT 1',
   );
 
   function live(day: string): DayFacts {

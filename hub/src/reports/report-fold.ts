@@ -12,6 +12,27 @@ import {
   type MeasuredTicket,
 } from '../../../shared/domain/report-figures.js';
 
+// Read once: a module's exports are getters once compiled (tsx), too slow per ticket.
+const COLUMNS = FACT_COLUMNS;
+const NO_VALUE = NONE;
+const statusAt = statusOf;
+const {
+  service: C_SERVICE,
+  counter: C_COUNTER,
+  staff: C_STAFF,
+  status: C_STATUS,
+  transferredIn: C_TRANSFERRED_IN,
+  issuedAt: C_ISSUED_AT,
+  wait: C_WAIT,
+  serviceTime: C_SERVICE_TIME,
+  estimate: C_ESTIMATE,
+  score: C_SCORE,
+  waitingTime: C_WAITING_TIME,
+  courtesy: C_COURTESY,
+  clarity: C_CLARITY,
+  payMore: C_PAY_MORE,
+} = FACT;
+
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -98,18 +119,18 @@ export interface FoldResult {
   arrivalsByHour: number[];
 }
 
-const orNull = (v: number | undefined) => (v === undefined || v === NONE ? null : v);
+const orNull = (v: number | undefined) => (v === undefined || v === NO_VALUE ? null : v);
 
 function feedbackAt(d: Int32Array, at: number): FeedbackFacts | null {
-  const score = d[at + FACT.score] ?? 0;
+  const score = d[at + C_SCORE] ?? 0;
   if (score === 0) return null;
-  const payMore = d[at + FACT.payMore];
+  const payMore = d[at + C_PAY_MORE];
   return {
     score,
-    waitingTime: orNull(d[at + FACT.waitingTime]),
-    courtesy: orNull(d[at + FACT.courtesy]),
-    clarity: orNull(d[at + FACT.clarity]),
-    askedToPayMore: payMore === NONE || payMore === undefined ? null : payMore === 1,
+    waitingTime: orNull(d[at + C_WAITING_TIME]),
+    courtesy: orNull(d[at + C_COURTESY]),
+    clarity: orNull(d[at + C_CLARITY]),
+    askedToPayMore: payMore === NO_VALUE || payMore === undefined ? null : payMore === 1,
   };
 }
 
@@ -127,18 +148,18 @@ export function foldDays(
   const place: Place = { serviceId: '', counterId: null, staffId: null, issuedAt: 0 };
   for (const { services: ids, base, data: d } of days) {
     const targets = ids.map((id) => targetMs.get(id) ?? Infinity);
-    for (let at = 0; at < d.length; at += FACT_COLUMNS) {
-      const s = d[at + FACT.service] ?? 0;
+    for (let at = 0; at < d.length; at += COLUMNS) {
+      const s = d[at + C_SERVICE] ?? 0;
       place.serviceId = ids[s] ?? '';
-      place.counterId = orNull(d[at + FACT.counter]);
-      place.staffId = orNull(d[at + FACT.staff]);
-      place.issuedAt = base + (d[at + FACT.issuedAt] ?? 0);
+      place.counterId = orNull(d[at + C_COUNTER]);
+      place.staffId = orNull(d[at + C_STAFF]);
+      place.issuedAt = base + (d[at + C_ISSUED_AT] ?? 0);
       const ticket: MeasuredTicket = {
-        status: statusOf(d[at + FACT.status] ?? 0),
-        transferredIn: d[at + FACT.transferredIn] === 1,
-        waitMs: orNull(d[at + FACT.wait]),
-        serviceMs: orNull(d[at + FACT.serviceTime]),
-        estimatedWaitMs: orNull(d[at + FACT.estimate]),
+        status: statusAt(d[at + C_STATUS] ?? 0),
+        transferredIn: d[at + C_TRANSFERRED_IN] === 1,
+        waitMs: orNull(d[at + C_WAIT]),
+        serviceMs: orNull(d[at + C_SERVICE_TIME]),
+        estimatedWaitMs: orNull(d[at + C_ESTIMATE]),
         targetMs: targets[s] ?? Infinity,
       };
       total.addTicket(ticket);
