@@ -3,7 +3,6 @@ import Database from 'better-sqlite3';
 import { migration001 } from './001-initial.js';
 import { migration002 } from './002-queue-counts.js';
 import { migration003 } from './003-printing.js';
-import { migration004 } from './004-staff-sessions.js';
 import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../migrate.js';
 import { openDatabase, type Db } from '../open.js';
 import { createTicketStore } from '../../tickets/ticket-store.js';
