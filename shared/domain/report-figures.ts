@@ -77,6 +77,26 @@ function tally(t: FaceTally, score: number | null) {
   t.faces[score - 1] = (t.faces[score - 1] ?? 0) + 1;
 }
 
+/** Numbers appended one by one into a typed buffer: a year's waits, without a JS array's cost. */
+export class Values {
+  private data = new Float64Array(256);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+
+  /** The values so far (a view: reordering it reorders them). */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
 /** One group's running totals; `figures()` turns them into the published figures. */
 export class FiguresAcc {
   issued = 0;
@@ -88,9 +108,9 @@ export class FiguresAcc {
   expired = 0;
   called = 0;
   within = 0;
-  waits: number[] = [];
-  services: number[] = [];
-  errors: number[] = [];
+  waits = new Values();
+  services = new Values();
+  errors = new Values();
   score = newTally();
   questions: Record<SurveyQuestion, FaceTally> = {
     waitingTime: newTally(),
@@ -132,8 +152,9 @@ export class FiguresAcc {
   }
 
   figures(): Figures {
-    const errors = this.errors;
-    const withinTolerance = errors.filter((e) => e <= ESTIMATE_TOLERANCE_MS).length;
+    const errors = this.errors.view();
+    let withinTolerance = 0;
+    for (const e of errors) if (e <= ESTIMATE_TOLERANCE_MS) withinTolerance++;
     return {
       issued: this.issued,
       transferredIn: this.transferredIn,
@@ -142,8 +163,8 @@ export class FiguresAcc {
       cancelled: this.cancelled,
       transferred: this.transferred,
       expired: this.expired,
-      wait: durationFigures(this.waits),
-      service: durationFigures(this.services),
+      wait: durationFigures(this.waits.view()),
+      service: durationFigures(this.services.view()),
       withinTarget: {
         called: this.called,
         within: this.within,
@@ -223,18 +244,22 @@ function select(a: Float64Array, k: number, lo = 0, hi = a.length - 1): number {
 const rankIndex = (n: number, p: number) => Math.max(0, Math.ceil(p * n) - 1);
 
 /** The nearest-rank percentile: the smallest value with at least `p` of the values at or below it. */
-export function nearestRank(values: readonly number[], p: number): number | null {
+export function nearestRank(values: readonly number[] | Float64Array, p: number): number | null {
   const n = values.length;
   if (n === 0) return null;
-  return select(new Float64Array(values), rankIndex(n, p));
+  return select(
+    values instanceof Float64Array ? values : new Float64Array(values),
+    rankIndex(n, p),
+  );
 }
 
-export function durationFigures(values: number[]): DurationFigures {
+/** Count, mean, median and p90. A Float64Array passed in is reordered (no copy of a year's values). */
+export function durationFigures(values: readonly number[] | Float64Array): DurationFigures {
   const n = values.length;
   if (n === 0) return { count: 0, meanMs: null, medianMs: null, p90Ms: null };
   let sum = 0;
   for (const v of values) sum += v;
-  const a = new Float64Array(values);
+  const a = values instanceof Float64Array ? values : new Float64Array(values);
   const median = rankIndex(n, 0.5);
   const p90 = rankIndex(n, 0.9);
   const medianMs = select(a, median);
