@@ -17,6 +17,7 @@ import { launchChromium, requireBuiltApp, SHOTS, WEB_ROOT } from './browser.js';
 import { ConsolePage } from './console-page.js';
 import { DAY_TOTAL, FBE, KNOWN_DAY, runKnownDay, type KnownDay } from '../reports/known-day.js';
 import { byLabel, parseCsv, readXlsx } from '../reports/read-files.js';
+import { hashAllTables } from '../harness.js';
 import { seedHistory } from '../../hub/src/demo/history.js';
 import { FIGURE_COLUMNS } from '../../shared/domain/report-columns.js';
 import { t } from '../../shared/i18n/index.js';
@@ -136,6 +137,62 @@ describe('console: reports, in Chromium', { timeout: 120_000 }, () => {
     }
     // And the schema is no rubber stamp: a record with a staff name added is refused.
     expect(validate({ ...known, clerk: 'Souksavanh' })).toBe(false);
+  });
+
+  it('says next to the field when the days are the wrong way round, and asks the hub nothing', async () => {
+    const before = hashAllTables(day.t.db);
+    await m.fill({ 'range.from': KNOWN_DAY, 'range.to': '2026-11-01' });
+    await m.button('console.reports.run').click();
+    expect(await m.fieldError('range.to')).toBe(m.text('field.range-order'));
+    expect(hashAllTables(day.t.db)).toBe(before);
+  });
+
+  it('lets a manager mark a comment reviewed and give the ministry a token, once', async () => {
+    // A browser of its own: this one keeps the supervisor's session.
+    const own = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await own.newPage();
+    const boss = new ConsolePage(page, 'lo');
+    await page.goto(`${day.t.url}/console/`);
+    await boss.waitReady('login');
+    await boss.switchLang('en');
+    await boss.logIn('manager', '9999');
+    await boss.waitReady('app');
+    await boss.openSection('reports');
+    await boss.fill({ 'range.from': KNOWN_DAY, 'range.to': KNOWN_DAY });
+    await boss.button('console.reports.run').click();
+    const comment = page.locator('[data-testid^="comment-"]', { hasText: 'Asked for 20,000' });
+    await comment.getByRole('button', { name: boss.text('console.reports.markReviewed') }).click();
+    await expect
+      .poll(() => comment.textContent())
+      .toContain(boss.text('console.reports.reviewedBy', { name: 'Khamla Sayavong' }));
+
+    const before = hashAllTables(day.t.db);
+    await boss.fill({ name: '<b>MOHA</b>' });
+    await boss.button('console.reports.tokenCreate').click();
+    expect(await boss.fieldError('name')).toBe(boss.text('field.invalid_format'));
+    expect(hashAllTables(day.t.db)).toBe(before);
+
+    await boss.fill({ name: 'MOHA M&E division' });
+    await boss.button('console.reports.tokenCreate').click();
+    const token = (await page.getByTestId('new-token').textContent()) ?? '';
+    expect(token).toMatch(/^khiu_m_/);
+    const res = await fetch(`${day.t.url}/api/v1/reports/days?from=${KNOWN_DAY}&to=${KNOWN_DAY}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    await boss.page.getByTestId('ministry-tokens').evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: join(SHOTS, 'console-reports-tokens-en.png') });
+    await boss.button('console.reports.tokenDone').click();
+    await boss.button('console.reports.tokenRevoke').click();
+    await page.getByText(boss.text('console.reports.tokenRevoked')).waitFor();
+    const after = await fetch(
+      `${day.t.url}/api/v1/reports/days?from=${KNOWN_DAY}&to=${KNOWN_DAY}`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
+    expect(after.status).toBe(401);
+    await own.close();
   });
 
   it('shows three weeks with charts, and prints on A4, in Lao and English', async () => {

@@ -30,6 +30,7 @@ export function BarChart({
   title,
   testId,
   legend = true,
+  counts = false,
 }: {
   labels: string[];
   series: BarSeries[];
@@ -37,6 +38,8 @@ export function BarChart({
   testId: string;
   /** False for one series, which the title names already. */
   legend?: boolean;
+  /** The values are counts: the axis shows whole numbers only. */
+  counts?: boolean;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -59,12 +62,12 @@ export function BarChart({
         plugins: { legend: { display: legend, labels: { font } } },
         scales: {
           x: { ticks: { font, autoSkip: false, maxRotation: 40 } },
-          y: { beginAtZero: true, ticks: { font } },
+          y: { beginAtZero: true, ticks: { font, ...(counts ? { precision: 0 } : {}) } },
         },
       },
     });
     return () => chart.destroy();
-  }, [labels, series, legend]);
+  }, [labels, series, legend, counts]);
   return (
     <figure className="report-chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
