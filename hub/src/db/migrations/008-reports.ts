@@ -31,7 +31,7 @@ export function migration008(db: Database): void {
     ALTER TABLE tickets ADD COLUMN first_called_at INTEGER;
     UPDATE tickets SET first_called_at = (
       SELECT min(e.at) FROM ticket_events e WHERE e.ticket_id = tickets.id AND e.type = 'call'
-    ) WHERE called_at IS NOT NULL OR started_at IS NOT NULL OR status IN ('done', 'no_show', 'transferred');
+    );
 
     CREATE TRIGGER tickets_first_call AFTER UPDATE OF called_at ON tickets
       WHEN NEW.called_at IS NOT NULL AND NEW.first_called_at IS NULL
