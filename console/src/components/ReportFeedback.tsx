@@ -65,6 +65,8 @@ export function FeedbackCard({ report, lang }: { report: Report; lang: Lang }) {
       </p>
       <div className="report-feedback">
         <BarChart
+          legend={false}
+          counts
           testId="chart-faces"
           title={t(lang, 'console.reports.faces')}
           labels={faceLabels}
