@@ -44,13 +44,12 @@ import { type DeviceView, type PairCode } from './schemas/devices.js';
 import { type Alert, type FloorView, type TicketHistory } from './schemas/floor.js';
 import { type PrinterConfig, type PrintJobView, type TestPrintResult } from './schemas/printers.js';
 import { type ApiTokenView, type WebhookDeliveryView, type WebhookView } from './schemas/api.js';
+import { type FeedbackComment, type MinistryTokenView, type Report } from './schemas/reports.js';
 import {
   PrinterStatusSchema,
   RoleSchema,
-  ROLES,
   type ErrorCode,
   type ErrorReason,
-  type Role,
 } from './schemas/enums.js';
 
 export * from './schemas/enums.js';
@@ -62,6 +61,7 @@ export * from './schemas/config-file.js';
 export * from './schemas/printers.js';
 export * from './schemas/floor.js';
 export * from './schemas/api.js';
+export * from './schemas/reports.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -206,6 +206,14 @@ export interface ResponseData {
   /** Newest first. */
   'webhook:deliveries': WebhookDeliveryView[];
   'webhook:retry': WebhookDeliveryView;
+  'report:run': Report;
+  /** Citizens' comments in the range, newest first (at most REPORT_COMMENTS_MAX). */
+  'report:comments': FeedbackComment[];
+  'report:comment-review': FeedbackComment;
+  'report:tokens': MinistryTokenView[];
+  /** The token itself comes back once, here; the hub keeps only its hash. */
+  'report:token-create': { token: string; view: MinistryTokenView };
+  'report:token-revoke': MinistryTokenView;
 }
 
 /** One field a request got wrong, for a message next to that field (`field.<issue>` in i18n). */
@@ -285,80 +293,4 @@ export const HandshakeAuthSchema = z.object({
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
 
-/** The role × event matrix (DESIGN.md "Security"). */
-export const EVENT_ROLES = {
-  'queue:snapshot': ROLES,
-  'queue:waiting': ['counter', 'console'],
-  'ticket:issue': ['kiosk', 'console'],
-  'staff:login': ['counter', 'console'],
-  'staff:logout': ['counter', 'console'],
-  'counter:open': ['counter'],
-  'counter:call-next': ['counter'],
-  'counter:call': ['counter'],
-  'counter:complete-and-call-next': ['counter'],
-  'ticket:recall': ['counter'],
-  'ticket:start': ['counter'],
-  'ticket:complete': ['counter'],
-  'ticket:no-show': ['counter'],
-  'ticket:park': ['counter'],
-  'ticket:resume': ['counter'],
-  'ticket:cancel': ['counter', 'console'],
-  'ticket:transfer': ['counter'],
-  'counter:pause': ['counter'],
-  'counter:resume': ['counter'],
-  'counter:close': ['counter'],
-  'ticket:watch': ROLES,
-  'feedback:submit': ['public', 'feedback'],
-  'staff:resume': ['counter', 'console'],
-  'counter:stats': ['counter'],
-  'config:get': ['console'],
-  'config:ministry-save': ['console'],
-  'config:service-save': ['console'],
-  'config:counter-save': ['console'],
-  'config:centre-save': ['console'],
-  'config:fee-history': ['console'],
-  'config:audit': ['console'],
-  'staff:save': ['console'],
-  'staff:reset-pin': ['console'],
-  'staff:unlock': ['console'],
-  'staff:change-pin': ['counter', 'console'],
-  'config:holiday-save': ['console'],
-  'config:holiday-delete': ['console'],
-  'device:pair-code': ['console'],
-  'device:list': ['console'],
-  'hub:disk-space': ['console'],
-  'device:rename': ['console'],
-  'device:revoke': ['console'],
-  'config:export': ['console'],
-  'config:import-preview': ['console'],
-  'config:import-apply': ['console'],
-  'config:notice-save': ['console'],
-  'config:notice-delete': ['console'],
-  'device:display-services': ['console'],
-  'printer:list': ['console'],
-  'printer:save': ['console'],
-  'printer:remove': ['console'],
-  'printer:test': ['console'],
-  'printer:jobs': ['console'],
-  'printer:reprint': ['console'],
-  'printer:drop': ['console'],
-  'floor:get': ['console'],
-  'floor:ticket-search': ['console'],
-  'floor:transfer': ['console'],
-  'floor:cancel': ['console'],
-  'floor:reprint': ['console'],
-  'floor:close-counter': ['console'],
-  'floor:sign-out': ['console'],
-  'api-token:list': ['console'],
-  'api-token:create': ['console'],
-  'api-token:revoke': ['console'],
-  'webhook:list': ['console'],
-  'webhook:save': ['console'],
-  'webhook:delete': ['console'],
-  'webhook:deliveries': ['console'],
-  'webhook:retry': ['console'],
-} as const satisfies Record<RequestEvent, readonly Role[]>;
-
-export function mayRoleSend(role: Role, event: RequestEvent): boolean {
-  return (EVENT_ROLES[event] as readonly Role[]).includes(role);
-}
+export * from './schemas/event-roles.js';

@@ -408,6 +408,12 @@ export function wellFormedPayloads(w: BusyCentre): {
     'webhook:delete': () => ({ webhookId: 999, version: 1 }),
     'webhook:deliveries': () => ({}),
     'webhook:retry': () => ({ deliveryId: 999 }),
+    'report:run': () => ({ range: { from: '2026-11-01', to: '2026-11-30' }, groupBy: 'service' }),
+    'report:comments': () => ({ range: { from: '2026-11-01', to: '2026-11-30' } }),
+    'report:comment-review': () => ({ feedbackId: 999, reviewed: true, version: 1 }),
+    'report:tokens': () => ({}),
+    'report:token-create': () => ({ name: 'MOHA' }),
+    'report:token-revoke': () => ({ tokenId: 999, version: 1 }),
   };
 }
 

@@ -4,6 +4,7 @@ import './devices.css';
 import './printers.css';
 import './integrations.css';
 import './transfer.css';
+import './reports.css';
 import { loadFontsOrLog, renderRoot } from '../../shared/ui/mount.js';
 import { App } from './App.js';
 import { loadConfig } from './config-actions.js';

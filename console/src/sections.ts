@@ -18,6 +18,7 @@ export const SECTIONS = [
   'integrations',
   'hall',
   'transfer',
+  'reports',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
 

@@ -21,6 +21,7 @@ import type { Printing } from './print/printing.js';
 import type { TicketService } from './tickets/ticket-service.js';
 import { createLogoRoute } from './net/logo-route.js';
 import { createPairRoute } from './net/pair-route.js';
+import { createReportsRoute } from './net/reports-route.js';
 import { createRestHandler } from './net/rest.js';
 import { createVoiceRoute } from './net/voice-route.js';
 import { createWebAppHandler } from './net/web-apps.js';
@@ -175,7 +176,8 @@ function transport(f: Features, opts: HubOptions, clock: Clock, log: Logger) {
     inForce: f.inForce,
     log,
   });
-  routes.push(setup, pair, logo, voice, rest, webApps);
+  const reports = createReportsRoute({ ...f, db: opts.db, demo: opts.demo ?? false, log });
+  routes.push(setup, pair, logo, voice, reports, rest, webApps);
   return { httpServer, ...sockets };
 }
 

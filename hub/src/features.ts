@@ -53,6 +53,12 @@ import { staffHandlers } from './staff/staff-handlers.js';
 import { createStaffSessions } from './staff/staff-sessions.js';
 import { createCallPolicy } from './tickets/call-policy.js';
 import { createLifecycle } from './tickets/lifecycle.js';
+import { createMinistryTokens } from './reports/ministry-tokens.js';
+import { createComments } from './reports/comments.js';
+import { createDailyRecords } from './reports/daily-records.js';
+import { reportHandlers } from './reports/report-handlers.js';
+import { createReportStore } from './reports/report-store.js';
+import { createReports } from './reports/reports.js';
 import { createRollover } from './tickets/rollover.js';
 import { createStandings } from './tickets/standing.js';
 import type { IssueDeps } from './tickets/issue.js';
@@ -99,12 +105,18 @@ function queueFeatures({ db, clock, log, publicUrl }: FeatureOptions) {
   const standings = createStandings({ clock, tickets, counters: counterStore, policy });
   const base = { clock, commits, config, day, tickets, standings, policy, counters };
   const lifecycle = createLifecycle(base);
+  const reportStore = createReportStore(db);
+  const reports = createReports(db, reportStore);
+  const dailyRecords = createDailyRecords(db, reports);
   return {
     ...base,
     counterStore,
     issuing: { ...base, lifecycle } satisfies IssueDeps,
+    reportStore,
+    reports,
+    dailyRecords,
     ticketService: createTicketService(base),
-    rollover: createRollover({ ...base, lifecycle, log }),
+    rollover: createRollover({ ...base, lifecycle, records: dailyRecords, log }),
     desks: createDesks({ counters, store: counterStore }),
   };
 }
@@ -145,9 +157,12 @@ function consoleFeatures(
     audit,
     presence,
   });
+  const comments = createComments(db, clock, audit, queue.reportStore);
+  const ministryTokens = createMinistryTokens(db, clock, audit);
   return {
     audit,
     editor,
+    ministryTokens,
     voiceClips,
     presence,
     staffCutoff,
@@ -160,6 +175,7 @@ function consoleFeatures(
       ...staffAdminHandlers({ auth, admin: staffAdmin }),
       ...deviceHandlers(deviceService, (work) => editInForce(queue, work)),
       ...configTransferHandlers(transfer),
+      ...reportHandlers({ reports: queue.reports, comments, tokens: ministryTokens }),
     },
   };
 }
@@ -268,7 +284,7 @@ export function createFeatures(opts: FeatureOptions) {
     ...ticketHandlers(queue.ticketService),
     ...counterHandlers({ ...queue, stats: createCounterStats(db), views }),
     ...staffHandlers({ auth: staff, sessions, desks: queue.desks }),
-    ...feedbackHandlers({ ...queue, feedback }),
+    ...feedbackHandlers({ ...queue, feedback, rated: (day) => queue.reports.facts.refresh(day) }),
   };
   return {
     ...queue,
@@ -291,6 +307,7 @@ export function createFeatures(opts: FeatureOptions) {
     apiTokens: integration.apiTokens,
     apiRate: { ...DEFAULT_TOKEN_RATE, ...opts.apiRate },
     webhookDispatcher: integration.dispatcher,
+    ministryTokens: consoleSide.ministryTokens,
   };
 }
 

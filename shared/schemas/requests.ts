@@ -22,6 +22,7 @@ import { PrinterInputSchema } from './printers.js';
 import { ApiTokenInputSchema, WebhookInputSchema } from './api.js';
 import { LangSchema, PauseReasonSchema, PrioritySchema } from './enums.js';
 import { TicketQuerySchema } from './floor.js';
+import { ApiTokenNameSchema, CommentFilterSchema, ReportRequestSchema } from './reports.js';
 
 const TicketRef = z.strictObject({ ticketId: Id });
 const CounterRef = z.strictObject({ counterId: Id });
@@ -173,6 +174,18 @@ export const RequestSchemas = {
     limit: z.number().int().min(1).max(500).optional(),
   }),
   'webhook:retry': z.strictObject({ deliveryId: Id }),
+  // Reports (shared/schemas/reports.ts, docs/mne.md): supervisors and managers read them;
+  // managers mark comments reviewed and hand out the ministry's read-only tokens.
+  'report:run': ReportRequestSchema,
+  'report:comments': CommentFilterSchema,
+  'report:comment-review': z.strictObject({
+    feedbackId: Id,
+    reviewed: z.boolean(),
+    version: Version,
+  }),
+  'report:tokens': z.strictObject({}),
+  'report:token-create': z.strictObject({ name: ApiTokenNameSchema }),
+  'report:token-revoke': z.strictObject({ tokenId: Id, version: Version }),
 } as const;
 
 export type RequestEvent = keyof typeof RequestSchemas;

@@ -348,7 +348,7 @@ describe('the live floor', () => {
         .join('; ');
     const plans = Object.fromEntries(Object.entries(FLOOR_SQL).map(([k, sql]) => [k, plan(sql)]));
     expect(plans['today']).toMatch(
-      /SEARCH tickets USING (COVERING )?INDEX tickets_day_service \(day=\?\)/,
+      /SEARCH tickets USING (COVERING )?INDEX (tickets_day_service|tickets_report) \(day=\?\)/,
     );
     expect(plans['oldest']).toMatch(
       /SEARCH tickets USING (COVERING )?INDEX tickets_waiting_class \(service_id=\?\)/,

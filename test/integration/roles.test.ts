@@ -113,8 +113,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // 67 kiosk + 47 counter + 68 display + 67 feedback + 16 console + 67 public
-    expect(checked).toBe(332);
+    // 73 kiosk + 53 counter + 74 display + 73 feedback + 16 console + 73 public
+    expect(checked).toBe(362);
     expect(state(t)).toBe(before);
 
     // A refusal does not cost a client its connection or its own rights.
@@ -173,8 +173,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
         ].includes(e),
     );
     // ticket:issue and :cancel, 11 config, 4 staff, 5 device, 3 export and import, disk space,
-    // 7 printer, 7 floor, 3 API token, 5 webhook
-    expect(consoleWork).toHaveLength(48);
+    // 7 printer, 7 floor, 3 API token, 5 webhook, 6 report
+    expect(consoleWork).toHaveLength(54);
     for (const event of consoleWork) {
       const ack = await sendRaw(consoleClient, event, payloads[event]());
       expect(ack, event).toMatchObject({

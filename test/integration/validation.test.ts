@@ -108,6 +108,12 @@ function senderOf(w: BusyCentre, event: RequestEvent): Client {
     case 'webhook:retry':
     case 'staff:reset-pin':
     case 'staff:unlock':
+    case 'report:run':
+    case 'report:comments':
+    case 'report:comment-review':
+    case 'report:tokens':
+    case 'report:token-create':
+    case 'report:token-revoke':
       return w.console;
     default:
       return w.counter;
@@ -310,6 +316,31 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
       return [...withField(v, 'webhookId', BAD_IDS), ...withField(v, 'limit', [0, 501, '5'])];
     case 'webhook:retry':
       return [...withField(v, 'deliveryId', BAD_IDS), {}];
+    case 'report:run': {
+      const range = (from: unknown, to: unknown) => ({ ...v, range: { from, to } });
+      return [
+        range('2026-11-30', '2026-11-01'),
+        range('2026-02-30x', '2026-03-01'),
+        range('2024-01-01', '2026-11-30'),
+        range(20261101, '2026-11-30'),
+        ...withField(v, 'groupBy', ['province', '', null]),
+        without(v, 'range'),
+      ];
+    }
+    case 'report:comments':
+      return [{ range: { from: '2026-12-01', to: '2026-11-01' } }, { range: null }, {}];
+    case 'report:comment-review':
+      return [
+        ...withField(v, 'feedbackId', BAD_IDS),
+        ...withField(v, 'reviewed', ['yes', 1, null]),
+        without(v, 'version'),
+      ];
+    case 'report:tokens':
+      return [{ all: true }];
+    case 'report:token-create':
+      return withField(v, 'name', ['', '   ', tooLong(80), '<b>MOHA</b>', 5]);
+    case 'report:token-revoke':
+      return [...withField(v, 'tokenId', BAD_IDS), ...withField(v, 'version', [0, '1']), {}];
     case 'staff:reset-pin':
     case 'staff:unlock':
       return [...withField(v, 'staffId', BAD_IDS), {}];

@@ -5,6 +5,8 @@
  * process from the real CLI; the load generator is this process. Everything
  * targets 127.0.0.1 and stops by itself.
  *
+ * Reports (report-bench.ts) are timed on a year of seeded history.
+ *
  * Prints a table, then the same figures as JSON (also written to
  * bench-results.json).
  */
@@ -28,6 +30,7 @@ import {
   queueLengthFigures,
 } from './clerk-load.js';
 import { ratioRows, type RatioRow } from './bench-ratios.js';
+import { reportFigures, reportRows } from './report-bench.js';
 
 const KIOSKS = 20;
 const PHASE_MS = 4000;
@@ -417,6 +420,7 @@ async function main() {
   Object.assign(figures, await queueHubs(dir, log));
   Object.assign(figures, await comparison(dir, log));
   Object.assign(figures, await floorFigures(log));
+  Object.assign(figures, await reportFigures({ dir, log, startProcess, stop }));
 
   log('starting hub');
   const { child, url } = await startProcess(hubArgs(join(dir, 'hub')), HUB_READY);
@@ -533,6 +537,7 @@ function report(f: Record<string, Figures>) {
   rows.push(...printRows(f));
   rows.push(...clerkRows(f));
   rows.push(...floorRows(f));
+  rows.push(...reportRows(f));
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ');
   process.stdout.write(`\n${line(rows[0]!)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n`);

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import type { SectionId } from '../sections.js';
 import { t } from '../../../shared/i18n/index.js';
 import { useCanEdit, useConsoleStore } from '../store.js';
@@ -15,6 +15,11 @@ import { ServicesScreen } from './ServicesScreen.js';
 import { StaffScreen } from './StaffScreen.js';
 import { TransferScreen } from './TransferScreen.js';
 
+/** Reports bring the chart library: loaded when first opened, not with the console. */
+const ReportsScreen = lazy(() =>
+  import('./ReportsScreen.js').then((m) => ({ default: m.ReportsScreen })),
+);
+
 /** Every section has its screen: a section added to sections.ts without one does not compile. */
 const SCREENS: Record<SectionId, ComponentType> = {
   floor: FloorScreen,
@@ -29,6 +34,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   integrations: IntegrationsScreen,
   transfer: TransferScreen,
   hall: HallScreen,
+  reports: ReportsScreen,
 };
 
 export function SectionScreen() {
@@ -38,14 +44,16 @@ export function SectionScreen() {
   const Screen = SCREENS[section];
   return (
     <main className="section" data-testid={`section-${section}`}>
-      {/* The floor is a supervisor's own work, not someone else's settings. */}
-      {canEdit || section === 'floor' ? null : (
+      {/* The floor and the reports are a supervisor's own work, not someone else's settings. */}
+      {canEdit || section === 'floor' || section === 'reports' ? null : (
         <p className="notice notice--read-only" role="note">
           {/* A supervisor may post notices, so the hall screen says what else is closed. */}
           {t(lang, section === 'hall' ? 'console.hall.supervisorNote' : 'console.managerOnly')}
         </p>
       )}
-      <Screen />
+      <Suspense fallback={null}>
+        <Screen />
+      </Suspense>
     </main>
   );
 }

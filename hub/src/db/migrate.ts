@@ -8,6 +8,7 @@ import { migration006 } from './migrations/006-promises.js';
 import { migration007 } from './migrations/007-hall-voice.js';
 import { migration008 } from './migrations/008-integration-api.js';
 import { migration009 } from './migrations/009-queue-classes.js';
+import { migration010 } from './migrations/010-reports.js';
 
 /** Index i holds the step from schema version i to i + 1. Append only. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -33,6 +33,8 @@ export function feedbackHandlers(deps: {
   commits: Commits;
   tickets: TicketStore;
   feedback: FeedbackStore;
+  /** In the same transaction: a rating for a day the reports packed already (day-facts.ts). */
+  rated(day: string): void;
 }): Handlers<'feedback:submit'> {
   const { tickets, feedback } = deps;
   return {
@@ -52,6 +54,7 @@ export function feedbackHandlers(deps: {
           );
         }
         feedback.insert(t.id, deps.clock.now(), score, JSON.stringify(answers ?? {}));
+        deps.rated(t.day);
         return unchanged({});
       }),
   };

@@ -42,15 +42,25 @@ function checkDevice(req: IncomingMessage, deps: RestManagerDeps) {
   }
 }
 
-/** The manager asking, or the refusal to answer with. */
-export function restManager(req: IncomingMessage, deps: RestManagerDeps): Staff {
+/** The `Authorization: Bearer` token, if any. */
+export const bearerToken = (req: IncomingMessage): string | null =>
+  /^Bearer (\S+)$/.exec(header(req, 'authorization') ?? '')?.[1] ?? null;
+
+/**
+ * The console user asking (a supervisor or manager; only a manager when
+ * `managerOnly`), or the refusal to answer with.
+ */
+export function restStaff(req: IncomingMessage, deps: RestManagerDeps, managerOnly: boolean) {
   if (!sameOrigin(req)) throw new HubError('forbidden', 'Not from this hub’s own pages');
   checkDevice(req, deps);
-  const bearer = /^Bearer (\S+)$/.exec(header(req, 'authorization') ?? '')?.[1];
+  const bearer = bearerToken(req);
   const session = bearer ? deps.sessions.find(bearer) : null;
   const member = session ? deps.staff.current(session.staffId) : null;
   if (!member) throw new HubError('unauthorized', 'Log in first', 'login-required');
-  if (member.role !== 'manager') {
+  if (member.role === 'clerk') {
+    throw new HubError('forbidden', 'The console is for supervisors and managers');
+  }
+  if (managerOnly && member.role !== 'manager') {
     throw new HubError('forbidden', 'Only a manager may do this', 'manager-only');
   }
   if (member.pinMustChange) {
@@ -58,3 +68,7 @@ export function restManager(req: IncomingMessage, deps: RestManagerDeps): Staff 
   }
   return member;
 }
+
+/** The manager asking, or the refusal to answer with. */
+export const restManager = (req: IncomingMessage, deps: RestManagerDeps): Staff =>
+  restStaff(req, deps, true);

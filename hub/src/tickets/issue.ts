@@ -115,7 +115,10 @@ export function issueTicket(
   };
   const t = insert(deps, actor, fresh, { counterId: null, detail });
   const change = ticketChange('ticket-issued', t, { deviceId: actor.deviceId });
-  return { data: withStanding(deps, t), changes: [change] };
+  const standing = deps.standings.of(t);
+  // Kept on the ticket, so reports can measure the estimate against the wait (docs/mne.md).
+  deps.tickets.setEstimatedWait(t.id, standing.estimatedWaitMs);
+  return { data: { ...t, ...standing }, changes: [change] };
 }
 
 /** Ends the ticket at this counter and queues a new one, same number, in the target service. */

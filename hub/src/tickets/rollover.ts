@@ -7,6 +7,9 @@
  * sleeping machine), so every request also passes `catchUp` first: a
  * comparison with the next midnight, which rolls the day itself when the
  * timer has not yet. No request is served on a stale day.
+ *
+ * The roll also writes the finished days' daily records (reports/daily-records.ts),
+ * in the same transaction: a day is never rolled without its record.
  */
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
@@ -41,6 +44,8 @@ export interface RolloverDeps {
   day: ServiceDay;
   tickets: TicketStore;
   lifecycle: Lifecycle;
+  /** Writes the record of every finished day before `today` that has none yet. */
+  records: { writeBefore(today: string): string[] };
   log: Logger;
 }
 
@@ -72,13 +77,14 @@ export function createRollover(deps: RolloverDeps): Rollover {
       const expired = deps.tickets
         .openFromOtherDays(today)
         .map((t) => deps.lifecycle.move(t, 'expire', HUB_ACTOR, { finishedAt: clock.now() }));
+      const recorded = deps.records.writeBefore(today);
       day.set(today);
       const { config } = deps;
       const change = changeOf('day-rolled', {
         serviceIds: [...config.current().services.keys()],
         counterIds: [...config.current().counters.keys()],
       });
-      log.info({ day: today, expired: expired.length }, 'service day rolled');
+      log.info({ day: today, expired: expired.length, recorded }, 'service day rolled');
       return { data: undefined, changes: [{ ...change, ticketIds: expired.map((t) => t.id) }] };
     });
   }

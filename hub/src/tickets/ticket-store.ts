@@ -249,7 +249,13 @@ function ticketWrites(db: Db) {
      VALUES (@ticketId, @at, @type, @fromStatus, @toStatus, @counterId, @staffId, @deviceId,
        @detail)`,
   );
+  const setEstimatedWait = db.prepare<[number | null, number]>(
+    'UPDATE tickets SET estimated_wait_ms = ? WHERE id = ?',
+  );
   return {
+    /** The wait the citizen was told at issue (migration 008), for the reports. */
+    setEstimatedWait: (id: number, ms: number | null) =>
+      void setEstimatedWait.run(ms === null ? null : Math.round(ms), id),
     insert(t: NewTicket): Ticket {
       const ticket = one(byId.get(Number(insert.run(t).lastInsertRowid)));
       if (!ticket) throw new Error('inserted ticket vanished');
