@@ -4,6 +4,7 @@
  * hub's validator and the clients' types cannot drift apart.
  */
 import { z } from 'zod';
+import type { CentralLinkStatus } from './schemas/central-link.js';
 import {
   CallViewSchema,
   CentreSchema,
@@ -173,6 +174,10 @@ export interface ResponseData {
   'printer:jobs': PrintJobView[];
   'printer:reprint': PrintJobView;
   'printer:drop': PrintJobView;
+  'central:status': CentralLinkStatus;
+  'central:enrol': CentralLinkStatus;
+  'central:sync': CentralLinkStatus;
+  'central:map-service': CentralLinkStatus;
 }
 
 /** One field a request got wrong, for a message next to that field (`field.<issue>` in i18n). */
@@ -296,6 +301,10 @@ export const EVENT_ROLES = {
   'printer:jobs': ['console'],
   'printer:reprint': ['console'],
   'printer:drop': ['console'],
+  'central:status': ['console'],
+  'central:enrol': ['console'],
+  'central:sync': ['console'],
+  'central:map-service': ['console'],
 } as const satisfies Record<RequestEvent, readonly Role[]>;
 
 export function mayRoleSend(role: Role, event: RequestEvent): boolean {

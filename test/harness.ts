@@ -377,6 +377,11 @@ export function wellFormedPayloads(w: BusyCentre): {
     'printer:jobs': () => ({ printerId: 999 }),
     'printer:reprint': () => ({ jobId: 999 }),
     'printer:drop': () => ({ jobId: 999 }),
+    // Nothing listens on port 9: the enrolment fails to reach central and changes nothing.
+    'central:status': () => ({}),
+    'central:enrol': () => ({ url: 'http://127.0.0.1:9', code: 'ABCD-EFGH' }),
+    'central:sync': () => ({}),
+    'central:map-service': () => ({ serviceId: 'no-such-service', nationalCode: 'FB-ENTRY' }),
   };
 }
 

@@ -38,7 +38,9 @@ const log = pino(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } }
 const embedded = process.env.DATABASE_URL
   ? null
   : await startEmbeddedPostgres({ dataDir: resolve(values['data-dir']) });
-const pool = createPool(process.env.DATABASE_URL ?? embedded?.url ?? '');
+const pool = createPool(process.env.DATABASE_URL ?? embedded?.url ?? '', 10, (err) =>
+  log.warn({ err }, 'a database connection dropped'),
+);
 const stopAll = async () => {
   await pool.end();
   await embedded?.stop();

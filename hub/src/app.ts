@@ -155,6 +155,8 @@ export interface Hub {
   httpServer: Server;
   tickets: TicketService;
   printing: Printing;
+  /** The link to the national service: its outbox, the fee table it pulls. */
+  central: Features['central'];
   /** Starts a new service day now if midnight has passed (the job also does, on its own). */
   rolloverIfDue(): void;
   /** Re-reads services and counters after the console changed them, and tells every client. */
@@ -181,6 +183,7 @@ export function createHub(opts: HubOptions): Hub {
     httpServer,
     tickets: f.ticketService,
     printing: f.printing,
+    central: f.central,
     rolloverIfDue: () => f.rollover.run(),
 
     reloadConfig: () => f.configEditor.reload(),
@@ -198,6 +201,7 @@ export function createHub(opts: HubOptions): Hub {
       f.rollover.start();
       f.printing.spooler.start(); // QR codes need the public address, known from here on
       f.disk.start();
+      f.central.start();
       if (opts.backupDir) stopBackups = scheduleBackups({ db, dir: opts.backupDir, clock, log });
       return url;
     },
@@ -205,6 +209,7 @@ export function createHub(opts: HubOptions): Hub {
     async close() {
       f.rollover.stop();
       f.disk.stop();
+      await f.central.stop();
       stopBackups?.();
       await f.printing.spooler.stop();
       broadcaster.stop(); // nothing queued may touch the database after it closes

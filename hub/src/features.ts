@@ -54,6 +54,12 @@ import { createTicketStore } from './tickets/ticket-store.js';
 import { createViews } from './views/views.js';
 import { createVoiceClips } from './voice/voice-clips.js';
 import type { SerialPortFactory } from '../../shared/printer/transports.js';
+import { centralHandlers } from './central/central-handlers.js';
+import {
+  createCentralLink,
+  dailyRecordsTable,
+  type DailyRecordSource,
+} from './central/central-link.js';
 
 export interface FeatureOptions {
   db: Db;
@@ -63,6 +69,8 @@ export interface FeatureOptions {
   printing?: { timing?: Partial<SpoolTiming>; serialPort?: SerialPortFactory };
   /** When the console is warned of low disk space, and how it is read (tests). */
   disk?: { lowBytes?: number; statfs?: StatFs };
+  /** Where the daily records the outbox sends come from; the `daily_records` table when absent. */
+  dailyRecords?: DailyRecordSource;
 }
 
 /** What the queue is made of: its state, and the services that change it. */
@@ -168,8 +176,17 @@ export function createFeatures(opts: FeatureOptions) {
     store: printing.printStore,
     spooler: printing.spooler,
   });
+  const inForce = <T>(work: () => T): T => editInForce(queue, work);
+  const central = createCentralLink({
+    db,
+    clock,
+    log: opts.log,
+    records: opts.dailyRecords ?? dailyRecordsTable(db),
+    inForce,
+  });
   const handlers = {
     ...consoleSide.handlers,
+    ...centralHandlers({ db, link: central, audit: consoleSide.audit, inForce }),
     ...diskSpaceHandlers(disk),
     ...printerHandlers(printerAdmin),
     ...ticketHandlers(queue.ticketService),
@@ -189,7 +206,8 @@ export function createFeatures(opts: FeatureOptions) {
     configEditor: consoleSide.editor,
     voiceClips: consoleSide.voiceClips,
     /** Runs `work` as one edit of the configuration in force (config-editor.ts). */
-    inForce: <T>(work: () => T): T => editInForce(queue, work),
+    inForce,
+    central,
     devices: createDeviceAuth(db, clock),
     presence: consoleSide.presence,
     staffCutoff: consoleSide.staffCutoff,

@@ -19,6 +19,7 @@ import {
 import { BasisHashSchema, ConfigUploadSchema } from './config-file.js';
 import { DeviceNameSchema, DeviceRoleSchema } from './devices.js';
 import { PrinterInputSchema } from './printers.js';
+import { CentralEnrolSchema, NationalCodeSchema } from './central-link.js';
 import { LangSchema, PauseReasonSchema, PrioritySchema } from './enums.js';
 
 const TicketRef = z.strictObject({ ticketId: Id });
@@ -125,6 +126,15 @@ export const RequestSchemas = {
     deviceId: Id,
     serviceIds: z.array(Slug).max(100),
     version: Version,
+  }),
+  // The link to the national service (shared/schemas/central-link.ts); managers change it.
+  'central:status': z.strictObject({}),
+  'central:enrol': CentralEnrolSchema,
+  'central:sync': z.strictObject({}),
+  /** Null: the service is no longer mapped, and shows its local fee again. */
+  'central:map-service': z.strictObject({
+    serviceId: Slug,
+    nationalCode: NationalCodeSchema.nullable(),
   }),
   // Printers (shared/schemas/printers.ts): managers set them up and print test slips;
   // supervisors and managers see them and their spool, and reprint or drop a slip.

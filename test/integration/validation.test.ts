@@ -91,6 +91,10 @@ function senderOf(w: BusyCentre, event: RequestEvent): Client {
     case 'printer:jobs':
     case 'printer:reprint':
     case 'printer:drop':
+    case 'central:status':
+    case 'central:enrol':
+    case 'central:sync':
+    case 'central:map-service':
     case 'staff:reset-pin':
     case 'staff:unlock':
       return w.console;
@@ -251,6 +255,20 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
     case 'printer:reprint':
     case 'printer:drop':
       return [...withField(v, 'jobId', BAD_IDS), {}];
+    case 'central:status':
+    case 'central:sync':
+      return [{ all: true }];
+    case 'central:enrol':
+      return [
+        ...withField(v, 'url', ['', 'ftp://central', 'not a url', 5, null]),
+        ...withField(v, 'code', ['', 'AB', tooLong(20), 5]),
+      ];
+    case 'central:map-service':
+      return [
+        ...withField(v, 'serviceId', ['', 'Birth Certificate', 3]),
+        ...withField(v, 'nationalCode', ['', 'fb entry', tooLong(40), 5]),
+        without(v, 'nationalCode'),
+      ];
     case 'staff:reset-pin':
     case 'staff:unlock':
       return [...withField(v, 'staffId', BAD_IDS), {}];

@@ -8,8 +8,12 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 // bigint fees fit a JS number many times over (a fee is at most a few million kip).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export function createPool(url: string, max = 10): Pool {
-  return new pg.Pool({ connectionString: url, max });
+export function createPool(url: string, max = 10, onError: (err: Error) => void = () => {}): Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server drops (a restart, a failover) is replaced on next use; it
+  // must not take the process down (node-postgres emits it on the pool).
+  pool.on('error', onError);
+  return pool;
 }
 
 /** Runs `work` in one transaction on one connection: committed, or rolled back whole. */

@@ -6,6 +6,7 @@ import { migration004 } from './migrations/004-staff-sessions.js';
 import { migration005 } from './migrations/005-console.js';
 import { migration006 } from './migrations/006-promises.js';
 import { migration007 } from './migrations/007-hall-voice.js';
+import { migration011 } from './migrations/011-central-link.js';
 
 /** Index i holds the step from schema version i to i + 1. Append only. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   migration005,
   migration006,
   migration007,
+  migration011,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

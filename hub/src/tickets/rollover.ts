@@ -74,6 +74,8 @@ export function createRollover(deps: RolloverDeps): Rollover {
         .map((t) => deps.lifecycle.move(t, 'expire', HUB_ACTOR, { finishedAt: clock.now() }));
       day.set(today);
       const { config } = deps;
+      // A national fee whose effective date is today starts with the day (config/national-fees.ts).
+      config.reload();
       const change = changeOf('day-rolled', {
         serviceIds: [...config.current().services.keys()],
         counterIds: [...config.current().counters.keys()],

@@ -1,0 +1,71 @@
+/**
+ * The console's events for the national link: supervisors and managers see
+ * its state; managers enrol the hub, ask for a sync now, and map a local
+ * service to a national one (one transaction with its audit row, and a
+ * config-changed, since the service's fee in force changes with it).
+ */
+import type { Handlers } from '../handler.js';
+import type { Db } from '../db/open.js';
+import type { Audit } from '../config/audit.js';
+import { HubError, notFound } from '../hub-error.js';
+import { CentralCallError } from './central-client.js';
+import type { CentralLink } from './central-link.js';
+
+type CentralEvent = 'central:status' | 'central:enrol' | 'central:sync' | 'central:map-service';
+
+export function centralHandlers(deps: {
+  db: Db;
+  link: CentralLink;
+  audit: Audit;
+  inForce: <T>(work: () => T) => T;
+}): Handlers<CentralEvent> {
+  const { db, link, audit } = deps;
+  const mapped = db.prepare<[string], { national_code: string }>(
+    'SELECT national_code FROM service_national_codes WHERE service_id = ?',
+  );
+  const service = db.prepare<[string], { id: string }>('SELECT id FROM services WHERE id = ?');
+  const setMap = db.prepare<[string, string]>(
+    `INSERT INTO service_national_codes (service_id, national_code) VALUES (?, ?)
+     ON CONFLICT (service_id) DO UPDATE SET national_code = excluded.national_code`,
+  );
+  const unmap = db.prepare<[string]>('DELETE FROM service_national_codes WHERE service_id = ?');
+  return {
+    'central:status': (ctx) => (ctx.staff(), link.status()),
+    'central:enrol': async (ctx, { url, code }) => {
+      ctx.manager();
+      try {
+        await link.enrol(url, code);
+      } catch (err) {
+        if (!(err instanceof CentralCallError)) throw err;
+        throw new HubError(err.status === null ? 'closed' : 'forbidden', err.message, undefined, {
+          fields: [{ path: err.status === null ? 'url' : 'code', issue: 'central-refused' }],
+        });
+      }
+      void link.sync();
+      return link.status();
+    },
+    'central:sync': async (ctx) => {
+      ctx.manager();
+      await link.sync();
+      return link.status();
+    },
+    'central:map-service': (ctx, { serviceId, nationalCode }) => {
+      const by = ctx.manager();
+      if (!service.get(serviceId)) throw notFound(`Service ${serviceId}`);
+      deps.inForce(() => {
+        const before = mapped.get(serviceId)?.national_code ?? null;
+        if (nationalCode === null) unmap.run(serviceId);
+        else setMap.run(serviceId, nationalCode);
+        audit.record({
+          staffId: by.id,
+          entity: 'service-national-code',
+          entityId: serviceId,
+          action: 'update',
+          before: { nationalCode: before },
+          after: { nationalCode },
+        });
+      });
+      return link.status();
+    },
+  };
+}
