@@ -381,7 +381,11 @@ export function wellFormedPayloads(w: BusyCentre): {
     'central:status': () => ({}),
     'central:enrol': () => ({ url: 'http://127.0.0.1:9', code: 'ABCD-EFGH' }),
     'central:sync': () => ({}),
-    'central:map-service': () => ({ serviceId: 'no-such-service', nationalCode: 'FB-ENTRY' }),
+    'central:map-service': () => ({
+      serviceId: 'no-such-service',
+      nationalCode: 'FB-ENTRY',
+      version: 1,
+    }),
   };
 }
 

@@ -22,6 +22,18 @@ export const CentralLinkStatusSchema = z.strictObject({
   ),
   feeVersion: z.number().int().nonnegative(),
   nextTryAt: EpochMs.nullable(),
+  /** The national fee table as last pulled, every effective date (the future ones too). */
+  nationalFees: z.array(
+    z.strictObject({
+      code: z.string(),
+      effectiveOn: ServiceDaySchema,
+      name: z.strictObject({ lo: z.string(), en: z.string() }),
+      feeLak: z.number().int().nonnegative(),
+      ref: z.strictObject({ lo: z.string(), en: z.string() }),
+    }),
+  ),
+  /** Which local service is which national one. */
+  mappings: z.array(z.strictObject({ serviceId: z.string(), nationalCode: z.string() })),
 });
 export type CentralLinkStatus = z.infer<typeof CentralLinkStatusSchema>;
 

@@ -135,6 +135,8 @@ export const RequestSchemas = {
   'central:map-service': z.strictObject({
     serviceId: Slug,
     nationalCode: NationalCodeSchema.nullable(),
+    /** The service's version the manager saw: the mapping changes its fee in force. */
+    version: Version,
   }),
   // Printers (shared/schemas/printers.ts): managers set them up and print test slips;
   // supervisors and managers see them and their spool, and reprint or drop a slip.

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../hub/src/clock.js';
-import { connect, ok, send, startHub, type TestHub } from '../harness.js';
+import { connect, hashAllTables, ok, send, startHub, type TestHub } from '../harness.js';
 import {
   recordShelf,
   startCentral,
@@ -148,13 +148,31 @@ describe('hubs and central', () => {
     );
     const { client: manager } = await connect(h.t, { role: 'console' });
     ok(await send(manager, 'staff:login', { username: 'manager', pin: '9999' }));
-    ok(
-      await send(manager, 'central:map-service', {
-        serviceId: 'family-book-entry',
-        nationalCode: 'FB-ENTRY',
-      }),
-    );
-    ok(await send(manager, 'central:sync', {}));
+    const { services } = ok(await send(manager, 'config:get', {}));
+    const version = services.find((s) => s.id === 'family-book-entry')?.version ?? 0;
+    const mapping = { serviceId: 'family-book-entry', nationalCode: 'FB-ENTRY', version };
+    // A bad code or a stale version changes nothing.
+    const before = hashAllTables(h.t.db);
+    const bad = await send(manager, 'central:map-service', {
+      ...mapping,
+      nationalCode: 'fb entry',
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const stale = await send(manager, 'central:map-service', { ...mapping, version: version + 5 });
+    expect(stale).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', reason: 'stale-version' },
+    });
+    expect(hashAllTables(h.t.db)).toBe(before);
+    ok(await send(manager, 'central:map-service', mapping));
+    const audit = ok(await send(manager, 'config:audit', { entity: 'service-national-code' }));
+    expect(audit[0]).toMatchObject({
+      entityId: 'family-book-entry',
+      after: { nationalCode: 'FB-ENTRY' },
+    });
+    const status = ok(await send(manager, 'central:sync', {}));
+    expect(status.mappings).toEqual([{ serviceId: 'family-book-entry', nationalCode: 'FB-ENTRY' }]);
+    expect(status.nationalFees.map((f) => f.effectiveOn)).toEqual(['2026-01-01', tomorrow]);
 
     const { client: kiosk, snapshot } = await connect(h.t, { role: 'kiosk' });
     const shown = snapshot.services.find((s) => s.id === 'family-book-entry');

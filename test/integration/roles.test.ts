@@ -111,8 +111,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // 50 kiosk + 32 counter + 51 display + 50 feedback + 15 console + 50 public
-    expect(checked).toBe(248);
+    // 54 kiosk + 36 counter + 55 display + 54 feedback + 15 console + 54 public
+    expect(checked).toBe(268);
     expect(state(t)).toBe(before);
 
     // A refusal does not cost a client its connection or its own rights.
@@ -160,8 +160,9 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
           e,
         ),
     );
-    // ticket:issue and :cancel, 11 config, 4 staff, 5 device, 3 export and import, disk space, 7 printer
-    expect(consoleWork).toHaveLength(33);
+    // ticket:issue and :cancel, 11 config, 4 staff, 5 device, 3 export and import, disk space,
+    // 7 printer, 4 central
+    expect(consoleWork).toHaveLength(37);
     for (const event of consoleWork) {
       const ack = await sendRaw(consoleClient, event, payloads[event]());
       expect(ack, event).toMatchObject({

@@ -267,6 +267,7 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
       return [
         ...withField(v, 'serviceId', ['', 'Birth Certificate', 3]),
         ...withField(v, 'nationalCode', ['', 'fb entry', tooLong(40), 5]),
+        ...withField(v, 'version', [0, '1', null]),
         without(v, 'nationalCode'),
       ];
     case 'staff:reset-pin':

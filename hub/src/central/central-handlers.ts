@@ -23,7 +23,10 @@ export function centralHandlers(deps: {
   const mapped = db.prepare<[string], { national_code: string }>(
     'SELECT national_code FROM service_national_codes WHERE service_id = ?',
   );
-  const service = db.prepare<[string], { id: string }>('SELECT id FROM services WHERE id = ?');
+  const service = db.prepare<[string], { id: string; version: number }>(
+    'SELECT id, version FROM services WHERE id = ?',
+  );
+  const bump = db.prepare<[string]>('UPDATE services SET version = version + 1 WHERE id = ?');
   const setMap = db.prepare<[string, string]>(
     `INSERT INTO service_national_codes (service_id, national_code) VALUES (?, ?)
      ON CONFLICT (service_id) DO UPDATE SET national_code = excluded.national_code`,
@@ -49,10 +52,13 @@ export function centralHandlers(deps: {
       await link.sync();
       return link.status();
     },
-    'central:map-service': (ctx, { serviceId, nationalCode }) => {
+    'central:map-service': (ctx, { serviceId, nationalCode, version }) => {
       const by = ctx.manager();
-      if (!service.get(serviceId)) throw notFound(`Service ${serviceId}`);
       deps.inForce(() => {
+        const current = service.get(serviceId);
+        if (!current) throw notFound(`Service ${serviceId}`);
+        audit.checkVersion('service', serviceId, current.version, version);
+        bump.run(serviceId);
         const before = mapped.get(serviceId)?.national_code ?? null;
         if (nationalCode === null) unmap.run(serviceId);
         else setMap.run(serviceId, nationalCode);

@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../clock.js';
 import { centralClient, CentralCallError, type NationalFeeRow } from './central-client.js';
+import type { CentralLinkStatus } from '../../../shared/schemas/central-link.js';
 
 /** Where the hub's daily records come from (the reports feature's `daily_records`). */
 export interface DailyRecordSource {
@@ -29,19 +30,6 @@ export const PUSH_BATCH = 50;
 export const SYNC_EVERY_MS = 5 * 60_000;
 const FIRST_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 60 * 60_000;
-
-export interface LinkStatus {
-  enrolled: boolean;
-  url: string | null;
-  centreCode: string | null;
-  lastPushAt: number | null;
-  lastPullAt: number | null;
-  lastError: string | null;
-  waiting: number;
-  refused: { day: string; version: number; reason: string }[];
-  feeVersion: number;
-  nextTryAt: number | null;
-}
 
 interface LinkRow {
   url: string;
@@ -106,6 +94,15 @@ function statements(db: Db) {
        JOIN services s ON s.id = n.service_id ORDER BY n.national_code`,
     ),
     clearFees: db.prepare('DELETE FROM national_fees'),
+    fees: db.prepare<[], NationalFeeRow>(
+      `SELECT code, effective_on AS effectiveOn, name_lo AS nameLo, name_en AS nameEn,
+         fee_lak AS feeLak, ref_lo AS refLo, ref_en AS refEn FROM national_fees
+       ORDER BY code, effective_on`,
+    ),
+    mappings: db.prepare<[], { serviceId: string; nationalCode: string }>(
+      `SELECT service_id AS serviceId, national_code AS nationalCode FROM service_national_codes
+       ORDER BY service_id`,
+    ),
     addFee: db.prepare(
       `INSERT INTO national_fees (code, effective_on, name_lo, name_en, fee_lak, ref_lo, ref_en)
        VALUES (@code, @effectiveOn, @nameLo, @nameEn, @feeLak, @refLo, @refEn)`,
@@ -168,7 +165,7 @@ export interface LinkDeps {
   inForce: <T>(work: () => T) => T;
 }
 
-function statusOf(q: Statements, nextTryAt: number | null): LinkStatus {
+function statusOf(q: Statements, nextTryAt: number | null): CentralLinkStatus {
   const link = q.link.get();
   return {
     enrolled: !!link,
@@ -183,6 +180,14 @@ function statusOf(q: Statements, nextTryAt: number | null): LinkStatus {
       .map((r) => ({ day: r.day, version: r.schema_version, reason: r.refused })),
     feeVersion: link?.fee_version ?? 0,
     nextTryAt,
+    nationalFees: q.fees.all().map((f) => ({
+      code: f.code,
+      effectiveOn: f.effectiveOn,
+      name: { lo: f.nameLo, en: f.nameEn },
+      feeLak: f.feeLak,
+      ref: { lo: f.refLo, en: f.refEn },
+    })),
+    mappings: q.mappings.all(),
   };
 }
 
