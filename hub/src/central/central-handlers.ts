@@ -13,13 +13,7 @@ import type { CentralLink } from './central-link.js';
 
 type CentralEvent = 'central:status' | 'central:enrol' | 'central:sync' | 'central:map-service';
 
-export function centralHandlers(deps: {
-  db: Db;
-  link: CentralLink;
-  audit: Audit;
-  inForce: <T>(work: () => T) => T;
-}): Handlers<CentralEvent> {
-  const { db, link, audit } = deps;
+function mappingStatements(db: Db) {
   const mapped = db.prepare<[string], { national_code: string }>(
     'SELECT national_code FROM service_national_codes WHERE service_id = ?',
   );
@@ -32,6 +26,17 @@ export function centralHandlers(deps: {
      ON CONFLICT (service_id) DO UPDATE SET national_code = excluded.national_code`,
   );
   const unmap = db.prepare<[string]>('DELETE FROM service_national_codes WHERE service_id = ?');
+  return { mapped, service, bump, setMap, unmap };
+}
+
+export function centralHandlers(deps: {
+  db: Db;
+  link: CentralLink;
+  audit: Audit;
+  inForce: <T>(work: () => T) => T;
+}): Handlers<CentralEvent> {
+  const { db, link, audit } = deps;
+  const q = mappingStatements(db);
   return {
     'central:status': (ctx) => (ctx.staff(), link.status()),
     'central:enrol': async (ctx, { url, code }) => {
@@ -55,13 +60,13 @@ export function centralHandlers(deps: {
     'central:map-service': (ctx, { serviceId, nationalCode, version }) => {
       const by = ctx.manager();
       deps.inForce(() => {
-        const current = service.get(serviceId);
+        const current = q.service.get(serviceId);
         if (!current) throw notFound(`Service ${serviceId}`);
         audit.checkVersion('service', serviceId, current.version, version);
-        bump.run(serviceId);
-        const before = mapped.get(serviceId)?.national_code ?? null;
-        if (nationalCode === null) unmap.run(serviceId);
-        else setMap.run(serviceId, nationalCode);
+        q.bump.run(serviceId);
+        const before = q.mapped.get(serviceId)?.national_code ?? null;
+        if (nationalCode === null) q.unmap.run(serviceId);
+        else q.setMap.run(serviceId, nationalCode);
         audit.record({
           staffId: by.id,
           entity: 'service-national-code',
