@@ -59,6 +59,7 @@ export * from './schemas/devices.js';
 export * from './schemas/logo.js';
 export * from './schemas/config-file.js';
 export * from './schemas/printers.js';
+export * from './schemas/central-link.js';
 
 export const PROTOCOL_VERSION = 1;
 

@@ -23,6 +23,9 @@ export interface NationalView {
 export const provinceName = (code: string, lang: Lang) =>
   isProvince(code) ? PROVINCES[code][lang] : code;
 
+/** Above this share of citizens asked to pay more than the posted fee, the cell is marked. */
+const ASKED_MORE_WARN_SHARE = 0.05;
+
 const FIGURE_HEADS = [
   'central.col.tickets',
   'central.col.waitMedian',
@@ -40,7 +43,7 @@ function figureCells(f: Figures, lang: Lang): Html {
     <td>${fmt.share(f.withinTargetShare, lang)}</td>
     <td>${fmt.count(f.noShows)}</td>
     <td>${fmt.score(f.satisfaction)}</td>
-    <td class="${(f.askedMoreShare ?? 0) > 0 ? 'warn' : ''}">
+    <td class="${(f.askedMoreShare ?? 0) > ASKED_MORE_WARN_SHARE ? 'warn' : ''}">
       ${fmt.share(f.askedMoreShare, lang)}
     </td>`;
 }

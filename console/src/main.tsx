@@ -3,6 +3,7 @@ import './console.css';
 import './devices.css';
 import './printers.css';
 import './transfer.css';
+import './central.css';
 import { loadFontsOrLog, renderRoot } from '../../shared/ui/mount.js';
 import { App } from './App.js';
 import { loadConfig } from './config-actions.js';

@@ -16,6 +16,7 @@ export const SECTIONS = [
   'printers',
   'hall',
   'transfer',
+  'national',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
 

@@ -85,6 +85,38 @@ export const en = {
   'central.centres.invalid':
     'Not added: a code is capital letters, digits and dashes, and both names are needed.',
   'central.centres.exists': 'Not added: a centre with the code {code} exists already.',
+  'console.nav.national': 'National link',
+  'console.central.title': 'Link to the national service',
+  'console.central.never': 'not yet',
+  'console.central.enrolledAs': 'Enrolled as',
+  'console.central.lastPush': 'Last push',
+  'console.central.waiting': 'Daily records waiting',
+  'console.central.feeVersion': 'National fee table version',
+  'console.central.notEnrolled':
+    'This centre is not enrolled yet. Type the address of the national service and the code the ministry gave you.',
+  'console.central.lastError': 'The last try did not work: {error}. The hub tries again by itself.',
+  'console.central.syncNow': 'Send now',
+  'console.central.url': 'Address of the national service',
+  'console.central.code': 'Enrolment code',
+  'console.central.enrol': 'Enrol',
+  'console.central.refusedTitle': 'Records the national service refused',
+  'console.central.refusedHint':
+    'These days were not accepted and are not sent again. Tell the ministry, with the reason below.',
+  'console.central.mapTitle': 'Official fees from the national table',
+  'console.central.mapHint':
+    'Choose the national service each local service is. A mapped service shows the national official fee and its legal reference on the kiosk, the ticket and the hall display.',
+  'console.central.noTable': 'The national fee table has not been received yet.',
+  'console.central.service': 'Service',
+  'console.central.localFee': 'Local fee',
+  'console.central.national': 'National service',
+  'console.central.officialFee': 'Official fee in force',
+  'console.central.notMapped': '— not mapped —',
+  'console.central.nextFee': 'from {day}: {fee}',
+  'console.central.differs': 'Local fee differs from the official fee',
+  'field.central-unreachable':
+    'The national service cannot be reached at this address. Check it, and the network.',
+  'field.central-code-refused':
+    'The national service refused this code: it is mistyped, used already or expired.',
 
   // Each language is named in its own script, so a reader finds their own.
   'lang.lo': 'ພາສາລາວ',

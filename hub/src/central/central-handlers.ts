@@ -46,7 +46,10 @@ export function centralHandlers(deps: {
       } catch (err) {
         if (!(err instanceof CentralCallError)) throw err;
         throw new HubError(err.status === null ? 'closed' : 'forbidden', err.message, undefined, {
-          fields: [{ path: err.status === null ? 'url' : 'code', issue: 'central-refused' }],
+          fields:
+            err.status === null
+              ? [{ path: 'url', issue: 'central-unreachable' }]
+              : [{ path: 'code', issue: 'central-code-refused' }],
         });
       }
       void link.sync();
