@@ -68,6 +68,12 @@ const FIGURES = `
   sum(r.rating_sum)::float8 / nullif(sum(r.ratings), 0) AS satisfaction,
   sum(r.asked_more)::float8 / nullif(sum(r.asked_answers), 0) AS "askedMoreShare"`;
 
+/** The figures of an aggregate `a` (zeros for a centre or province without records). */
+const OUTER = `
+  coalesce(a.days, 0) AS days, coalesce(a.tickets, 0) AS tickets, coalesce(a.served, 0) AS served,
+  coalesce(a."noShows", 0) AS "noShows", a."waitMedianS", a."waitP90S", a."withinTargetShare",
+  a.satisfaction, a."askedMoreShare"`;
+
 /** How many mapped national codes each centre charges differently from the fee in force. */
 const DEVIATIONS = `
   SELECT cf.centre_id, count(*)::int AS n FROM centre_fees cf
@@ -84,14 +90,16 @@ export function createNational(pool: Pool) {
     /** Every centre, those without a record in the range too (with zeros). */
     async byCentre(range: Range, today: string): Promise<CentreFigures[]> {
       const { rows } = await pool.query<CentreFigures>(
-        `WITH dev AS (${DEVIATIONS})
+        `WITH dev AS (${DEVIATIONS}),
+         agg AS (SELECT r.centre_id, ${FIGURES} FROM day_figures r
+                 WHERE r.day BETWEEN $1 AND $2 GROUP BY r.centre_id)
          SELECT c.id, c.code, c.name_lo AS "nameLo", c.name_en AS "nameEn", c.province,
-           last.day AS "lastDay", coalesce(dev.n, 0) AS "feeDeviations", ${FIGURES}
+           last.day AS "lastDay", coalesce(dev.n, 0) AS "feeDeviations", ${OUTER}
          FROM centres c
-         LEFT JOIN day_figures r ON r.centre_id = c.id AND r.day BETWEEN $1 AND $2
+         LEFT JOIN agg a ON a.centre_id = c.id
          LEFT JOIN dev ON dev.centre_id = c.id
          ${LAST_DAY}
-         GROUP BY c.id, last.day, dev.n ORDER BY c.province, c.code`,
+         ORDER BY c.province, c.code`,
         [range.from, range.to, today],
       );
       return rows;
@@ -99,23 +107,26 @@ export function createNational(pool: Pool) {
 
     async byProvince(range: Range, today: string): Promise<ProvinceFigures[]> {
       const { rows } = await pool.query<ProvinceFigures>(
-        `WITH dev AS (${DEVIATIONS})
-         SELECT c.province, count(DISTINCT c.id)::int AS centres,
-           (SELECT coalesce(sum(d.n), 0)::int FROM dev d JOIN centres c2 ON c2.id = d.centre_id
-            WHERE c2.province = c.province) AS "feeDeviations", ${FIGURES}
-         FROM centres c
-         LEFT JOIN day_figures r ON r.centre_id = c.id AND r.day BETWEEN $1 AND $2
-         GROUP BY c.province ORDER BY c.province`,
+        `WITH dev AS (${DEVIATIONS}),
+         agg AS (SELECT c.province, ${FIGURES} FROM day_figures r
+                 JOIN centres c ON c.id = r.centre_id
+                 WHERE r.day BETWEEN $1 AND $2 GROUP BY c.province),
+         prov AS (SELECT c.province, count(*)::int AS centres, coalesce(sum(dev.n), 0)::int AS dev
+                  FROM centres c LEFT JOIN dev ON dev.centre_id = c.id GROUP BY c.province)
+         SELECT p.province, p.centres, p.dev AS "feeDeviations", ${OUTER}
+         FROM prov p LEFT JOIN agg a ON a.province = p.province ORDER BY p.province`,
         [range.from, range.to, today],
       );
       return rows;
     },
 
     async monthly(range: Range): Promise<MonthFigures[]> {
+      // Grouped on the month's first day (a narrow key), named after.
       const { rows } = await pool.query<MonthFigures>(
-        `SELECT to_char(date_trunc('month', r.day), 'YYYY-MM') AS month, ${FIGURES}
-         FROM day_figures r WHERE r.day BETWEEN $1 AND $2
-         GROUP BY 1 ORDER BY 1`,
+        `SELECT to_char(a.month, 'YYYY-MM') AS month, ${OUTER}
+         FROM (SELECT date_trunc('month', r.day)::date AS month, ${FIGURES}
+               FROM day_figures r WHERE r.day BETWEEN $1 AND $2 GROUP BY 1) a
+         ORDER BY a.month`,
         [range.from, range.to],
       );
       return rows;

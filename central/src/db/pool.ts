@@ -9,7 +9,8 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export function createPool(url: string, max = 10, onError: (err: Error) => void = () => {}): Pool {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // The page's medians sort a year of every centre's days: in memory, not in temporary files.
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c work_mem=32MB' });
   // An idle connection the server drops (a restart, a failover) is replaced on next use; it
   // must not take the process down (node-postgres emits it on the pool).
   pool.on('error', onError);
