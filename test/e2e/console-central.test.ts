@@ -3,7 +3,8 @@
  * ministry made on a real central (PostgreSQL started by the test), sees
  * the records go up and the national fee table come down, maps a service to
  * a national one and sees its local fee flagged; the kiosk then says
- * "official fee" with the ministry's legal reference for that service.
+ * "official fee" with the ministry's legal reference for that service, and
+ * the hall display cites it under the fee.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -124,5 +125,14 @@ describe('console: the national link, in Chromium', () => {
       .first()
       .waitFor();
     await kiosk.screenshot({ path: join(SHOTS, 'kiosk-national-fee-en.png') });
+
+    // The hall display cites the decree under the official fee.
+    const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    tv.setDefaultTimeout(8_000);
+    const screen = addDevice(hub.db, systemClock, 'display', 'Hall TV');
+    await tv.goto(`${hub.url}/display/?token=${screen.token}`);
+    const refEn = tv.getByTestId('service-family-book-entry').getByTestId('fee-ref-en');
+    await expect.poll(() => refEn.textContent()).toBe('Decree No. 003/PM');
+    await tv.screenshot({ path: join(SHOTS, 'display-national-fee.png') });
   });
 });
