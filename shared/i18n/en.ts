@@ -70,7 +70,7 @@ export const en = {
   'central.fees.importHint':
     'Paste a CSV whose first line is {columns}. Every row is checked; one bad row and nothing is imported.',
   'central.fees.importSubmit': 'Import',
-  'central.fees.imported': 'Imported {rows} rows: the table is now version {version}.',
+  'central.fees.imported': 'Rows imported: {rows}. The table is now version {version}.',
   'central.fees.importFailed': 'Not imported. {reason}',
   'central.centres.title': 'Centres and their enrolment',
   'central.centres.code': 'Centre code',

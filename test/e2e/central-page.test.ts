@@ -104,7 +104,7 @@ describe('the national page, in Chromium', () => {
         'code,effective_on,name_lo,name_en,fee_lak,ref_lo,ref_en\nLAND-TITLE,2027-01-01,ໃບຕາດິນ,Land title,50000,ດຳລັດ 1,Decree 1\n',
       );
     await page.locator('#fee-import').getByRole('button').click();
-    await page.getByText('Imported 1 rows').waitFor();
+    await page.getByText(t('en', 'central.fees.imported', { rows: 1, version: 2 })).waitFor();
     expect(await page.locator('tr[data-fee="LAND-TITLE/2027-01-01"]').textContent()).toContain(
       t('en', 'central.fees.future'),
     );
