@@ -16,65 +16,62 @@ const Ms = z.number().int().nonnegative().nullable();
 /** Counts for the five faces, from 1 (very unhappy) to 5 (very happy). */
 const FaceCounts = z.array(Count).length(5);
 
-export const DurationFiguresSchema = z.strictObject({
-  count: Count,
-  meanMs: Ms,
-  medianMs: Ms,
-  p90Ms: Ms,
-});
+export const DurationFiguresSchema = z
+  .strictObject({ count: Count, meanMs: Ms, medianMs: Ms, p90Ms: Ms })
+  .meta({ id: 'DurationFigures', description: 'Times in milliseconds: mean, median, p90.' });
 export type DurationFigures = z.infer<typeof DurationFiguresSchema>;
 
 export const SURVEY_QUESTIONS = ['waitingTime', 'courtesy', 'clarity'] as const;
 export type SurveyQuestion = (typeof SURVEY_QUESTIONS)[number];
 
-const QuestionFiguresSchema = z.strictObject({
-  answers: Count,
-  faces: FaceCounts,
-  mean: z.number().min(1).max(5).nullable(),
-});
+const QuestionFiguresSchema = z
+  .strictObject({ answers: Count, faces: FaceCounts, mean: z.number().min(1).max(5).nullable() })
+  .meta({ id: 'QuestionFigures' });
 
-export const PayMoreFiguresSchema = z.strictObject({
-  answered: Count,
-  yes: Count,
-  share: Share,
-});
+export const PayMoreFiguresSchema = z
+  .strictObject({ answered: Count, yes: Count, share: Share })
+  .meta({ id: 'PayMoreFigures' });
 export type PayMoreFigures = z.infer<typeof PayMoreFiguresSchema>;
 
-export const FeedbackFiguresSchema = z.strictObject({
-  responses: Count,
-  faces: FaceCounts,
-  meanScore: z.number().min(1).max(5).nullable(),
-  questions: z.strictObject({
-    waitingTime: QuestionFiguresSchema,
-    courtesy: QuestionFiguresSchema,
-    clarity: QuestionFiguresSchema,
-  }),
-  askedToPayMore: PayMoreFiguresSchema,
-});
+export const FeedbackFiguresSchema = z
+  .strictObject({
+    responses: Count,
+    faces: FaceCounts,
+    meanScore: z.number().min(1).max(5).nullable(),
+    questions: z.strictObject({
+      waitingTime: QuestionFiguresSchema,
+      courtesy: QuestionFiguresSchema,
+      clarity: QuestionFiguresSchema,
+    }),
+    askedToPayMore: PayMoreFiguresSchema,
+  })
+  .meta({ id: 'FeedbackFigures' });
 export type FeedbackFigures = z.infer<typeof FeedbackFiguresSchema>;
 
-export const FiguresSchema = z.strictObject({
-  /** New tickets (from a kiosk, the console or the API); a transfer is not a new one. */
-  issued: Count,
-  /** Tickets that arrived here by a transfer from another service or counter. */
-  transferredIn: Count,
-  served: Count,
-  noShow: Count,
-  cancelled: Count,
-  /** Sent on to another service. */
-  transferred: Count,
-  /** Still waiting, called or parked when the day ended. */
-  expired: Count,
-  wait: DurationFiguresSchema,
-  service: DurationFiguresSchema,
-  withinTarget: z.strictObject({ called: Count, within: Count, share: Share }),
-  estimate: z.strictObject({
-    count: Count,
-    medianAbsErrorMs: Ms,
-    within5MinShare: Share,
-  }),
-  feedback: FeedbackFiguresSchema,
-});
+export const FiguresSchema = z
+  .strictObject({
+    /** New tickets (from a kiosk, the console or the API); a transfer is not a new one. */
+    issued: Count,
+    /** Tickets that arrived here by a transfer from another service or counter. */
+    transferredIn: Count,
+    served: Count,
+    noShow: Count,
+    cancelled: Count,
+    /** Sent on to another service. */
+    transferred: Count,
+    /** Still waiting, called or parked when the day ended. */
+    expired: Count,
+    wait: DurationFiguresSchema,
+    service: DurationFiguresSchema,
+    withinTarget: z.strictObject({ called: Count, within: Count, share: Share }),
+    estimate: z.strictObject({
+      count: Count,
+      medianAbsErrorMs: Ms,
+      within5MinShare: Share,
+    }),
+    feedback: FeedbackFiguresSchema,
+  })
+  .meta({ id: 'Figures' });
 export type Figures = z.infer<typeof FiguresSchema>;
 
 export const REPORT_GROUPS = [
@@ -152,7 +149,7 @@ export type Report = z.infer<typeof ReportSchema>;
 export const DAILY_RECORD_SCHEMA = 'khiu-daily-record';
 export const DAILY_RECORD_VERSION = 1;
 
-const Bilingual = z.strictObject({ lo: z.string(), en: z.string() });
+const Bilingual = z.strictObject({ lo: z.string(), en: z.string() }).meta({ id: 'Bilingual' });
 
 /**
  * One service day, as it leaves the centre. Nothing in it names a citizen or
