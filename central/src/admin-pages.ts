@@ -11,6 +11,43 @@ import { provinceName } from './national-page.js';
 export interface Flash {
   error?: string;
   notice?: string;
+  /** The fields a refused form got wrong, each told beside it, and what was typed. */
+  fields?: string[];
+  draft?: Record<string, string>;
+}
+
+const FEE_FIELDS = [
+  { name: 'code', label: 'central.fees.code', type: 'text' },
+  { name: 'effectiveOn', label: 'central.fees.effective', type: 'date' },
+  { name: 'nameLo', label: 'central.fees.nameLo', type: 'text' },
+  { name: 'nameEn', label: 'central.fees.nameEn', type: 'text' },
+  { name: 'feeLak', label: 'central.fees.fee', type: 'number' },
+  { name: 'refLo', label: 'central.fees.refLo', type: 'text' },
+  { name: 'refEn', label: 'central.fees.refEn', type: 'text' },
+] as const;
+
+function feeField(
+  lang: Lang,
+  field: (typeof FEE_FIELDS)[number],
+  value: string,
+  wrong: readonly string[],
+): Html {
+  const bad = wrong.includes(field.name);
+  return html`<label class="${bad ? 'invalid' : ''}"
+    >${t(lang, field.label)}<input
+      name="${field.name}"
+      type="${field.type}"
+      value="${value}"
+      required
+      aria-invalid="${bad ? 'true' : 'false'}"
+    />${
+      bad
+        ? html`<span class="field-error" data-field-error="${field.name}"
+            >${t(lang, `central.fees.wrong.${field.name}`)}</span
+          >`
+        : ''
+    }</label
+  >`;
 }
 
 const flash = (f: Flash) =>
@@ -69,22 +106,8 @@ export function feesBody(lang: Lang, table: FeeTable, today: string, f: Flash): 
     </section>
     <section>
       <h2>${t(lang, 'central.fees.edit')}</h2>
-      <form class="inline" method="post" action="/fees?lang=${lang}">
-        <label>${t(lang, 'central.fees.code')}<input name="code" required /></label>
-        <label
-          >${t(lang, 'central.fees.effective')}<input
-            name="effectiveOn"
-            type="date"
-            value="${today}"
-            required
-        /></label>
-        <label>${t(lang, 'central.fees.nameLo')}<input name="nameLo" required /></label>
-        <label>${t(lang, 'central.fees.nameEn')}<input name="nameEn" required /></label>
-        <label
-          >${t(lang, 'central.fees.fee')}<input name="feeLak" type="number" min="0" required
-        /></label>
-        <label>${t(lang, 'central.fees.refLo')}<input name="refLo" required /></label>
-        <label>${t(lang, 'central.fees.refEn')}<input name="refEn" required /></label>
+      <form class="inline" method="post" action="/fees?lang=${lang}" id="fee-edit">
+        ${FEE_FIELDS.map((field) => feeField(lang, field, f.draft?.[field.name] ?? (field.name === 'effectiveOn' ? today : ''), f.fields ?? []))}
         <button>${t(lang, 'central.fees.save')}</button>
       </form>
     </section>

@@ -61,6 +61,8 @@ const STYLE = `
   button { background: #17406d; color: #fff; border: 0; border-radius: 4px; padding: 6px 14px; cursor: pointer; }
   .error { background: #fde8e6; color: #8a1d12; padding: 8px 12px; border-radius: 4px; }
   .notice { background: #e6f2ea; color: #1d4d2c; padding: 8px 12px; border-radius: 4px; }
+  label.invalid input { border: 2px solid #a2271c; }
+  .field-error { color: #a2271c; font-size: 12px; max-width: 16em; }
   .code { font-family: monospace; font-size: 28px; letter-spacing: 2px; }
   svg text { font-size: 11px; fill: #5b6675; }
 `;

@@ -130,14 +130,16 @@ async function feesPage(
   const lang = langOf(url);
   const f: Flash = {};
   if (req.method === 'POST' && path === '/fees') {
-    const parsed = NationalFeeSchema.safeParse(Object.fromEntries(await readForm(req)));
+    const draft = Object.fromEntries(await readForm(req));
+    const parsed = NationalFeeSchema.safeParse(draft);
     if (parsed.success) {
       const version = await fees.save(parsed.data, who.id);
       f.notice = t(lang, 'central.fees.saved', { code: parsed.data.code, version });
-    } else
-      f.error = t(lang, 'central.fees.invalid', {
-        fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0])))].join(', '),
-      });
+    } else {
+      f.error = t(lang, 'central.fees.invalid');
+      f.fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
+      f.draft = draft;
+    }
   } else if (req.method === 'POST' && path === '/fees/import') {
     const body = await readBody(req);
     const csv = (req.headers['content-type'] ?? '').startsWith('text/csv')

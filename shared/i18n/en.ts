@@ -65,7 +65,14 @@ export const en = {
   'central.fees.save': 'Save',
   'central.fees.saved':
     'Saved {code}: the table is now version {version}. Hubs take it at their next pull.',
-  'central.fees.invalid': 'Not saved. Check these fields: {fields}.',
+  'central.fees.invalid': 'Not saved: check the fields marked below.',
+  'central.fees.wrong.code': 'Capital letters, digits, dots and dashes, e.g. ID-CARD.',
+  'central.fees.wrong.effectiveOn': 'A date, e.g. 2027-01-01.',
+  'central.fees.wrong.nameLo': 'The service’s name in Lao is needed.',
+  'central.fees.wrong.nameEn': 'The service’s name in English is needed.',
+  'central.fees.wrong.feeLak': 'Whole kip, 0 or more.',
+  'central.fees.wrong.refLo': 'The decree or notice, in Lao.',
+  'central.fees.wrong.refEn': 'The decree or notice, in English.',
   'central.fees.import': 'Import the table from CSV',
   'central.fees.importHint':
     'Paste a CSV whose first line is {columns}. Every row is checked; one bad row and nothing is imported.',

@@ -110,4 +110,30 @@ describe('the national page, in Chromium', () => {
     );
     await page.screenshot({ path: join(SHOTS, 'central-fees-en.png'), fullPage: true });
   });
+
+  it('tells a wrong fee field beside it, keeps what was typed, and saves nothing until it is right', async () => {
+    await page.goto(`${central.url}/fees?lang=lo`);
+    const form = page.locator('#fee-edit');
+    const fill = async (code: string) => {
+      await form.locator('[name="code"]').fill(code);
+      await form.locator('[name="nameLo"]').fill('ໃບອະນຸຍາດກໍ່ສ້າງ');
+      await form.locator('[name="nameEn"]').fill('Building permit');
+      await form.locator('[name="feeLak"]').fill('80000');
+      await form.locator('[name="refLo"]').fill('ດຳລັດ 21');
+      await form.locator('[name="refEn"]').fill('Decree 21');
+      await form.getByRole('button').click();
+    };
+    const before = (await central.central.fees.table()).version;
+    await fill('building permit');
+    const error = page.locator('#fee-edit [data-field-error="code"]');
+    await error.waitFor();
+    expect(await error.textContent()).toBe(t('lo', 'central.fees.wrong.code'));
+    expect(await page.locator('#fee-edit [data-field-error]').count()).toBe(1);
+    expect(await page.locator('#fee-edit [name="nameEn"]').inputValue()).toBe('Building permit');
+    await page.screenshot({ path: join(SHOTS, 'central-fee-error-lo.png'), fullPage: true });
+    expect((await central.central.fees.table()).version).toBe(before);
+    await fill('BUILD-PERMIT');
+    await page.locator('tr[data-fee^="BUILD-PERMIT/"]').waitFor();
+    expect((await central.central.fees.table()).version).toBe(before + 1);
+  });
 });
