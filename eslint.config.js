@@ -72,7 +72,7 @@ const FOLDER_ZONES = [
   {
     target: './central',
     from: others('central')
-      .filter((f) => f !== 'shared' && f !== 'test')
+      .filter((f) => f !== 'shared')
       .map((f) => `./${f}`),
     message: 'Central talks to hubs over HTTP only; it imports only shared/.',
   },

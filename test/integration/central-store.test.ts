@@ -9,12 +9,12 @@ import {
   startPostgres,
   type TestCentral,
   type TestDatabase,
-} from '../../test/central-harness.js';
-import { createPool } from './db/pool.js';
-import { migrate, NewerDatabaseError, SCHEMA_VERSION } from './db/migrate.js';
-import { demoRecord, DEMO_CENTRES } from './demo-seed.js';
-import { ENROL_CODE_TTL_MS } from './centres.js';
-import { CentralError } from './central-error.js';
+} from '../central-harness.js';
+import { createPool } from '../../central/src/db/pool.js';
+import { migrate, NewerDatabaseError, SCHEMA_VERSION } from '../../central/src/db/migrate.js';
+import { demoRecord, DEMO_CENTRES } from '../../central/src/demo-seed.js';
+import { ENROL_CODE_TTL_MS } from '../../central/src/centres.js';
+import { CentralError } from '../../central/src/central-error.js';
 
 const centre = (i: number) => {
   const c = DEMO_CENTRES[i];
