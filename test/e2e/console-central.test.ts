@@ -98,6 +98,22 @@ describe('console: the national link, in Chromium', () => {
     ]);
   });
 
+  it('shows a record central refused, with its reason', async () => {
+    const good = JSON.parse(shelf.rows[0]?.record ?? '{}') as Record<string, unknown>;
+    shelf.rows.push({
+      day: '2026-11-04',
+      version: 1,
+      record: JSON.stringify({ ...good, day: '2026-11-04', arrivalsByHour: [] }),
+    });
+    await manager.button('console.central.syncNow').click();
+    const card = manager.page.getByTestId('central-refused');
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(
+      /2026-11-04.*does not match khiu-daily-record version 1: arrivalsByHour/,
+    );
+    await manager.page.screenshot({ path: join(SHOTS, 'console-national-refused-lo.png') });
+  });
+
   it('maps a service to the national table, flags its local fee, and the kiosk shows the official fee', async () => {
     const row = manager.page.getByTestId('central-map-family-book-entry');
     await manager.field('central.map.family-book-entry').selectOption('FB-ENTRY');
