@@ -70,6 +70,13 @@ const FOLDER_ZONES = [
     message: 'Apps reach the hub only over the protocol; share code through shared/.',
   })),
   {
+    target: './central',
+    from: others('central')
+      .filter((f) => f !== 'shared')
+      .map((f) => `./${f}`),
+    message: 'Central talks to hubs over HTTP only; it imports only shared/.',
+  },
+  {
     target: './station',
     from: others('station')
       .filter((f) => f !== 'shared')
@@ -151,6 +158,11 @@ const KINDS = [
     ban('react-dom', 'The hub never imports React.'),
     ban('electron', 'The hub is plain Node, never inside Electron.'),
     ban('socket.io-client', 'The hub is the server; clients live in the apps.'),
+  ]),
+  restrict(['central/**'], TESTS, [
+    ban('react', 'Central renders its pages on the server.'),
+    ban('electron', 'Central is plain Node.'),
+    ban('better-sqlite3', 'Central keeps its data in PostgreSQL (pg).'),
   ]),
   restrict(['shared/printer/**'], TESTS, [
     ban('electron', 'Printer transports are plain Node, used by the hub and the station.'),

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{hub,shared,station,test}/**/*.test.ts'],
+    include: ['{hub,central,shared,station,test}/**/*.test.ts'],
     // Integration tests start real hubs and child processes; two cores do not like many at once.
     maxWorkers: 2,
     testTimeout: 20_000,

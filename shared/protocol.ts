@@ -4,6 +4,7 @@
  * hub's validator and the clients' types cannot drift apart.
  */
 import { z } from 'zod';
+import type { CentralLinkStatus } from './schemas/central-link.js';
 import {
   CallViewSchema,
   CentreSchema,
@@ -62,6 +63,7 @@ export * from './schemas/printers.js';
 export * from './schemas/floor.js';
 export * from './schemas/api.js';
 export * from './schemas/reports.js';
+export * from './schemas/central-link.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -214,6 +216,10 @@ export interface ResponseData {
   /** The token itself comes back once, here; the hub keeps only its hash. */
   'report:token-create': { token: string; view: MinistryTokenView };
   'report:token-revoke': MinistryTokenView;
+  'central:status': CentralLinkStatus;
+  'central:enrol': CentralLinkStatus;
+  'central:sync': CentralLinkStatus;
+  'central:map-service': CentralLinkStatus;
 }
 
 /** One field a request got wrong, for a message next to that field (`field.<issue>` in i18n). */

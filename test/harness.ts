@@ -414,6 +414,15 @@ export function wellFormedPayloads(w: BusyCentre): {
     'report:tokens': () => ({}),
     'report:token-create': () => ({ name: 'MOHA' }),
     'report:token-revoke': () => ({ tokenId: 999, version: 1 }),
+    // Nothing listens on port 9: the enrolment fails to reach central and changes nothing.
+    'central:status': () => ({}),
+    'central:enrol': () => ({ url: 'http://127.0.0.1:9', code: 'ABCD-EFGH' }),
+    'central:sync': () => ({}),
+    'central:map-service': () => ({
+      serviceId: 'no-such-service',
+      nationalCode: 'FB-ENTRY',
+      version: 1,
+    }),
   };
 }
 

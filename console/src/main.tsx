@@ -5,6 +5,7 @@ import './printers.css';
 import './integrations.css';
 import './transfer.css';
 import './reports.css';
+import './central.css';
 import { loadFontsOrLog, renderRoot } from '../../shared/ui/mount.js';
 import { App } from './App.js';
 import { loadConfig } from './config-actions.js';

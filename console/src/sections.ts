@@ -19,6 +19,7 @@ export const SECTIONS = [
   'hall',
   'transfer',
   'reports',
+  'national',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
 

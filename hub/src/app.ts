@@ -187,6 +187,8 @@ export interface Hub {
   httpServer: Server;
   tickets: TicketService;
   printing: Printing;
+  /** The link to the national service: its outbox, the fee table it pulls. */
+  central: Features['central'];
   /** Starts a new service day now if midnight has passed (the job also does, on its own). */
   rolloverIfDue(): void;
   /** Re-reads services and counters after the console changed them, and tells every client. */
@@ -213,6 +215,7 @@ export function createHub(opts: HubOptions): Hub {
     httpServer,
     tickets: f.ticketService,
     printing: f.printing,
+    central: f.central,
     rolloverIfDue: () => f.rollover.run(),
 
     reloadConfig: () => f.configEditor.reload(),
@@ -232,6 +235,7 @@ export function createHub(opts: HubOptions): Hub {
       f.disk.start();
       f.alerts.start();
       f.webhookDispatcher.start();
+      f.central.start();
       if (opts.backupDir) stopBackups = scheduleBackups({ db, dir: opts.backupDir, clock, log });
       return url;
     },
@@ -240,6 +244,7 @@ export function createHub(opts: HubOptions): Hub {
       f.rollover.stop();
       f.disk.stop();
       f.alerts.stop();
+      await f.central.stop();
       stopBackups?.();
       await f.printing.spooler.stop();
       await f.webhookDispatcher.stop(); // tries in flight end; their deliveries stay pending

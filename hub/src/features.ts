@@ -7,8 +7,6 @@
 import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import type { Handlers } from './handler.js';
-import { createApiTokens } from './api/api-tokens.js';
-import { integrationHandlers } from './api/integration-handlers.js';
 import { DEFAULT_TOKEN_RATE, type TokenRate } from './api/token-rate.js';
 import { createDiskWatch, type DiskWatch, type StatFs } from './db/disk-space.js';
 import type { Db } from './db/open.js';
@@ -67,15 +65,15 @@ import { createTicketService } from './tickets/ticket-service.js';
 import { createTicketStore } from './tickets/ticket-store.js';
 import { createViews, type Views } from './views/views.js';
 import { createVoiceClips } from './voice/voice-clips.js';
-import { createWebhookAdmin } from './webhooks/webhook-admin.js';
-import {
-  createDispatcher,
-  DEFAULT_WEBHOOK_TIMING,
-  type WebhookTiming,
-} from './webhooks/webhook-dispatcher.js';
-import { createOutbox } from './webhooks/webhook-outbox.js';
-import { createWebhookStore } from './webhooks/webhook-store.js';
+import type { WebhookTiming } from './webhooks/webhook-dispatcher.js';
+import { integrationFeatures } from './api/integration-features.js';
 import type { SerialPortFactory } from '../../shared/printer/transports.js';
+import { centralHandlers } from './central/central-handlers.js';
+import {
+  createCentralLink,
+  dailyRecordsTable,
+  type DailyRecordSource,
+} from './central/central-link.js';
 
 export interface FeatureOptions {
   db: Db;
@@ -91,6 +89,8 @@ export interface FeatureOptions {
   apiRate?: Partial<TokenRate>;
   /** How webhook deliveries are tried (tests make the waits short). */
   webhooks?: Partial<WebhookTiming>;
+  /** Where the daily records the outbox sends come from; the `daily_records` table when absent. */
+  dailyRecords?: DailyRecordSource;
 }
 
 /** What the queue is made of: its state, and the services that change it. */
@@ -180,39 +180,6 @@ function consoleFeatures(
   };
 }
 
-/** The integration API: tokens, and webhooks with their outbox and sender. */
-function integrationFeatures(
-  { db, clock, log, webhooks: timing }: FeatureOptions,
-  queue: ReturnType<typeof queueFeatures>,
-  audit: ReturnType<typeof createAudit>,
-) {
-  const tokens = createApiTokens(db, clock, audit);
-  const store = createWebhookStore(db);
-  const dispatcher = createDispatcher({
-    store,
-    clock,
-    log,
-    timing: { ...DEFAULT_WEBHOOK_TIMING, ...timing },
-  });
-  const outbox = createOutbox({ db, clock, store, tickets: queue.tickets, dispatcher });
-  queue.commits.listen(outbox);
-  const inForce = <T>(work: () => T): T => editInForce(queue, work);
-  const webhooks = createWebhookAdmin({
-    clock,
-    store,
-    audit,
-    outbox,
-    dispatcher,
-    inForce,
-    inTransaction: (work) => db.transaction(work)(),
-  });
-  return {
-    apiTokens: tokens,
-    dispatcher,
-    handlers: integrationHandlers({ tokens, webhooks, inForce }),
-  };
-}
-
 /** The console asks for a fresh reading of the hub's free disk space (supervisors and managers). */
 const diskSpaceHandlers = (disk: DiskWatch): Handlers<'hub:disk-space'> => ({
   'hub:disk-space': (ctx) => (ctx.staff(), disk.check()),
@@ -250,6 +217,16 @@ function floorFeatures(
   return { alerts, handlers: floorHandlers({ ...deps, floor, alerts, actions, staffAdmin }) };
 }
 
+/** The free space where the database lives (an in-memory one is watched from here). */
+const diskWatchFor = ({ db, clock, log, disk }: FeatureOptions) =>
+  createDiskWatch({
+    dir: db.memory ? process.cwd() : dirname(db.name),
+    file: db.memory ? null : db.name,
+    log,
+    clock,
+    ...disk,
+  });
+
 export function createFeatures(opts: FeatureOptions) {
   const { db, clock } = opts;
   const queue = queueFeatures(opts);
@@ -260,13 +237,7 @@ export function createFeatures(opts: FeatureOptions) {
   const printing = createPrinting({ ...opts, ...queue, agents, ...opts.printing });
   const consoleSide = consoleFeatures(opts, queue, staff);
   const sessions = createStaffSessions(db, clock);
-  const disk = createDiskWatch({
-    dir: db.memory ? process.cwd() : dirname(db.name),
-    file: db.memory ? null : db.name,
-    log: opts.log,
-    clock,
-    ...opts.disk,
-  });
+  const disk = diskWatchFor(opts);
   const printerAdmin = createPrinterAdmin({
     ...queue,
     audit: consoleSide.audit,
@@ -275,10 +246,14 @@ export function createFeatures(opts: FeatureOptions) {
   });
   const floor = floorFeatures(opts, { ...queue, views, printing, consoleSide, printerAdmin });
   const integration = integrationFeatures(opts, queue, consoleSide.audit);
+  const inForce = <T>(work: () => T): T => editInForce(queue, work);
+  const records = opts.dailyRecords ?? dailyRecordsTable(db);
+  const central = createCentralLink({ db, clock, log: opts.log, records, inForce });
   const handlers = {
     ...consoleSide.handlers,
     ...floor.handlers,
     ...integration.handlers,
+    ...centralHandlers({ db, link: central, audit: consoleSide.audit, inForce }),
     ...diskSpaceHandlers(disk),
     ...printerHandlers(printerAdmin),
     ...ticketHandlers(queue.ticketService),
@@ -299,7 +274,8 @@ export function createFeatures(opts: FeatureOptions) {
     configEditor: consoleSide.editor,
     voiceClips: consoleSide.voiceClips,
     /** Runs `work` as one edit of the configuration in force (config-editor.ts). */
-    inForce: <T>(work: () => T): T => editInForce(queue, work),
+    inForce,
+    central,
     devices: createDeviceAuth(db, clock),
     presence: consoleSide.presence,
     staffCutoff: consoleSide.staffCutoff,

@@ -5,6 +5,7 @@
  *   npm run hub -- [--demo] [--host H] [--port P] [--data-dir D] [--tz Z] [--public-url U]
  *                  [--printer URI [--paper-mm 80|58]]
  *   npm run hub -- device add --role kiosk --name "Kiosk 1" [--data-dir D]
+ *   npm run hub -- central enrol <central-url> <code> [--data-dir D]
  */
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { announceHub } from './net/announce.js';
 import { lanAddress, LOOPBACK_HOSTS, startBanner } from './start-banner.js';
 import { assertTimeZone } from '../../shared/domain/numbering.js';
 import { ROLES } from '../../shared/protocol.js';
+import { createCentralLink, dailyRecordsTable } from './central/central-link.js';
 
 export const DEFAULT_PORT = 8470;
 /** The printer --printer saves: one name, so a second start re-points it instead of adding another. */
@@ -37,6 +39,9 @@ Usage:
   npm run hub -- [options]                 run the hub
   npm run hub -- device add --role R --name N [--data-dir D]
                                            register a station and print its token
+  npm run hub -- central enrol <url> <code> [--data-dir D]
+                                           enrol this centre with the national service, with
+                                           the code the ministry gave (see docs/central.md)
 
 Options:
   --host <addr>        address to listen on (default 127.0.0.1; 0.0.0.0 for the whole LAN)
@@ -97,6 +102,27 @@ function deviceAdd(dataDir: string, role: string | undefined, name: string | und
     `Added ${device.role} "${device.name}" (device ${device.id}).\n` +
       `Token (shown once; enter it in the station's setup screen):\n${device.token}\n`,
   );
+}
+
+async function centralEnrol(dataDir: string, url: string | undefined, code: string | undefined) {
+  if (!url || !URL.canParse(url) || !code) fail('usage: central enrol <central-url> <code>');
+  const db = openDatabase(join(dataDir, 'khiu.sqlite'));
+  const log = pino({ level: 'silent' });
+  const link = createCentralLink({
+    db,
+    clock: systemClock,
+    log,
+    records: dailyRecordsTable(db),
+    inForce: (work) => work(), // the hub is not serving: it reads the table when it starts
+  });
+  try {
+    const centre = await link.enrol(url, code);
+    process.stdout.write(`Enrolled as ${centre.code} (${centre.nameEn}) with ${url}.\n`);
+  } catch (err) {
+    db.close();
+    fail(`enrolment failed: ${(err as Error).message}`);
+  }
+  db.close();
 }
 
 /** `--printer`: the printer every kiosk without its own prints to. */
@@ -278,6 +304,8 @@ if (values.help) {
   process.stdout.write(HELP);
 } else if (positionals[0] === 'device' && positionals[1] === 'add') {
   deviceAdd(resolve(values['data-dir']), values.role, values.name);
+} else if (positionals[0] === 'central' && positionals[1] === 'enrol') {
+  await centralEnrol(resolve(values['data-dir']), positionals[2], positionals[3]);
 } else if (positionals.length > 0) {
   fail(`unknown command "${positionals.join(' ')}". Run with --help.`);
 } else {

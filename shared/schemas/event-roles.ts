@@ -80,6 +80,10 @@ export const EVENT_ROLES = {
   'report:tokens': ['console'],
   'report:token-create': ['console'],
   'report:token-revoke': ['console'],
+  'central:status': ['console'],
+  'central:enrol': ['console'],
+  'central:sync': ['console'],
+  'central:map-service': ['console'],
 } as const satisfies Record<RequestEvent, readonly Role[]>;
 
 export function mayRoleSend(role: Role, event: RequestEvent): boolean {

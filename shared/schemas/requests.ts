@@ -20,6 +20,7 @@ import { BasisHashSchema, ConfigUploadSchema } from './config-file.js';
 import { DeviceNameSchema, DeviceRoleSchema } from './devices.js';
 import { PrinterInputSchema } from './printers.js';
 import { ApiTokenInputSchema, WebhookInputSchema } from './api.js';
+import { CentralEnrolSchema, NationalCodeSchema } from './central-link.js';
 import { LangSchema, PauseReasonSchema, PrioritySchema } from './enums.js';
 import { TicketQuerySchema } from './floor.js';
 import { ApiTokenNameSchema, CommentFilterSchema, ReportRequestSchema } from './reports.js';
@@ -135,6 +136,17 @@ export const RequestSchemas = {
   'device:display-services': z.strictObject({
     deviceId: Id,
     serviceIds: z.array(Slug).max(100),
+    version: Version,
+  }),
+  // The link to the national service (shared/schemas/central-link.ts); managers change it.
+  'central:status': z.strictObject({}),
+  'central:enrol': CentralEnrolSchema,
+  'central:sync': z.strictObject({}),
+  /** Null: the service is no longer mapped, and shows its local fee again. */
+  'central:map-service': z.strictObject({
+    serviceId: Slug,
+    nationalCode: NationalCodeSchema.nullable(),
+    /** The service's version the manager saw: the mapping changes its fee in force. */
     version: Version,
   }),
   // Printers (shared/schemas/printers.ts): managers set them up and print test slips;

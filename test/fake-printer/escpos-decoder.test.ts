@@ -54,6 +54,21 @@ describe('EscPosDecoder', () => {
     expect(whole.tickets[0]?.bytes.equals(Buffer.from(bytes))).toBe(true);
   });
 
+  it('prints an official fee as official, with the decree that sets it; a sample one as a fee', () => {
+    const texts = (p: TicketPrint) => {
+      const one = decoder();
+      one.d.push(encodeTicket(p));
+      return (one.tickets[0]?.items ?? []).flatMap((i) => (i.kind === 'text' ? [i.text] : []));
+    };
+    const feeRef = { lo: 'ດຳລັດ 003', en: 'Decree No. 003/PM', date: '2024-01-01' };
+    expect(texts({ ...SAMPLE, lang: 'en', feeRef })).toEqual(
+      expect.arrayContaining(['Official fee: 50,000 kip', 'Set by Decree No. 003/PM, 01/01/2024']),
+    );
+    const sample = texts({ ...SAMPLE, lang: 'en', feeIsSample: true, feeRef: null });
+    expect(sample).toContain('Fee: 50,000 kip');
+    expect(sample.join('\n')).not.toMatch(/Official|Set by/);
+  });
+
   it('decodes the same ticket however the stream is split across reads', () => {
     fc.assert(
       fc.property(

@@ -106,6 +106,10 @@ function senderOf(w: BusyCentre, event: RequestEvent): Client {
     case 'webhook:delete':
     case 'webhook:deliveries':
     case 'webhook:retry':
+    case 'central:status':
+    case 'central:enrol':
+    case 'central:sync':
+    case 'central:map-service':
     case 'staff:reset-pin':
     case 'staff:unlock':
     case 'report:run':
@@ -341,6 +345,21 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
       return withField(v, 'name', ['', '   ', tooLong(80), '<b>MOHA</b>', 5]);
     case 'report:token-revoke':
       return [...withField(v, 'tokenId', BAD_IDS), ...withField(v, 'version', [0, '1']), {}];
+    case 'central:status':
+    case 'central:sync':
+      return [{ all: true }];
+    case 'central:enrol':
+      return [
+        ...withField(v, 'url', ['', 'ftp://central', 'not a url', 5, null]),
+        ...withField(v, 'code', ['', 'AB', tooLong(20), 5]),
+      ];
+    case 'central:map-service':
+      return [
+        ...withField(v, 'serviceId', ['', 'Birth Certificate', 3]),
+        ...withField(v, 'nationalCode', ['', 'fb entry', tooLong(40), 5]),
+        ...withField(v, 'version', [0, '1', null]),
+        without(v, 'nationalCode'),
+      ];
     case 'staff:reset-pin':
     case 'staff:unlock':
       return [...withField(v, 'staffId', BAD_IDS), {}];

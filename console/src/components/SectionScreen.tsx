@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import type { SectionId } from '../sections.js';
 import { t } from '../../../shared/i18n/index.js';
 import { useCanEdit, useConsoleStore } from '../store.js';
+import { CentralScreen } from './CentralScreen.js';
 import { CentreScreen } from './CentreScreen.js';
 import { CountersScreen } from './CountersScreen.js';
 import { DevicesScreen } from './DevicesScreen.js';
@@ -35,6 +36,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   transfer: TransferScreen,
   hall: HallScreen,
   reports: ReportsScreen,
+  national: CentralScreen,
 };
 
 export function SectionScreen() {

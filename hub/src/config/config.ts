@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../db/open.js';
 import { notFound } from '../hub-error.js';
 import { logoFromColumn, type LoadedLogo } from './logo-image.js';
+import { applyNationalFees } from './national-fees.js';
 import {
   type Centre,
   type FeeReference,
@@ -231,7 +232,7 @@ export function loadConfig(db: Db): CentreConfig {
     publicUrl: centre.public_url,
     settings: CentreSettingsSchema.parse(JSON.parse(centre.settings)),
     logo: logoFromColumn(centre.logo),
-    services: loadServices(db),
+    services: applyNationalFees(db, loadServices(db)),
     counters: loadCounters(db),
     holidays: db
       .prepare<[], { day: string; name_lo: string; name_en: string }>(

@@ -9,6 +9,7 @@ import { migration007 } from './migrations/007-hall-voice.js';
 import { migration008 } from './migrations/008-integration-api.js';
 import { migration009 } from './migrations/009-queue-classes.js';
 import { migration010 } from './migrations/010-reports.js';
+import { migration011 } from './migrations/011-central-link.js';
 
 /** Index i holds the step from schema version i to i + 1. Append only. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

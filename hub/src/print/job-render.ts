@@ -28,6 +28,7 @@ export function createJobRender(deps: {
         service: service?.name ?? { lo: ticket.serviceId, en: ticket.serviceId },
         feeLak: service?.feeLak ?? 0,
         feeIsSample: service?.feeIsSample ?? false,
+        feeRef: service?.feeRef ?? null,
         peopleAhead: job.people_ahead,
         estimatedWaitMs: job.estimated_wait_ms,
         issuedAt: ticket.issuedAt,

@@ -8,7 +8,7 @@
  * ticket stays near 10 KB.
  */
 import { formatKip, formatMinutes, t, type MessageKey } from '../../../shared/i18n/index.js';
-import type { Lang, Localized } from '../../../shared/protocol.js';
+import type { FeeReference, Lang, Localized } from '../../../shared/protocol.js';
 import { formatTime, localDate } from '../../../shared/i18n/calendar.js';
 import { EscPosWriter, type Bitmap } from './escpos.js';
 import { renderRasterLines } from './raster.js';
@@ -34,6 +34,8 @@ export interface TicketPrint {
   service: Localized;
   feeLak: number;
   feeIsSample: boolean;
+  /** The decree that sets an official fee: the ticket says "official fee" and cites it. */
+  feeRef?: FeeReference | null;
   peopleAhead: number | null;
   estimatedWaitMs: number | null;
   issuedAt: number;
@@ -98,8 +100,14 @@ function peopleAheadKey(count: number): MessageKey {
 function infoLines(p: TicketPrint): Line[] {
   const { lang } = p;
   const fee = p.feeLak === 0 ? t(lang, 'fee.free') : formatKip(p.feeLak, lang);
-  const lines: Line[] = [{ text: `${t(lang, 'ticket.fee')}: ${fee}`, px: BODY_PX, bold: true }];
+  const official = !p.feeIsSample && p.feeRef ? p.feeRef : null;
+  const label = t(lang, official ? 'kiosk.officialFee' : 'ticket.fee');
+  const lines: Line[] = [{ text: `${label}: ${fee}`, px: BODY_PX, bold: true }];
   if (p.feeIsSample) lines.push({ text: t(lang, 'print.feeSample'), px: BODY_PX });
+  if (official) {
+    const date = official.date.split('-').reverse().join('/');
+    lines.push({ text: t(lang, 'kiosk.feeRef', { ref: official[lang], date }), px: BODY_PX });
+  }
   if (p.peopleAhead !== null) {
     const key = peopleAheadKey(p.peopleAhead);
     lines.push({ text: t(lang, key, { count: p.peopleAhead }), px: BODY_PX });

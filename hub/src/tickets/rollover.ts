@@ -80,6 +80,8 @@ export function createRollover(deps: RolloverDeps): Rollover {
       const recorded = deps.records.writeBefore(today);
       day.set(today);
       const { config } = deps;
+      // A national fee whose effective date is today starts with the day (config/national-fees.ts).
+      config.reload();
       const change = changeOf('day-rolled', {
         serviceIds: [...config.current().services.keys()],
         counterIds: [...config.current().counters.keys()],

@@ -28,6 +28,11 @@ function feeCell(service: ServiceView) {
               {t(lang, 'display.feeSample')}
             </span>
           ) : null}
+          {!service.feeIsSample && service.feeRef ? (
+            <span className="fee-ref" data-testid={`fee-ref-${lang}`}>
+              {service.feeRef[lang]}
+            </span>
+          ) : null}
         </span>
       ))}
     </td>

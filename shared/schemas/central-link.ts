@@ -1,0 +1,45 @@
+/**
+ * The console's view of the link to the national service (central/): the
+ * state of the outbox, and the national fee table as last pulled, with
+ * which local services are mapped to it.
+ */
+import { z } from 'zod';
+import { EpochMs, ServiceDaySchema } from './entities.js';
+
+export const CentralLinkStatusSchema = z.strictObject({
+  enrolled: z.boolean(),
+  url: z.string().nullable(),
+  centreCode: z.string().nullable(),
+  lastPushAt: EpochMs.nullable(),
+  lastPullAt: EpochMs.nullable(),
+  /** Why the last push or pull failed (central's words, or why it could not be reached). */
+  lastError: z.string().nullable(),
+  /** Daily records not yet at central. */
+  waiting: z.number().int().nonnegative(),
+  /** Records central refused, with its reason; they are not sent again. */
+  refused: z.array(
+    z.strictObject({ day: ServiceDaySchema, version: z.number().int(), reason: z.string() }),
+  ),
+  feeVersion: z.number().int().nonnegative(),
+  nextTryAt: EpochMs.nullable(),
+  /** The national fee table as last pulled, every effective date (the future ones too). */
+  nationalFees: z.array(
+    z.strictObject({
+      code: z.string(),
+      effectiveOn: ServiceDaySchema,
+      name: z.strictObject({ lo: z.string(), en: z.string() }),
+      feeLak: z.number().int().nonnegative(),
+      ref: z.strictObject({ lo: z.string(), en: z.string() }),
+    }),
+  ),
+  /** Which local service is which national one. */
+  mappings: z.array(z.strictObject({ serviceId: z.string(), nationalCode: z.string() })),
+});
+export type CentralLinkStatus = z.infer<typeof CentralLinkStatusSchema>;
+
+export const NationalCodeSchema = z.string().regex(/^[A-Z0-9][A-Z0-9._-]{0,31}$/);
+
+export const CentralEnrolSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(300),
+  code: z.string().trim().min(8).max(12),
+});
