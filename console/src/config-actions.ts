@@ -10,6 +10,7 @@ import {
   RequestSchemas,
   type Ack,
   type AckError,
+  type RequestEvent,
   type RequestPayload,
   type ResponseData,
 } from '../../shared/protocol.js';
@@ -73,8 +74,12 @@ export function checkLocally(schema: z.ZodType, payload: unknown): boolean {
   return false;
 }
 
-/** Saves one row; its data when the hub took it, else null (and the screen says why). */
-export async function save<E extends SaveEvent>(
+/**
+ * Sends one checked request, one at a time: checked here first, then by the
+ * hub; its data when the hub took it, else null with the refusal shown next
+ * to its field (or that the hub cannot be reached).
+ */
+export async function sendChecked<E extends RequestEvent>(
   event: E,
   payload: RequestPayload<E>,
 ): Promise<ResponseData[E] | null> {
@@ -91,9 +96,19 @@ export async function save<E extends SaveEvent>(
     await refused(ack.error);
     return null;
   }
+  return ack.data;
+}
+
+/** Saves one row; its data when the hub took it, else null (and the screen says why). */
+export async function save<E extends SaveEvent>(
+  event: E,
+  payload: RequestPayload<E>,
+): Promise<ResponseData[E] | null> {
+  const data = await sendChecked(event, payload);
+  if (data === null) return null;
   useConsoleStore.setState({ notice: { key: 'console.notice.saved', tone: 'info' } });
   await loadConfig();
-  return ack.data;
+  return data;
 }
 
 export async function loadFeeHistory(serviceId: string): Promise<void> {

@@ -7,7 +7,6 @@
 import { create } from 'zustand';
 import {
   RequestSchemas,
-  type Ack,
   type Alert,
   type FloorView,
   type RequestEvent,
@@ -15,7 +14,7 @@ import {
   type ResponseData,
   type TicketHistory,
 } from '../../shared/protocol.js';
-import { checkLocally, refused } from './config-actions.js';
+import { checkLocally, refused, sendChecked } from './config-actions.js';
 import { ask } from './connection.js';
 import { UNREACHABLE, useConsoleStore, type Notice } from './store.js';
 
@@ -83,24 +82,13 @@ async function act<E extends RequestEvent>(
   payload: RequestPayload<E>,
   done: (data: ResponseData[E]) => Notice,
 ): Promise<ResponseData[E] | null> {
-  if (useConsoleStore.getState().busy) return null;
-  if (!checkLocally(RequestSchemas[event], payload)) return null;
-  useConsoleStore.setState({ busy: event, notice: null, fieldErrors: [] });
-  const ack = (await ask((h) => h.request(event, payload))) as Ack<ResponseData[E]> | null;
-  useConsoleStore.setState({ busy: null });
-  if (!ack) {
-    useConsoleStore.setState({ notice: UNREACHABLE });
-    return null;
-  }
-  if (!ack.ok) {
-    await refused(ack.error);
-    return null;
-  }
-  useConsoleStore.setState({ notice: done(ack.data) });
+  const data = await sendChecked(event, payload);
+  if (data === null) return null;
+  useConsoleStore.setState({ notice: done(data) });
   await loadFloor();
   const s = useFloorStore.getState().search;
   if (s) await searchTickets(s.query, s.day);
-  return ack.data;
+  return data;
 }
 
 export async function searchTickets(query: string, day: string): Promise<void> {

@@ -37,10 +37,20 @@ function PriorityStatus({ pending, block }: { pending: boolean; block: MessageKe
  * priority"): the ticket is taken at once (ServiceScreen), and this screen
  * only says so, or offers to try again after a failure, never the question.
  */
+/** Back to the service, but not while its ticket is being taken. */
+function BackButton({ disabled }: { disabled: boolean }) {
+  const lang = useKioskStore((s) => s.lang);
+  const back = useKioskStore((s) => s.back);
+  return (
+    <button type="button" className="button button--secondary" disabled={disabled} onClick={back}>
+      {t(lang, 'kiosk.back')}
+    </button>
+  );
+}
+
 function NoQuestion({ serviceName, disabled }: { serviceName: string; disabled: boolean }) {
   const lang = useKioskStore((s) => s.lang);
   const pending = useKioskStore((s) => s.screen.name === 'priority' && s.screen.pending);
-  const back = useKioskStore((s) => s.back);
   return (
     <main className="screen priority" aria-busy={pending} data-testid="no-priority-question">
       <div className="priority__head">
@@ -49,14 +59,7 @@ function NoQuestion({ serviceName, disabled }: { serviceName: string; disabled: 
       </div>
       <PriorityStatus pending={pending} block={null} />
       <div className="actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={pending}
-          onClick={back}
-        >
-          {t(lang, 'kiosk.back')}
-        </button>
+        <BackButton disabled={pending} />
         {pending ? null : (
           <button
             type="button"
@@ -81,7 +84,6 @@ export function PriorityScreen({ serviceId }: { serviceId: string }) {
   const online = useKioskStore((s) => s.status === 'online');
   const pending = useKioskStore((s) => s.screen.name === 'priority' && s.screen.pending);
   const service = useKioskStore((s) => s.snapshot?.services.find((x) => x.id === serviceId));
-  const back = useKioskStore((s) => s.back);
   const priorityEvery = useKioskStore((s) => s.snapshot?.centre.priorityEvery);
 
   // A service that closes while the question is on screen says so before anyone taps.
@@ -123,14 +125,7 @@ export function PriorityScreen({ serviceId }: { serviceId: string }) {
       </div>
       <PriorityStatus pending={pending} block={block} />
       <div className="actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={pending}
-          onClick={back}
-        >
-          {t(lang, 'kiosk.back')}
-        </button>
+        <BackButton disabled={pending} />
       </div>
     </main>
   );
