@@ -232,12 +232,15 @@ describe(
       await printer.waitForTickets(1);
       await banner(a).waitFor({ state: 'detached' });
       await banner(b).waitFor({ state: 'detached' });
-      // The hub's log heard of the fault once, as a warning, and of its end once.
-      const about = logged.filter((l) => l.msg.startsWith('printer fault'));
-      expect(about.map((l) => [l.level, l.msg, l.status])).toEqual([
-        [40, 'printer fault: tickets wait until it is fixed', 'paper-out'],
-        [30, 'printer fault cleared', 'ok'],
-      ]);
+      // The hub's log heard of the paper-out once, as a warning, and last of the fault's end.
+      // (On a starved machine a status read can time out meanwhile: that is an 'offline'
+      // fault of its own, logged as one.)
+      const about = logged
+        .filter((l) => l.msg.startsWith('printer fault'))
+        .map((l) => [l.level, l.msg, l.status]);
+      expect(about[0]).toEqual([40, 'printer fault: tickets wait until it is fixed', 'paper-out']);
+      expect(about.filter((l) => l[2] === 'paper-out')).toHaveLength(1);
+      expect(about.at(-1)).toEqual([30, 'printer fault cleared', 'ok']);
       await a.page.context().close();
       await b.page.context().close();
     });
