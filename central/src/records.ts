@@ -110,6 +110,11 @@ const FIGURE_COLUMNS = [
   ['asked_answers', 'int'],
 ] as const;
 
+/** The figures a month's row in `month_figures` holds, as the sums of its days'. */
+const SUMMED = FIGURE_COLUMNS.map(([name]) => name).filter(
+  (name) => name !== 'wait_median_s' && name !== 'wait_p90_s',
+);
+
 const figureValues = (f: DayFigures) => [
   f.tickets,
   f.served,
@@ -125,9 +130,12 @@ const figureValues = (f: DayFigures) => [
 ];
 
 /**
- * Stores the records new for this centre in one statement: the record whole, and its
+ * Stores the records new for this centre in one statement: the record whole, its
  * figures in the narrow table the page reads (one row per centre and day: were a day
- * sent again in a newer schema version, its figures are not counted twice).
+ * sent again in a newer schema version, its figures are not counted twice), and the
+ * days just counted added into their months' rollup. One statement is one transaction,
+ * and only the days this statement counted reach the rollup, so a month holds each of
+ * its days exactly once however often, or however concurrently, a push is repeated.
  */
 async function store(
   pool: Pool,
@@ -156,8 +164,15 @@ async function store(
        INSERT INTO day_figures (centre_id, day, schema_version, ${columns})
        SELECT i.centre_id, i.day, i.schema_version, ${FIGURE_COLUMNS.map(([n]) => `i.${n}`).join(', ')}
        FROM input i JOIN stored s USING (centre_id, day, schema_version)
-       ON CONFLICT (centre_id, day) DO NOTHING RETURNING 1)
-     SELECT day, schema_version FROM stored, (SELECT count(*) FROM counted) c`,
+       ON CONFLICT (centre_id, day) DO NOTHING RETURNING *),
+     rolled AS (
+       INSERT INTO month_figures AS m (month, centre_id, days, ${SUMMED.join(', ')})
+       SELECT date_trunc('month', day)::date, centre_id, count(*),
+         ${SUMMED.map((n) => `sum(${n})`).join(', ')}
+       FROM counted GROUP BY 1, 2
+       ON CONFLICT (month, centre_id) DO UPDATE SET days = m.days + excluded.days,
+         ${SUMMED.map((n) => `${n} = m.${n} + excluded.${n}`).join(', ')})
+     SELECT day, schema_version FROM stored`,
     values,
   );
   return new Set(stored.map((s) => `${s.day}/${s.schema_version}`));

@@ -49,6 +49,7 @@ describe('central on PostgreSQL', () => {
       'day_figures',
       'enrolment_codes',
       'fee_table',
+      'month_figures',
       'national_fees',
       'schema_version',
       'sessions',

@@ -47,7 +47,7 @@ async function pageQueries() {
     await Promise.all(Object.values(QUERIES).map((q) => q()));
     together.push(performance.now() - t0);
   }
-  const alone: Record<string, number> = {};
+  const alone: Record<string, { medianMs: number; worstMs: number }> = {};
   for (const [name, q] of Object.entries(QUERIES)) {
     const times: number[] = [];
     for (let i = 0; i < QUERY_RUNS; i++) {
@@ -55,7 +55,7 @@ async function pageQueries() {
       await q();
       times.push(performance.now() - t0);
     }
-    alone[name] = Math.round(median(times));
+    alone[name] = { medianMs: Math.round(median(times)), worstMs: Math.round(Math.max(...times)) };
   }
   return { medianMs: median(together), worstMs: Math.max(...together), alone };
 }

@@ -7,8 +7,9 @@
  */
 import type { Pool, PoolClient } from 'pg';
 import { migration001 } from './migrations/001-initial.js';
+import { migration002 } from './migrations/002-month-figures.js';
 
-export const MIGRATIONS: readonly string[] = [migration001];
+export const MIGRATIONS: readonly string[] = [migration001, migration002];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 const MIGRATION_LOCK = 7_317_017;
 
