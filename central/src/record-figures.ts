@@ -39,13 +39,15 @@ export const dailyRecordV1: RecordKind = {
   version: DAILY_RECORD_VERSION,
   check(record) {
     const parsed = DailyRecordSchema.safeParse(record);
-    if (!parsed.success)
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, MAX_PROBLEMS);
+      const where = (i: (typeof issues)[number]) => i.path.join('.') || '(the record)';
       return {
         ok: false,
-        problems: parsed.error.issues
-          .slice(0, MAX_PROBLEMS)
-          .map((i) => `${i.path.join('.') || '(the record)'}: ${i.message}`),
+        problems: issues.map((i) => `${where(i)}: ${i.message}`),
+        fields: [...new Set(issues.map(where))],
       };
+    }
     return { ok: true, day: parsed.data.day, figures: figuresOfV1(parsed.data) };
   },
 };

@@ -11,6 +11,7 @@ import type { Pool } from './db/pool.js';
 import { inTransaction } from './db/pool.js';
 import type { CentreRow } from './centres.js';
 import { CentralError } from './central-error.js';
+import type { CentralRefusal } from '../../shared/schemas/central-link.js';
 
 /** The figures the national page reads, copied out of a record at ingest. */
 export interface DayFigures {
@@ -32,9 +33,10 @@ export interface DayFigures {
 export interface RecordKind {
   schema: string;
   version: number;
-  check(
-    record: unknown,
-  ): { ok: true; day: string; figures: DayFigures } | { ok: false; problems: string[] };
+  check(record: unknown):
+    | { ok: true; day: string; figures: DayFigures }
+    /** `problems` in English for the message; `fields` (the paths at fault) for the code's params. */
+    | { ok: false; problems: string[]; fields: string[] };
 }
 
 export const MAX_RECORDS_PER_PUSH = 100;
@@ -53,7 +55,15 @@ const Head = z.object({ schema: z.string(), version: z.number().int(), day: z.st
 
 export type RecordResult =
   | { day: string; version: number; status: 'stored' | 'duplicate' }
-  | { day: string | null; version: number | null; status: 'refused'; error: string };
+  | {
+      day: string | null;
+      version: number | null;
+      status: 'refused';
+      /** In English, for logs and a hub too old to know `reason`. */
+      error: string;
+      /** The same, as a code and its values, for the hub to say in its reader's language. */
+      reason: CentralRefusal;
+    };
 
 interface Checked {
   day: string;
@@ -70,10 +80,12 @@ function checkOne(kinds: readonly RecordKind[], record: unknown): Checked | Reco
       version: null,
       status: 'refused',
       error: 'Not a daily record: it needs "schema", "version" and "day"',
+      reason: { code: 'not-a-record', params: {} },
     };
   const { schema, version, day } = head.data;
   const kind = kinds.find((k) => k.schema === schema && k.version === version);
-  if (!kind)
+  if (!kind) {
+    const accepted = kinds.map((k) => `${k.schema} ${k.version}`).join(', ');
     return {
       day,
       version,
@@ -81,7 +93,9 @@ function checkOne(kinds: readonly RecordKind[], record: unknown): Checked | Reco
       error: `Unknown schema ${schema} version ${version}; central accepts ${kinds
         .map((k) => `${k.schema} version ${k.version}`)
         .join(', ')}`,
+      reason: { code: 'unknown-schema', params: { schema, version, accepted } },
     };
+  }
   const checked = kind.check(record);
   if (!checked.ok)
     return {
@@ -89,6 +103,10 @@ function checkOne(kinds: readonly RecordKind[], record: unknown): Checked | Reco
       version,
       status: 'refused',
       error: `The record for ${day} does not match ${schema} version ${version}: ${checked.problems.join('; ')}`,
+      reason: {
+        code: 'schema-mismatch',
+        params: { day, schema, version, fields: checked.fields.join(', ') },
+      },
     };
   return { day: checked.day, version, record, figures: checked.figures };
 }

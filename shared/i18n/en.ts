@@ -109,6 +109,12 @@ export const en = {
   'console.central.refusedTitle': 'Records the national service refused',
   'console.central.refusedHint':
     'These days were not accepted and are not sent again. Tell the ministry, with the reason below.',
+  'console.central.refusal.not-a-record':
+    'This is not a daily record: it lacks its schema, version or day.',
+  'console.central.refusal.unknown-schema':
+    'The national service does not know schema {schema} version {version}; it accepts {accepted}. Upgrade the hub or ask the ministry.',
+  'console.central.refusal.schema-mismatch':
+    'The record for {day} does not match {schema} version {version}. Fields at fault: {fields}.',
   'console.central.mapTitle': 'Official fees from the national table',
   'console.central.mapHint':
     'Choose the national service each local service is. A mapped service shows the national official fee and its legal reference on the kiosk, the ticket and the hall display.',

@@ -105,6 +105,11 @@ export const lo: Record<MessageKey, string> = {
   'console.central.enrol': 'ລົງທະບຽນ',
   'console.central.refusedTitle': 'ບັນທຶກທີ່ລະບົບລະດັບຊາດປະຕິເສດ',
   'console.central.refusedHint': 'ມື້ເຫຼົ່ານີ້ບໍ່ຖືກຮັບ ແລະ ຈະບໍ່ຖືກສົ່ງອີກ ກະລຸນາແຈ້ງກະຊວງ ພ້ອມເຫດຜົນຂ້າງລຸ່ມ',
+  'console.central.refusal.not-a-record': 'ນີ້ບໍ່ແມ່ນບັນທຶກປະຈຳວັນ: ມັນຂາດແບບຟອມ, ສະບັບ ຫຼື ວັນທີ',
+  'console.central.refusal.unknown-schema':
+    'ລະບົບລະດັບຊາດບໍ່ຮູ້ຈັກແບບຟອມ {schema} ສະບັບ {version}; ມັນຮັບ {accepted} ກະລຸນາອັບເດດເຊີບເວີ ຫຼື ຖາມກະຊວງ',
+  'console.central.refusal.schema-mismatch':
+    'ບັນທຶກຂອງວັນທີ {day} ບໍ່ກົງກັບແບບຟອມ {schema} ສະບັບ {version} ຊ່ອງທີ່ຜິດ: {fields}',
   'console.central.mapTitle': 'ຄ່າທຳນຽມທາງການຈາກຕາຕະລາງແຫ່ງຊາດ',
   'console.central.mapHint':
     'ເລືອກບໍລິການແຫ່ງຊາດທີ່ກົງກັບແຕ່ລະບໍລິການຂອງສູນ ບໍລິການທີ່ເຊື່ອມແລ້ວຈະສະແດງຄ່າທຳນຽມທາງການແຫ່ງຊາດ ແລະ ເອກະສານອ້າງອີງທາງກົດໝາຍ ຢູ່ຕູ້ບັດຄິວ, ບັດຄິວ ແລະ ຈໍສະແດງຜົນໃນຫ້ອງລໍຖ້າ',

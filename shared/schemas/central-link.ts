@@ -6,6 +6,24 @@
 import { z } from 'zod';
 import { EpochMs, ServiceDaySchema } from './entities.js';
 
+/**
+ * Why central refused a daily record, for a reader in any language: a code the
+ * console says in Lao or English (`console.central.refusal.<code>`), and the
+ * values its sentence names. Central sends it beside its English message; a
+ * hub that does not know a code shows that message instead.
+ */
+export const CENTRAL_REFUSALS = ['not-a-record', 'unknown-schema', 'schema-mismatch'] as const;
+export type CentralRefusalCode = (typeof CENTRAL_REFUSALS)[number];
+
+export const CentralRefusalSchema = z.strictObject({
+  code: z.string().min(1).max(64),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type CentralRefusal = z.infer<typeof CentralRefusalSchema>;
+
+export const isKnownRefusal = (code: string | null): code is CentralRefusalCode =>
+  (CENTRAL_REFUSALS as readonly (string | null)[]).includes(code);
+
 export const CentralLinkStatusSchema = z.strictObject({
   enrolled: z.boolean(),
   url: z.string().nullable(),
@@ -16,9 +34,17 @@ export const CentralLinkStatusSchema = z.strictObject({
   lastError: z.string().nullable(),
   /** Daily records not yet at central. */
   waiting: z.number().int().nonnegative(),
-  /** Records central refused, with its reason; they are not sent again. */
+  /**
+   * Records central refused; they are not sent again. `reason` is central's English
+   * message, `refusal` its code and values (null from a central that sent none).
+   */
   refused: z.array(
-    z.strictObject({ day: ServiceDaySchema, version: z.number().int(), reason: z.string() }),
+    z.strictObject({
+      day: ServiceDaySchema,
+      version: z.number().int(),
+      reason: z.string(),
+      refusal: CentralRefusalSchema.nullable(),
+    }),
   ),
   feeVersion: z.number().int().nonnegative(),
   nextTryAt: EpochMs.nullable(),

@@ -98,7 +98,7 @@ describe('console: the national link, in Chromium', () => {
     ]);
   });
 
-  it('shows a record central refused, with its reason', async () => {
+  it('shows a record central refused, with its reason in Lao', async () => {
     const good = JSON.parse(shelf.rows[0]?.record ?? '{}') as Record<string, unknown>;
     shelf.rows.push({
       day: '2026-11-04',
@@ -108,9 +108,15 @@ describe('console: the national link, in Chromium', () => {
     await manager.button('console.central.syncNow').click();
     const card = manager.page.getByTestId('central-refused');
     await card.waitFor();
-    expect(await card.textContent()).toMatch(
-      /2026-11-04.*does not match khiu-daily-record version 1: arrivalsByHour/,
-    );
+    // Central's reason in the console's Lao, from its code (its English stays in the log).
+    const said = t('lo', 'console.central.refusal.schema-mismatch', {
+      day: '2026-11-04',
+      schema: 'khiu-daily-record',
+      version: 1,
+      fields: 'arrivalsByHour',
+    });
+    await expect.poll(() => card.textContent()).toContain(`2026-11-04: ${said}`);
+    expect(await card.textContent()).not.toMatch(/does not match/);
     await manager.page.screenshot({ path: join(SHOTS, 'console-national-refused-lo.png') });
   });
 

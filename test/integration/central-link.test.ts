@@ -16,6 +16,7 @@ import {
 } from '../central-harness.js';
 import { DEMO_CENTRES } from '../../central/src/demo-seed.js';
 import { addDays } from '../../central/src/days.js';
+import { t, type MessageKey } from '../../shared/i18n/index.js';
 
 const DAY_MS = 86_400_000;
 // 2026-11-02 10:00 in Vientiane (UTC+7).
@@ -115,6 +116,15 @@ describe('hubs and central', () => {
       expect.objectContaining({
         day: '2026-10-20',
         reason: expect.stringMatching(/does not match khiu-daily-record version 1: total/),
+        refusal: {
+          code: 'schema-mismatch',
+          params: {
+            day: '2026-10-20',
+            schema: 'khiu-daily-record',
+            version: 1,
+            fields: expect.stringContaining('total.issued'),
+          },
+        },
       }),
     ]);
     expect(
@@ -130,6 +140,27 @@ describe('hubs and central', () => {
     ok(await send(client, 'staff:login', { username: 'manager', pin: '9999' }));
     const shown = ok(await send(client, 'central:status', {}));
     expect(shown.refused[0]?.reason).toMatch(/total\.issued/);
+    // Said in the console's language from the code; the English words stay for the log.
+    const refusal = shown.refused[0]?.refusal;
+    expect(
+      refusal && t('lo', `console.central.refusal.${refusal.code}` as MessageKey, refusal.params),
+    ).toMatch(
+      /^ບັນທຶກຂອງວັນທີ 2026-10-20 ບໍ່ກົງກັບແບບຟອມ khiu-daily-record ສະບັບ 1 ຊ່ອງທີ່ຜິດ: .*total\.issued/,
+    );
+    // A day refused by a hub from before the codes holds central's words alone: shown as they are.
+    h.t.db
+      .prepare(
+        `INSERT INTO outbox (day, schema_version, record, queued_at, refused)
+         VALUES ('2026-10-21', 1, '{}', 0, 'The record for 2026-10-21 does not match')`,
+      )
+      .run();
+    expect(h.t.hub.central.status().refused[1]).toEqual({
+      day: '2026-10-21',
+      version: 1,
+      reason: 'The record for 2026-10-21 does not match',
+      refusal: null,
+    });
+    h.t.db.prepare(`DELETE FROM outbox WHERE day = '2026-10-21'`).run();
   });
 
   it('brings the national fee table down; a mapped service shows the official fee, and a future one starts at its rollover', async () => {

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 import { formatTime } from '../../../shared/i18n/calendar.js';
-import { formatKip, t } from '../../../shared/i18n/index.js';
-import type { CentralLinkStatus, ServiceConfig } from '../../../shared/protocol.js';
+import { formatKip, t, type Lang } from '../../../shared/i18n/index.js';
+import {
+  isKnownRefusal,
+  type CentralLinkStatus,
+  type ServiceConfig,
+} from '../../../shared/protocol.js';
 import {
   enrolCentral,
   loadCentral,
@@ -80,6 +84,14 @@ function LinkCard({ status }: { status: CentralLinkStatus }) {
   );
 }
 
+/** Central's reason in the reader's language; its own English words for a code this hub does not know. */
+function refusalText(lang: Lang, r: CentralLinkStatus['refused'][number]): string {
+  const code = r.refusal?.code ?? null;
+  return isKnownRefusal(code)
+    ? t(lang, `console.central.refusal.${code}`, r.refusal?.params)
+    : r.reason;
+}
+
 function RefusedCard({ status }: { status: CentralLinkStatus }) {
   const lang = useConsoleStore((s) => s.lang);
   if (status.refused.length === 0) return null;
@@ -90,7 +102,7 @@ function RefusedCard({ status }: { status: CentralLinkStatus }) {
       <ul>
         {status.refused.map((r) => (
           <li key={`${r.day}/${r.version}`}>
-            <strong>{r.day}</strong>: {r.reason}
+            <strong>{r.day}</strong>: {refusalText(lang, r)}
           </li>
         ))}
       </ul>

@@ -17,7 +17,14 @@ export interface NationalFeeRow {
 
 export type PushResult =
   | { day: string; version: number; status: 'stored' | 'duplicate' }
-  | { day: string | null; version: number | null; status: 'refused'; error: string };
+  | {
+      day: string | null;
+      version: number | null;
+      status: 'refused';
+      error: string;
+      /** Central's code and values for `error` (CentralRefusalSchema); absent from an older central. */
+      reason?: unknown;
+    };
 
 export class CentralCallError extends Error {
   constructor(

@@ -18,7 +18,12 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../clock.js';
 import { centralClient, CentralCallError, type NationalFeeRow } from './central-client.js';
-import type { CentralLinkStatus } from '../../../shared/schemas/central-link.js';
+import { z } from 'zod';
+import {
+  CentralRefusalSchema,
+  type CentralLinkStatus,
+  type CentralRefusal,
+} from '../../../shared/schemas/central-link.js';
 
 /** Where the hub's daily records come from (the reports feature's `daily_records`). */
 export interface DailyRecordSource {
@@ -51,6 +56,31 @@ export function dailyRecordsTable(db: Db): DailyRecordSource {
     'SELECT day, version, record FROM daily_records WHERE day > ? ORDER BY day',
   );
   return { after: (day) => after.all(day ?? '') };
+}
+
+/**
+ * The outbox's `refused` holds central's answer as JSON: its English message and, from a
+ * central that sends one, the code and values the console says in its reader's language.
+ * A row refused before codes existed holds the message alone, as plain text.
+ */
+const StoredRefusal = z.object({ message: z.string(), refusal: CentralRefusalSchema.nullable() });
+
+function refusalText(result: { error: string; reason?: unknown }): string {
+  const refusal = CentralRefusalSchema.safeParse(result.reason);
+  return JSON.stringify({ message: result.error, refusal: refusal.success ? refusal.data : null });
+}
+
+function refusalOf(stored: string): { reason: string; refusal: CentralRefusal | null } {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    // plain text: a refusal stored before codes existed
+  }
+  const known = StoredRefusal.safeParse(parsed);
+  return known.success
+    ? { reason: known.data.message, refusal: known.data.refusal }
+    : { reason: stored, refusal: null };
 }
 
 type Statements = ReturnType<typeof statements>;
@@ -132,7 +162,7 @@ async function pushAll({ db, clock, log }: LinkDeps, q: Statements, link: LinkRo
       batch.forEach((row, i) => {
         const result = results[i];
         if (result?.status === 'refused') {
-          q.refuse.run(result.error, row.day, row.schema_version);
+          q.refuse.run(refusalText(result), row.day, row.schema_version);
           log.error({ day: row.day, reason: result.error }, 'central refused a daily record');
         } else if (result) q.sent.run(clock.now(), row.day, row.schema_version);
         else q.tried.run(row.day, row.schema_version);
@@ -177,7 +207,7 @@ function statusOf(q: Statements, nextTryAt: number | null): CentralLinkStatus {
     waiting: q.waitingCount.get()?.n ?? 0,
     refused: q.refused
       .all()
-      .map((r) => ({ day: r.day, version: r.schema_version, reason: r.refused })),
+      .map((r) => ({ day: r.day, version: r.schema_version, ...refusalOf(r.refused) })),
     feeVersion: link?.fee_version ?? 0,
     nextTryAt,
     nationalFees: q.fees.all().map((f) => ({
