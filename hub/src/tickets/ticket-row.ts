@@ -53,6 +53,6 @@ export function toTicket(r: TicketRow): Ticket {
     staffId: r.staff_id,
     recalls: r.recalls,
     parentId: r.parent_id,
-    booking: r.booked_start_min == null ? null : { start: clockTime(r.booked_start_min) },
+    booking: (r.booked_start_min ?? null) === null ? null : { start: clockTime(r.booked_start_min) },
   };
 }
