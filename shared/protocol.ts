@@ -45,13 +45,14 @@ import { type DeviceView, type PairCode } from './schemas/devices.js';
 import { type Alert, type FloorView, type TicketHistory } from './schemas/floor.js';
 import { type PrinterConfig, type PrintJobView, type TestPrintResult } from './schemas/printers.js';
 import { type ApiTokenView, type WebhookDeliveryView, type WebhookView } from './schemas/api.js';
+import type {
+  BookingRetention,
+  BookingSettingsConfig,
+  CheckInAnswer,
+} from './schemas/appointments.js';
 import { type FeedbackComment, type MinistryTokenView, type Report } from './schemas/reports.js';
-import {
-  PrinterStatusSchema,
-  RoleSchema,
-  type ErrorCode,
-  type ErrorReason,
-} from './schemas/enums.js';
+import type { PrintJobAck, PrintJobPayload } from './schemas/printers.js';
+import { RoleSchema, type ErrorCode, type ErrorReason } from './schemas/enums.js';
 
 export * from './schemas/enums.js';
 export * from './schemas/entities.js';
@@ -64,6 +65,7 @@ export * from './schemas/floor.js';
 export * from './schemas/api.js';
 export * from './schemas/reports.js';
 export * from './schemas/central-link.js';
+export * from './schemas/appointments.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -127,6 +129,8 @@ export interface ResponseData {
    */
   'queue:waiting': { seq: number; serviceId: string; tickets: Ticket[]; window: Ticket[] };
   'ticket:issue': IssuedTicket;
+  /** A ticket comes back with `checked-in`, `already-checked-in` and `too-late`. */
+  'ticket:check-in': CheckInAnswer;
   'staff:login': { staff: Staff; sessionToken: string };
   'staff:logout': Record<string, never>;
   'counter:open': CounterView;
@@ -164,6 +168,8 @@ export interface ResponseData {
   /** The centre's holidays after the change. */
   'config:holiday-save': Holiday[];
   'config:holiday-delete': Holiday[];
+  'config:booking-save': BookingSettingsConfig;
+  'config:retention-save': BookingRetention;
   'device:pair-code': PairCode;
   'device:list': DeviceView[];
   /** The free space read just now; null where the hub cannot read it. */
@@ -249,24 +255,6 @@ export type ClientToServerEvents = {
     ack: (res: Ack<ResponseData[E]>) => void,
   ) => void;
 };
-
-export interface PrintJobPayload {
-  jobId: number;
-  printerId: number;
-  /** ESC/POS bytes, base64; empty: only report the printer's status. */
-  data: string;
-}
-
-/** What a station's print agent answers to `print:job`. */
-export const PrintJobAckSchema = z.object({
-  /** The printer confirmed it took the job (GS r after its bytes). */
-  printed: z.boolean(),
-  /** Whether any byte may have reached the printer; absent (an older station) counts as yes. */
-  sent: z.boolean().optional(),
-  status: PrinterStatusSchema,
-  error: z.string().max(500).optional(),
-});
-export type PrintJobAck = z.infer<typeof PrintJobAckSchema>;
 
 /** To the connection that worked a counter, the moment another one takes it over. */
 export interface CounterTakenOver {

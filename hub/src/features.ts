@@ -12,7 +12,7 @@ import { createDiskWatch, type DiskWatch, type StatFs } from './db/disk-space.js
 import type { Db } from './db/open.js';
 import type { Clock } from './clock.js';
 import { createCommits } from './changes/commits.js';
-import { createAudit } from './config/audit.js';
+import { createAudit, type Audit } from './config/audit.js';
 import { createConfigSource } from './config/config.js';
 import { createConfigEditor, editInForce } from './config/config-editor.js';
 import { configHandlers } from './config/config-handlers.js';
@@ -67,13 +67,13 @@ import { createViews, type Views } from './views/views.js';
 import { createVoiceClips } from './voice/voice-clips.js';
 import type { WebhookTiming } from './webhooks/webhook-dispatcher.js';
 import { integrationFeatures } from './api/integration-features.js';
+import { appointmentFeatures } from './appointments/appointment-features.js';
+import type { BookingRate } from './appointments/booking-rate.js';
+import { bookingConfig } from './appointments/booking-admin.js';
+import { createBookingStore } from './appointments/booking-store.js';
 import type { SerialPortFactory } from '../../shared/printer/transports.js';
-import { centralHandlers } from './central/central-handlers.js';
-import {
-  createCentralLink,
-  dailyRecordsTable,
-  type DailyRecordSource,
-} from './central/central-link.js';
+import { centralFeatures } from './central/central-features.js';
+import type { DailyRecordSource } from './central/central-link.js';
 
 export interface FeatureOptions {
   db: Db;
@@ -91,6 +91,8 @@ export interface FeatureOptions {
   webhooks?: Partial<WebhookTiming>;
   /** Where the daily records the outbox sends come from; the `daily_records` table when absent. */
   dailyRecords?: DailyRecordSource;
+  /** How often citizens may book and check in (tests make it small). */
+  bookingRate?: Partial<BookingRate>;
 }
 
 /** What the queue is made of: its state, and the services that change it. */
@@ -108,6 +110,7 @@ function queueFeatures({ db, clock, log, publicUrl }: FeatureOptions) {
   const reportStore = createReportStore(db);
   const reports = createReports(db, reportStore);
   const dailyRecords = createDailyRecords(db, reports);
+  const dayEnds: ((today: string) => void)[] = [];
   return {
     ...base,
     counterStore,
@@ -116,9 +119,18 @@ function queueFeatures({ db, clock, log, publicUrl }: FeatureOptions) {
     reports,
     dailyRecords,
     ticketService: createTicketService(base),
-    rollover: createRollover({ ...base, lifecycle, records: dailyRecords, log }),
+    dayEnds,
+    bookingStore: createBookingStore(db),
+    rollover: createRollover({ ...base, lifecycle, records: dailyRecords, dayEnds, log }),
     desks: createDesks({ counters, store: counterStore }),
   };
+}
+
+/** The paired devices: who is online, and the console's device list. */
+function deviceFeatures(db: Db, clock: Clock, audit: Audit) {
+  const presence = createDevicePresence();
+  const store = createDeviceStore(db);
+  return { presence, deviceService: createDeviceService({ db, clock, store, audit, presence }) };
 }
 
 /** The console's side: editing the configuration and the staff accounts, with their audit. */
@@ -149,14 +161,7 @@ function consoleFeatures(
     fees,
     today: () => queue.day.current(),
   });
-  const presence = createDevicePresence();
-  const deviceService = createDeviceService({
-    db,
-    clock,
-    store: createDeviceStore(db),
-    audit,
-    presence,
-  });
+  const { presence, deviceService } = deviceFeatures(db, clock, audit);
   const comments = createComments(db, clock, audit, queue.reportStore);
   const ministryTokens = createMinistryTokens(db, clock, audit);
   return {
@@ -169,7 +174,15 @@ function consoleFeatures(
     staffAdmin,
     deviceService,
     handlers: {
-      ...configHandlers({ editor, store, audit, staffAdmin, config: queue.config, voiceClips }),
+      ...configHandlers({
+        editor,
+        store,
+        audit,
+        staffAdmin,
+        config: queue.config,
+        voiceClips,
+        booking: () => bookingConfig(queue.bookingStore, store.services()),
+      }),
       ...holidayHandlers({ db, commits: queue.commits, config: queue.config, audit }),
       ...noticeHandlers({ db, commits: queue.commits, config: queue.config, audit }),
       ...staffAdminHandlers({ auth, admin: staffAdmin }),
@@ -217,6 +230,23 @@ function floorFeatures(
   return { alerts, handlers: floorHandlers({ ...deps, floor, alerts, actions, staffAdmin }) };
 }
 
+/** The printers: the kiosks' own agents, the spooler, and the console's printer admin. */
+function printingFeatures(
+  opts: FeatureOptions,
+  queue: ReturnType<typeof queueFeatures>,
+  audit: Audit,
+) {
+  const agents = createPrintAgents();
+  const printing = createPrinting({ ...opts, ...queue, agents, ...opts.printing });
+  const printerAdmin = createPrinterAdmin({
+    ...queue,
+    audit,
+    store: printing.printStore,
+    spooler: printing.spooler,
+  });
+  return { agents, printing, printerAdmin };
+}
+
 /** The free space where the database lives (an in-memory one is watched from here). */
 const diskWatchFor = ({ db, clock, log, disk }: FeatureOptions) =>
   createDiskWatch({
@@ -233,27 +263,28 @@ export function createFeatures(opts: FeatureOptions) {
   const feedback = createFeedbackStore(db);
   const views = createViews({ ...queue, counters: queue.counterStore, feedback });
   const staff = createStaffAuth(db, clock, opts.log);
-  const agents = createPrintAgents();
-  const printing = createPrinting({ ...opts, ...queue, agents, ...opts.printing });
   const consoleSide = consoleFeatures(opts, queue, staff);
+  const { agents, printing, printerAdmin } = printingFeatures(opts, queue, consoleSide.audit);
   const sessions = createStaffSessions(db, clock);
   const disk = diskWatchFor(opts);
-  const printerAdmin = createPrinterAdmin({
-    ...queue,
-    audit: consoleSide.audit,
-    store: printing.printStore,
-    spooler: printing.spooler,
-  });
   const floor = floorFeatures(opts, { ...queue, views, printing, consoleSide, printerAdmin });
   const integration = integrationFeatures(opts, queue, consoleSide.audit);
   const inForce = <T>(work: () => T): T => editInForce(queue, work);
-  const records = opts.dailyRecords ?? dailyRecordsTable(db);
-  const central = createCentralLink({ db, clock, log: opts.log, records, inForce });
+  const appointments = appointmentFeatures({
+    ...opts,
+    ...queue,
+    audit: consoleSide.audit,
+    outbox: integration.outbox,
+    inForce,
+    ...(opts.bookingRate && { rate: opts.bookingRate }),
+  });
+  const central = centralFeatures(opts, consoleSide.audit, inForce);
   const handlers = {
     ...consoleSide.handlers,
     ...floor.handlers,
     ...integration.handlers,
-    ...centralHandlers({ db, link: central, audit: consoleSide.audit, inForce }),
+    ...appointments.handlers,
+    ...central.handlers,
     ...diskSpaceHandlers(disk),
     ...printerHandlers(printerAdmin),
     ...ticketHandlers(queue.ticketService),
@@ -275,7 +306,7 @@ export function createFeatures(opts: FeatureOptions) {
     voiceClips: consoleSide.voiceClips,
     /** Runs `work` as one edit of the configuration in force (config-editor.ts). */
     inForce,
-    central,
+    central: central.link,
     devices: createDeviceAuth(db, clock),
     presence: consoleSide.presence,
     staffCutoff: consoleSide.staffCutoff,
@@ -284,6 +315,7 @@ export function createFeatures(opts: FeatureOptions) {
     apiRate: { ...DEFAULT_TOKEN_RATE, ...opts.apiRate },
     webhookDispatcher: integration.dispatcher,
     ministryTokens: consoleSide.ministryTokens,
+    appointments,
   };
 }
 

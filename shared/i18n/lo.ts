@@ -134,6 +134,13 @@ export const lo: Record<MessageKey, string> = {
   'priority.pregnant': 'ແມ່ຍິງຖືພາ',
   'priority.monk': 'ພະສົງ ຫຼື ສາມະເນນ',
   'priority.appointment': 'ມີນັດໝາຍລ່ວງໜ້າ',
+  // Appointments, the hub's side (appt-hub): its errors and fields.
+  'reason.slot-full': 'ເວລານັ້ນຖືກຈອງເຕັມແລ້ວ. ກະລຸນາເລືອກເວລາອື່ນ.',
+  'reason.slot-unavailable': 'ເວລານັ້ນຈອງບໍ່ໄດ້ (ປິດ, ໄກເກີນໄປ ຫຼື ເລີ່ມແລ້ວ). ກະລຸນາເລືອກເວລາອື່ນ.',
+  'field.needs-hours': 'ກະລຸນາຕັ້ງເວລາເປີດບໍລິການກ່ອນ: ຊ່ວງເວລານັດແມ່ນສ້າງຈາກເວລາເປີດ.',
+  'field.phone': 'ເບີໂທລະສັບ: 8 ຫາ 13 ຕົວເລກ, ຕົວຢ່າງ 020 5555 1234.',
+  // The printed slip of a booked citizen: the slot's time.
+  'print.appointment': 'ນັດໝາຍ {time}',
 
   'status.waiting': 'ກຳລັງລໍຖ້າ',
   'status.called': 'ເອີ້ນແລ້ວ',
@@ -1025,9 +1032,9 @@ export const lo: Record<MessageKey, string> = {
   'console.webhooks.event.ticket-called': 'ເອີ້ນບັດຄິວ',
   'console.webhooks.event.ticket-completed': 'ບໍລິການບັດຄິວແລ້ວ',
   'console.webhooks.event.ticket-no-show': 'ປະຊາຊົນບໍ່ມາ',
-  'console.webhooks.event.booking-made': 'ມີການຈອງ (ເມື່ອເລີ່ມໃຊ້ການນັດໝາຍ)',
-  'console.webhooks.event.booking-cancelled': 'ຍົກເລີກການຈອງ (ເມື່ອເລີ່ມໃຊ້ການນັດໝາຍ)',
-  'console.webhooks.event.booking-checked-in': 'ຜູ້ຈອງມາລົງທະບຽນ (ເມື່ອເລີ່ມໃຊ້ການນັດໝາຍ)',
+  'console.webhooks.event.booking-made': 'ມີການຈອງ',
+  'console.webhooks.event.booking-cancelled': 'ຍົກເລີກການຈອງ',
+  'console.webhooks.event.booking-checked-in': 'ຜູ້ຈອງມາລົງທະບຽນ',
   'console.webhooks.active': 'ສົ່ງການແຈ້ງ',
   'console.webhooks.paused': 'ບໍ່ສົ່ງ',
   'console.webhooks.new': 'webhook ໃໝ່',

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { EpochMs, Id, ServiceDaySchema } from './entities.js';
 import { StaffRoleSchema } from './enums.js';
 import type { CentreLogo } from './logo.js';
+import type { BookingConfig } from './appointments.js';
 
 /** No control characters and no angle brackets: a name is text, never markup. */
 export const Text = (max: number) =>
@@ -223,6 +224,8 @@ export interface ConsoleConfig {
   notices: NoticeConfig[];
   /** The clips recorded in the console or uploaded, of every language. */
   voiceClips: VoiceClipInfo[];
+  /** Each service's booking settings, and the retention of bookings' personal data. */
+  booking: BookingConfig;
 }
 
 export interface FeeChange {

@@ -48,6 +48,8 @@ export const TicketSchema = z.object({
   staffId: Id.nullable(),
   recalls: z.number().int().nonnegative(),
   parentId: Id.nullable(),
+  /** A booked citizen's ticket (priority `appointment`): the slot it was booked for. */
+  booking: z.object({ start: z.string() }).nullable(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 

@@ -96,3 +96,24 @@ export const TestPrintResultSchema = z.object({
   error: z.string().nullable(),
 });
 export type TestPrintResult = z.infer<typeof TestPrintResultSchema>;
+
+// ---------------------------------------------------------------- the station's print agent
+
+/** `print:job`, from the hub to a kiosk station's print agent. */
+export interface PrintJobPayload {
+  jobId: number;
+  printerId: number;
+  /** ESC/POS bytes, base64; empty: only report the printer's status. */
+  data: string;
+}
+
+/** What a station's print agent answers to `print:job`. */
+export const PrintJobAckSchema = z.object({
+  /** The printer confirmed it took the job (GS r after its bytes). */
+  printed: z.boolean(),
+  /** Whether any byte may have reached the printer; absent (an older station) counts as yes. */
+  sent: z.boolean().optional(),
+  status: PrinterStatusSchema,
+  error: z.string().max(500).optional(),
+});
+export type PrintJobAck = z.infer<typeof PrintJobAckSchema>;

@@ -23,6 +23,11 @@ import { ApiTokenInputSchema, WebhookInputSchema } from './api.js';
 import { CentralEnrolSchema, NationalCodeSchema } from './central-link.js';
 import { LangSchema, PauseReasonSchema, PrioritySchema } from './enums.js';
 import { TicketQuerySchema } from './floor.js';
+import {
+  BookingSaveRequestSchema,
+  CheckInRequestSchema,
+  RetentionSaveRequestSchema,
+} from './appointments.js';
 import { ApiTokenNameSchema, CommentFilterSchema, ReportRequestSchema } from './reports.js';
 
 const TicketRef = z.strictObject({ ticketId: Id });
@@ -59,6 +64,8 @@ export const RequestSchemas = {
     lang: LangSchema,
     requestId: z.string().min(8).max(64),
   }),
+  /** A booked citizen's code, typed or scanned at the kiosk (or at the console for them). */
+  'ticket:check-in': CheckInRequestSchema,
   'staff:login': z.strictObject({
     username: z.string().min(1).max(64),
     pin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits'),
@@ -120,6 +127,10 @@ export const RequestSchemas = {
   }),
   'config:holiday-save': z.strictObject({ holiday: HolidaySchema }),
   'config:holiday-delete': z.strictObject({ day: ServiceDaySchema }),
+  // Appointments (shared/schemas/appointments.ts): a service's booking settings, and how long
+  // bookings keep the citizen's name and phone.
+  'config:booking-save': BookingSaveRequestSchema,
+  'config:retention-save': RetentionSaveRequestSchema,
   'device:pair-code': z.strictObject({ role: DeviceRoleSchema, name: DeviceNameSchema }),
   'device:list': z.strictObject({}),
   'hub:disk-space': z.strictObject({}),
