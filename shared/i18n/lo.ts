@@ -128,6 +128,56 @@ export const lo: Record<MessageKey, string> = {
   'priority.disability': 'ຜູ້ພິການ',
   'priority.pregnant': 'ແມ່ຍິງຖືພາ',
   'priority.monk': 'ພະສົງ ຫຼື ສາມະເນນ',
+  // Appointments in the console (appt-console): settings per service, retention, counts.
+  'console.booking.title': 'ການນັດໝາຍ',
+  'console.booking.hint':
+    'ປະຊາຊົນຈອງເວລາໄດ້ທາງໜ້າເວັບໃນໂທລະສັບ ຫຼື ຜ່ານ API. ຊ່ວງເວລາແມ່ນສ້າງຈາກເວລາເປີດບໍລິການນີ້ (ຂ້າງເທິງ); ວັນພັກຂອງສູນ (ພາກສ່ວນ ວັນພັກ) ແລະ ມື້ທີ່ບໍລິການປິດ ຈະບໍ່ຮັບການຈອງ.',
+  'console.booking.noHours':
+    'ບໍລິການນີ້ຍັງບໍ່ມີເວລາເປີດ ຈຶ່ງຍັງຈອງບໍ່ໄດ້: ກະລຸນາຕັ້ງເວລາເປີດຂ້າງເທິງ ແລະ ບັນທຶກບໍລິການກ່ອນ.',
+  'console.booking.bookable': 'ປະຊາຊົນຈອງບໍລິການນີ້ລ່ວງໜ້າໄດ້',
+  'console.booking.slotMinutes': 'ຄວາມຍາວຂອງຊ່ວງເວລາ (ນາທີ)',
+  'console.booking.slotMinutesHint': '5 ຫາ 240: ປະມານເວລາທີ່ປະຊາຊົນໜຶ່ງຄົນໃຊ້ຢູ່ປ່ອງບໍລິການ.',
+  'console.booking.perSlot': 'ຈຳນວນການຈອງຕໍ່ຊ່ວງເວລາ',
+  'console.booking.perSlotHint': '1 ຫາ 50: ຈຳນວນສູງສຸດ. ຄວນໃຫ້ໜ້ອຍກວ່າຈຳນວນປ່ອງທີ່ໃຫ້ບໍລິການນີ້.',
+  'console.booking.walkIns':
+    'ຈອງໄດ້ສູງສຸດ {perHour} ຄົນຕໍ່ຊົ່ວໂມງ. ມີ {counters} ປ່ອງໃຫ້ບໍລິການນີ້ ຈຶ່ງເຫຼືອປະມານ {share} ຂອງແຕ່ລະຊົ່ວໂມງ ໃຫ້ຜູ້ທີ່ມາໂດຍບໍ່ໄດ້ຈອງ.',
+  'console.booking.walkInsLow':
+    'ເຫຼືອໃຫ້ຜູ້ທີ່ມາໂດຍບໍ່ໄດ້ຈອງ ບໍ່ເຖິງເຄິ່ງໜຶ່ງຂອງແຕ່ລະຊົ່ວໂມງ: ກະລຸນາຫຼຸດຈຳນວນການຈອງຕໍ່ຊ່ວງເວລາ.',
+  'console.booking.noCounters':
+    'ຍັງບໍ່ມີປ່ອງໃດໃຫ້ບໍລິການນີ້ ຈຶ່ງບໍ່ເຫຼືອເວລາໃຫ້ຜູ້ທີ່ມາໂດຍບໍ່ໄດ້ຈອງ: ກະລຸນາເພີ່ມບໍລິການນີ້ໃສ່ປ່ອງບໍລິການ.',
+  'console.booking.daysAhead': 'ຈອງລ່ວງໜ້າໄດ້ (ມື້)',
+  'console.booking.daysAheadHint': '0 ຫາ 60; 0: ສະເພາະມື້ນີ້.',
+  'console.booking.earlyMinutes': 'ເປີດລົງທະບຽນກ່ອນເວລານັດ (ນາທີ)',
+  'console.booking.lateMinutes': 'ປິດລົງທະບຽນຫຼັງເວລານັດເລີ່ມ (ນາທີ)',
+  'console.booking.windowHint': '0 ຫາ 120.',
+  'console.booking.window':
+    'ສຳລັບເວລານັດ 09:00, ລົງທະບຽນໄດ້ແຕ່ {from} ຫາ {to}. ຖ້າມາຊ້າກວ່ານັ້ນ ຈະໄດ້ບັດຄິວທຳມະດາ.',
+  'console.booking.save': 'ບັນທຶກການຕັ້ງຄ່ານັດໝາຍ',
+  'console.retention.title': 'ຂໍ້ມູນສ່ວນຕົວໃນການຈອງ',
+  'console.retention.days': 'ເກັບຊື່ ແລະ ເບີໂທຂອງການຈອງໄວ້ (ມື້)',
+  'console.retention.hint':
+    '1 ຫາ 365 ມື້ ຫຼັງມື້ນັດ; ຈາກນັ້ນຊື່ ແລະ ເບີໂທຈະຖືກລຶບໃນຕອນປ່ຽນມື້. ຕົວເລກໃນລາຍງານຍັງຢູ່.',
+  'console.retention.save': 'ບັນທຶກໄລຍະເກັບຂໍ້ມູນ',
+  'console.bookings.booked': 'ຈອງແລ້ວ',
+  'console.bookings.checkedIn': 'ລົງທະບຽນແລ້ວ',
+  'console.bookings.late': 'ມາຊ້າ',
+  'console.bookings.noShows': 'ບໍ່ມາ',
+  'console.bookings.cancelled': 'ຍົກເລີກ',
+  'console.bookings.expected': 'ຍັງລໍຖ້າມາ',
+  'console.floor.bookings': 'ການນັດໝາຍມື້ນີ້',
+  'console.floor.bookingsHint':
+    'ບໍ່ມາ: ໝົດເວລາລົງທະບຽນແລ້ວ ແລະ ຜູ້ຈອງຍັງບໍ່ມາ. ມາຊ້າ: ລົງທະບຽນຫຼັງໝົດເວລາ ແລະ ໄດ້ບັດຄິວທຳມະດາ.',
+  'console.floor.bookingsNone': 'ມື້ນີ້ບໍ່ມີການຈອງ.',
+  'console.reports.bookings': 'ການນັດໝາຍ',
+  'console.reports.bookingsHint':
+    'ການຈອງຂອງມື້ທີ່ສະແດງ, ຕາມມື້ນັດ. ການຈອງທີ່ບໍ່ໄດ້ລົງທະບຽນ ຈະນັບເປັນບໍ່ມາ ເມື່ອມື້ນັ້ນສິ້ນສຸດ.',
+  'console.reports.bookingsNone': 'ບໍ່ມີການຈອງໃນມື້ເຫຼົ່ານີ້.',
+  'report.sheet.bookings': 'ການນັດໝາຍ',
+  'report.col.bookings_made': 'ຈຳນວນການຈອງ',
+  'report.col.bookings_checked_in': 'ການຈອງທີ່ລົງທະບຽນ',
+  'report.col.bookings_late': 'ການຈອງທີ່ມາຊ້າ',
+  'report.col.bookings_no_show': 'ການຈອງທີ່ບໍ່ມາ',
+  'report.col.bookings_cancelled': 'ການຈອງທີ່ຍົກເລີກ',
   'priority.appointment': 'ມີນັດໝາຍລ່ວງໜ້າ',
   // Appointments, the hub's side (appt-hub): its errors and fields.
   'reason.slot-full': 'ເວລານັ້ນຖືກຈອງເຕັມແລ້ວ. ກະລຸນາເລືອກເວລາອື່ນ.',
