@@ -50,4 +50,3 @@ export function walkInShare(
   const share = counters === 0 ? 0 : Math.max(0, 1 - perSlot / counters);
   return { perHour, share };
 }
-

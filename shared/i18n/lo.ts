@@ -132,8 +132,7 @@ export const lo: Record<MessageKey, string> = {
   'console.booking.title': 'ການນັດໝາຍ',
   'console.booking.hint':
     'ປະຊາຊົນຈອງເວລາໄດ້ທາງໜ້າເວັບໃນໂທລະສັບ ຫຼື ຜ່ານ API. ຊ່ວງເວລາແມ່ນສ້າງຈາກເວລາເປີດບໍລິການນີ້ (ຂ້າງເທິງ); ວັນພັກຂອງສູນ (ພາກສ່ວນ ວັນພັກ) ແລະ ມື້ທີ່ບໍລິການປິດ ຈະບໍ່ຮັບການຈອງ.',
-  'console.booking.noHours':
-    'ບໍລິການນີ້ຍັງບໍ່ມີເວລາເປີດ ຈຶ່ງຍັງຈອງບໍ່ໄດ້: ກະລຸນາຕັ້ງເວລາເປີດຂ້າງເທິງ ແລະ ບັນທຶກບໍລິການກ່ອນ.',
+  'console.booking.noHours': 'ບໍລິການນີ້ຍັງບໍ່ມີເວລາເປີດ ຈຶ່ງຍັງຈອງບໍ່ໄດ້: ກະລຸນາຕັ້ງເວລາເປີດຂ້າງເທິງ ແລະ ບັນທຶກບໍລິການກ່ອນ.',
   'console.booking.bookable': 'ປະຊາຊົນຈອງບໍລິການນີ້ລ່ວງໜ້າໄດ້',
   'console.booking.slotMinutes': 'ຄວາມຍາວຂອງຊ່ວງເວລາ (ນາທີ)',
   'console.booking.slotMinutesHint': '5 ຫາ 240: ປະມານເວລາທີ່ປະຊາຊົນໜຶ່ງຄົນໃຊ້ຢູ່ປ່ອງບໍລິການ.',
@@ -155,8 +154,7 @@ export const lo: Record<MessageKey, string> = {
   'console.booking.save': 'ບັນທຶກການຕັ້ງຄ່ານັດໝາຍ',
   'console.retention.title': 'ຂໍ້ມູນສ່ວນຕົວໃນການຈອງ',
   'console.retention.days': 'ເກັບຊື່ ແລະ ເບີໂທຂອງການຈອງໄວ້ (ມື້)',
-  'console.retention.hint':
-    '1 ຫາ 365 ມື້ ຫຼັງມື້ນັດ; ຈາກນັ້ນຊື່ ແລະ ເບີໂທຈະຖືກລຶບໃນຕອນປ່ຽນມື້. ຕົວເລກໃນລາຍງານຍັງຢູ່.',
+  'console.retention.hint': '1 ຫາ 365 ມື້ ຫຼັງມື້ນັດ; ຈາກນັ້ນຊື່ ແລະ ເບີໂທຈະຖືກລຶບໃນຕອນປ່ຽນມື້. ຕົວເລກໃນລາຍງານຍັງຢູ່.',
   'console.retention.save': 'ບັນທຶກໄລຍະເກັບຂໍ້ມູນ',
   'console.bookings.booked': 'ຈອງແລ້ວ',
   'console.bookings.checkedIn': 'ລົງທະບຽນແລ້ວ',

@@ -28,8 +28,7 @@ const SAMPLE_SLOT_MIN = 9 * 60;
 function WalkIns({ draft, serviceId }: { draft: BookingDraft; serviceId: string }) {
   const lang = useConsoleStore((s) => s.lang);
   const counters = useConsoleStore(
-    (s) =>
-      s.config?.counters.filter((c) => c.active && c.services.includes(serviceId)).length ?? 0,
+    (s) => s.config?.counters.filter((c) => c.active && c.services.includes(serviceId)).length ?? 0,
   );
   const share = walkInShare(Number(draft.slotMinutes), Number(draft.perSlot), counters);
   if (share === null) return null;

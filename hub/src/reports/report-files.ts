@@ -9,11 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../db/open.js';
 import { t, type Lang } from '../../../shared/i18n/index.js';
 import type { MessageKey } from '../../../shared/i18n/en.js';
-import {
-  BOOKING_COLUMNS,
-  FIGURE_COLUMNS,
-  toCsv,
-} from '../../../shared/domain/report-columns.js';
+import { BOOKING_COLUMNS, FIGURE_COLUMNS, toCsv } from '../../../shared/domain/report-columns.js';
 import { NO_BOOKINGS } from '../../../shared/domain/booking-counts.js';
 import {
   groupLabel,
