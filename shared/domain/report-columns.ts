@@ -4,6 +4,7 @@
  * seconds and fractions of them (ms ÷ 1000, exact), shares are fractions of
  * 1; an empty cell is a figure with nothing to measure.
  */
+import type { BookingCounts } from '../schemas/appointments.js';
 import type { Figures } from '../schemas/reports.js';
 
 export type ColumnKind = 'count' | 'seconds' | 'share' | 'mean';
@@ -54,6 +55,19 @@ export const FIGURE_COLUMNS: readonly FigureColumn[] = [
   col('pay_more_answered', 'count', (f) => f.feedback.askedToPayMore.answered),
   col('pay_more_yes', 'count', (f) => f.feedback.askedToPayMore.yes),
   col('pay_more_share', 'share', (f) => f.feedback.askedToPayMore.share),
+];
+
+/**
+ * Bookings, after the figures in a report's download (never in the daily record's CSV, which
+ * holds the record's figures only): filled in the total row, and in each row when grouped by
+ * service; empty in rows of other groupings, which bookings have no place in.
+ */
+export const BOOKING_COLUMNS: readonly { id: string; value(c: BookingCounts): number }[] = [
+  { id: 'bookings_made', value: (c) => c.booked },
+  { id: 'bookings_checked_in', value: (c) => c.checkedIn },
+  { id: 'bookings_late', value: (c) => c.late },
+  { id: 'bookings_no_show', value: (c) => c.noShows },
+  { id: 'bookings_cancelled', value: (c) => c.cancelled },
 ];
 
 /** A cell that a spreadsheet would run as a formula is written as text (CSV injection). */

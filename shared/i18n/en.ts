@@ -141,6 +141,56 @@ export const en = {
   'priority.disability': 'Person with a disability',
   'priority.pregnant': 'Pregnant woman',
   'priority.monk': 'Monk or novice',
+  // Appointments in the console (appt-console): settings per service, retention, counts.
+  'console.booking.title': 'Appointments',
+  'console.booking.hint':
+    'Citizens book a time on the phone page or through the API. Times are made from this service’s opening hours (above); the centre’s holidays (the Holidays section) and the days the service is closed take no bookings.',
+  'console.booking.noHours':
+    'This service has no opening hours, so it cannot be booked yet: set its hours above and save the service first.',
+  'console.booking.bookable': 'Citizens can book this service',
+  'console.booking.slotMinutes': 'Slot length (minutes)',
+  'console.booking.slotMinutesHint': '5 to 240: about how long one citizen takes at a counter.',
+  'console.booking.perSlot': 'Bookings per slot',
+  'console.booking.perSlotHint': '1 to 50: the cap. Keep it below the counters serving it.',
+  'console.booking.walkIns':
+    'At most {perHour} bookings an hour. With {counters} counters serving this service, about {share} of each hour stays for walk-ins.',
+  'console.booking.walkInsLow':
+    'Less than half of each hour stays for walk-ins: lower the bookings per slot.',
+  'console.booking.noCounters':
+    'No counter serves this service yet, so nothing of the hour is left for walk-ins: add it to a counter.',
+  'console.booking.daysAhead': 'Days ahead',
+  'console.booking.daysAheadHint': '0 to 60; 0: only today.',
+  'console.booking.earlyMinutes': 'Check-in opens before the slot (minutes)',
+  'console.booking.lateMinutes': 'Check-in closes after the slot starts (minutes)',
+  'console.booking.windowHint': '0 to 120.',
+  'console.booking.window':
+    'For a 09:00 slot, check-in is open from {from} to {to}. Later than that, the citizen gets a walk-in ticket.',
+  'console.booking.save': 'Save the appointment settings',
+  'console.retention.title': 'Personal data in bookings',
+  'console.retention.days': 'Keep a booking’s name and phone for (days)',
+  'console.retention.hint':
+    '1 to 365 days after the booking’s day; then the name and phone are wiped at the night’s rollover. The counts in the reports stay.',
+  'console.retention.save': 'Save the retention',
+  'console.bookings.booked': 'Booked',
+  'console.bookings.checkedIn': 'Checked in',
+  'console.bookings.late': 'Came late',
+  'console.bookings.noShows': 'No-show',
+  'console.bookings.cancelled': 'Cancelled',
+  'console.bookings.expected': 'Still expected',
+  'console.floor.bookings': 'Today’s appointments',
+  'console.floor.bookingsHint':
+    'No-show: the check-in window has closed and the citizen has not come. Came late: checked in after the window, with a walk-in ticket.',
+  'console.floor.bookingsNone': 'No bookings for today.',
+  'console.reports.bookings': 'Appointments',
+  'console.reports.bookingsHint':
+    'Bookings for the days shown, by the day booked. A booking never checked in is a no-show once its day has ended.',
+  'console.reports.bookingsNone': 'No bookings for these days.',
+  'report.sheet.bookings': 'Appointments',
+  'report.col.bookings_made': 'Bookings made',
+  'report.col.bookings_checked_in': 'Bookings checked in',
+  'report.col.bookings_late': 'Bookings late',
+  'report.col.bookings_no_show': 'Bookings no-show',
+  'report.col.bookings_cancelled': 'Bookings cancelled',
   'priority.appointment': 'Appointment',
   // Appointments, the hub's side (appt-hub): its errors and fields.
   'reason.slot-full': 'Every place in that time is taken. Choose another time.',

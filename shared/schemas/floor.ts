@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CounterViewSchema, EpochMs, Id, ServiceDaySchema, TicketSchema } from './entities.js';
 import { PrinterStatusSchema } from './enums.js';
+import { BookingCountsSchema, ServiceBookingsSchema } from './reports.js';
 
 /**
  * Every alert names the services it concerns: the counters serving one of
@@ -59,6 +60,16 @@ export const FloorServiceSchema = z.object({
 });
 export type FloorService = z.infer<typeof FloorServiceSchema>;
 
+/**
+ * Today's bookings of one service. Until the rollover nobody is a no-show yet, so the floor
+ * counts as `noShows` the bookings still open whose check-in window has closed (they become
+ * no-shows tonight), and as `expected` those whose window has not closed yet.
+ */
+export const FloorBookingsSchema = ServiceBookingsSchema.extend({
+  expected: z.number().int().nonnegative(),
+});
+export type FloorBookings = z.infer<typeof FloorBookingsSchema>;
+
 export const FloorViewSchema = z.object({
   day: ServiceDaySchema,
   /** The hub's clock when the view was read, so waits are shown against the hub's time. */
@@ -69,6 +80,11 @@ export const FloorViewSchema = z.object({
   alerts: z.array(AlertSchema),
   /** Staff whose wrong PINs are slowing their logins now (a supervisor may unlock them). */
   slowed: z.array(z.object({ id: Id, name: z.string(), until: EpochMs })),
+  /** Today's bookings: the services that have any, in the console's order, and their total. */
+  bookings: z.object({
+    total: BookingCountsSchema.extend({ expected: z.number().int().nonnegative() }),
+    services: z.array(FloorBookingsSchema),
+  }),
 });
 export type FloorView = z.infer<typeof FloorViewSchema>;
 

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { EpochMs, Id, ServiceDaySchema } from './entities.js';
 import { Text, Version } from './console.js';
+import type { BookingCounts } from './appointments.js';
 
 const Count = z.number().int().nonnegative();
 /** A fraction of 1, or null when nothing was there to count. */
@@ -73,6 +74,26 @@ export const FiguresSchema = z
   })
   .meta({ id: 'Figures' });
 export type Figures = z.infer<typeof FiguresSchema>;
+
+/**
+ * Bookings by what became of them, counted on the booking's day: every booking made
+ * (cancelled ones too) is in `booked`; `checkedIn` came inside the window, `late` after it
+ * (and took a walk-in ticket), `noShows` never came (marked at that day's rollover). Kept
+ * out of `Figures`: the daily record is closed to new fields (docs/mne.md).
+ */
+export const BookingCountsSchema = z.strictObject({
+  booked: Count,
+  checkedIn: Count,
+  late: Count,
+  noShows: Count,
+  cancelled: Count,
+}) satisfies z.ZodType<BookingCounts>;
+
+export const ServiceBookingsSchema = z.strictObject({
+  serviceId: z.string(),
+  ...BookingCountsSchema.shape,
+});
+export type ServiceBookings = z.infer<typeof ServiceBookingsSchema>;
 
 export const REPORT_GROUPS = [
   'ministry',
@@ -140,6 +161,11 @@ export const ReportSchema = z.strictObject({
   payMore: z.strictObject({
     byService: z.array(PayMoreRowSchema),
     byCounter: z.array(PayMoreRowSchema),
+  }),
+  /** Bookings for days in the range, whatever the grouping: in total and per service. */
+  bookings: z.strictObject({
+    total: BookingCountsSchema,
+    byService: z.array(ServiceBookingsSchema),
   }),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -19,7 +19,7 @@ import { DAY_TOTAL, FBE, KNOWN_DAY, runKnownDay, type KnownDay } from '../report
 import { byLabel, parseCsv, readXlsx } from '../reports/read-files.js';
 import { hashAllTables } from '../harness.js';
 import { seedHistory } from '../../hub/src/demo/history.js';
-import { FIGURE_COLUMNS } from '../../shared/domain/report-columns.js';
+import { BOOKING_COLUMNS, FIGURE_COLUMNS } from '../../shared/domain/report-columns.js';
 import { t } from '../../shared/i18n/index.js';
 import type { MessageKey } from '../../shared/i18n/en.js';
 import type { DailyRecord } from '../../shared/protocol.js';
@@ -121,7 +121,7 @@ describe('console: reports, in Chromium', { timeout: 120_000 }, () => {
       for (const [id, value] of Object.entries(expected)) {
         expect(total?.get(label(`report.col.${id}` as MessageKey)), id).toBe(value);
       }
-      expect(total?.size).toBe(FIGURE_COLUMNS.length);
+      expect(total?.size).toBe(FIGURE_COLUMNS.length + BOOKING_COLUMNS.length);
     }
   });
 

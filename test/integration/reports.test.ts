@@ -135,6 +135,7 @@ describe('a report of a day whose figures are known', () => {
       label('report.sheet.report'),
       label('report.sheet.arrivals'),
       label('report.sheet.payMore'),
+      label('report.sheet.bookings'),
     ]);
   });
 });

@@ -7,6 +7,7 @@ import { useConsoleStore } from '../store.js';
 import { CentreFields } from './CentreFields.js';
 import { FormCard } from './FormCard.js';
 import { LogoField, type LogoDraft } from './LogoField.js';
+import { RetentionCard } from './RetentionCard.js';
 import { SaveBar } from './SaveBar.js';
 
 /** What the centre form edits as text; the logo travels on its own (logo-actions.ts). */
@@ -74,6 +75,7 @@ export function CentreScreen() {
     <>
       <h1>{t(lang, 'console.nav.centre')}</h1>
       <CentreForm key={formGen} centre={centre} />
+      <RetentionCard />
     </>
   );
 }

@@ -19,6 +19,7 @@ import {
   useFloorStore,
 } from '../floor-actions.js';
 import { useConsoleStore } from '../store.js';
+import { BookingCountsTable } from './BookingCountsTable.js';
 import { TicketSearch } from './TicketSearch.js';
 
 /** One empty list, so a selector that finds nothing returns the same value each time. */
@@ -118,6 +119,33 @@ function Queues({ now }: { now: number }) {
           ))}
         </tbody>
       </table>
+    </section>
+  );
+}
+
+/** Today's appointments per service; shown once the centre takes bookings at all. */
+function Bookings() {
+  const lang = useConsoleStore((s) => s.lang);
+  const bookings = useFloorStore((s) => s.view?.bookings);
+  const anyBookable = useConsoleStore(
+    (s) => s.config?.booking.services.some((b) => b.bookable) ?? false,
+  );
+  if (!bookings || (!anyBookable && bookings.services.length === 0)) return null;
+  return (
+    <section className="card" data-testid="floor-bookings-card">
+      <h2>{t(lang, 'console.floor.bookings')}</h2>
+      {bookings.services.length === 0 ? (
+        <p className="hint">{t(lang, 'console.floor.bookingsNone')}</p>
+      ) : (
+        <>
+          <BookingCountsTable
+            testId="floor-bookings"
+            total={bookings.total}
+            services={bookings.services}
+          />
+          <p className="hint">{t(lang, 'console.floor.bookingsHint')}</p>
+        </>
+      )}
     </section>
   );
 }
@@ -250,6 +278,7 @@ export function FloorScreen() {
       <h1 className="visually-hidden">{t(lang, 'console.nav.floor')}</h1>
       <Alerts />
       <Queues now={now} />
+      <Bookings />
       <Counters now={now} />
       <Slowed />
       <TicketSearch />

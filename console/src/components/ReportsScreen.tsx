@@ -6,9 +6,9 @@
  * reviewed and hands out the ministry's tokens.
  */
 import { useEffect, type FormEvent } from 'react';
-import { t } from '../../../shared/i18n/index.js';
+import { t, type Lang } from '../../../shared/i18n/index.js';
 import { formatDate, formatTime } from '../../../shared/i18n/calendar.js';
-import { REPORT_GROUPS, type ReportGroup } from '../../../shared/protocol.js';
+import { REPORT_GROUPS, type Report, type ReportGroup } from '../../../shared/protocol.js';
 import {
   defaultRange,
   downloadRecords,
@@ -23,6 +23,27 @@ import { Field, TextField } from './Field.js';
 import { MinistryTokens } from './MinistryTokens.js';
 import { CommentsCard, FeedbackCard } from './ReportFeedback.js';
 import { ArrivalsHeatmap, ReportCharts, ReportTable } from './ReportResults.js';
+import { BookingCountsTable } from './BookingCountsTable.js';
+
+/** Bookings for the days shown, per service whatever the grouping. */
+function ReportBookings({ report, lang }: { report: Report; lang: Lang }) {
+  const { bookings } = report;
+  return (
+    <section className="card report-card" data-testid="report-bookings-card">
+      <h2>{t(lang, 'console.reports.bookings')}</h2>
+      <p className="hint">{t(lang, 'console.reports.bookingsHint')}</p>
+      {bookings.byService.length === 0 ? (
+        <p className="hint">{t(lang, 'console.reports.bookingsNone')}</p>
+      ) : (
+        <BookingCountsTable
+          testId="report-bookings"
+          total={bookings.total}
+          services={bookings.byService}
+        />
+      )}
+    </section>
+  );
+}
 
 function ReportFiles() {
   const lang = useConsoleStore((s) => s.lang);
@@ -151,6 +172,7 @@ export function ReportsScreen() {
           </p>
           {report.days === 0 ? <p className="hint">{t(lang, 'console.reports.empty')}</p> : null}
           <ReportTable report={report} lang={lang} />
+          <ReportBookings report={report} lang={lang} />
           <ReportCharts report={report} lang={lang} />
           <ArrivalsHeatmap report={report} lang={lang} />
           <FeedbackCard report={report} lang={lang} />

@@ -1,6 +1,7 @@
 import { formatKip, t } from '../../../shared/i18n/index.js';
 import type { MinistryConfig, ServiceConfig } from '../../../shared/protocol.js';
 import { useConsoleStore } from '../store.js';
+import { BookingCard } from './BookingCard.js';
 import { FeeHistory } from './FeeHistory.js';
 import { ListPane, ListRow, NothingChosen } from './ListPane.js';
 import { ServiceForm } from './ServiceForm.js';
@@ -68,6 +69,7 @@ export function ServicesScreen() {
       ) : (
         <div className="form-column" key={String(selection)}>
           <ServiceForm key={`${String(selection)}:${formGen}`} service={chosen} />
+          {chosen ? <BookingCard service={chosen} /> : null}
           {chosen ? <FeeHistory serviceId={chosen.id} version={chosen.version} /> : null}
         </div>
       )}

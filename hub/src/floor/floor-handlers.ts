@@ -14,9 +14,15 @@ import type { TicketStore } from '../tickets/ticket-store.js';
 import type { Views } from '../views/views.js';
 import type { Alerts } from './alerts.js';
 import type { FloorActions } from './floor-actions.js';
-import type { FloorStore } from './floor-store.js';
+import type { BookingStatusRow, FloorStore } from './floor-store.js';
 import { formatLabel } from '../../../shared/domain/numbering.js';
-import type { FloorView, RequestPayload, TicketHistory } from '../../../shared/protocol.js';
+import { addBookings, countBookings } from '../../../shared/domain/booking-counts.js';
+import type {
+  FloorBookings,
+  FloorView,
+  RequestPayload,
+  TicketHistory,
+} from '../../../shared/protocol.js';
 
 type FloorEvent =
   | 'floor:get'
@@ -37,6 +43,32 @@ export interface FloorDeps {
   alerts: Alerts;
   actions: FloorActions;
   staffAdmin: StaffAdmin;
+}
+
+/**
+ * Today's bookings per service (in the console's order) and in total. An open booking whose
+ * window has closed is counted a no-show now; the rollover will make it one.
+ */
+function todaysBookings(rows: BookingStatusRow[], serviceIds: Iterable<string>) {
+  const services: FloorBookings[] = [];
+  for (const serviceId of serviceIds) {
+    const own = rows.filter((r) => r.service_id === serviceId);
+    if (own.length === 0) continue;
+    const missed = own.reduce((sum, r) => sum + r.missed, 0);
+    const open = own.find((r) => r.status === 'booked')?.n ?? 0;
+    const counts = countBookings(own);
+    services.push({
+      serviceId,
+      ...counts,
+      noShows: counts.noShows + missed,
+      expected: open - missed,
+    });
+  }
+  const total = services.reduce(
+    (sum, s) => ({ ...addBookings(sum, s), expected: sum.expected + s.expected }),
+    { ...countBookings([]), expected: 0 },
+  );
+  return { total, services };
 }
 
 /** Everything the floor shows, read from counts and indexes (floor-store.ts). */
@@ -71,6 +103,7 @@ export function floorView(deps: FloorDeps): FloorView {
           ? [{ id: m.id, name: m.name, until: m.slowedUntil }]
           : [],
       ),
+    bookings: todaysBookings(floor.bookings(day, now), c.services.keys()),
   };
 }
 

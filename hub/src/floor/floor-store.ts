@@ -7,7 +7,12 @@
  */
 import type { Db } from '../db/open.js';
 import { toTicket, type TicketRow } from '../tickets/ticket-row.js';
-import type { Ticket, TicketStep } from '../../../shared/protocol.js';
+import {
+  DEFAULT_BOOKING_SETTINGS,
+  type BookingStatus,
+  type Ticket,
+  type TicketStep,
+} from '../../../shared/protocol.js';
 
 interface StepRow {
   at: number;
@@ -32,7 +37,22 @@ export const FLOOR_SQL = {
     LEFT JOIN staff s ON s.id = e.staff_id
     WHERE e.ticket_id = ? ORDER BY e.id`,
   lastJob: `SELECT id FROM print_jobs WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`,
+  // A day's bookings by status, the open ones split by whether their window has closed
+  // (booking_settings is one row per service, searched by its key).
+  bookings: `SELECT b.service_id, b.status, count(*) AS n,
+      sum(b.status = 'booked' AND b.starts_at
+        + coalesce(s.late_minutes, ${DEFAULT_BOOKING_SETTINGS.lateMinutes}) * 60000 <= ?) AS missed
+    FROM bookings b LEFT JOIN booking_settings s ON s.service_id = b.service_id
+    WHERE b.day = ? GROUP BY b.service_id, b.status`,
 } as const;
+
+/** Bookings of one service on one day with one status; `missed`: open, window closed. */
+export interface BookingStatusRow {
+  service_id: string;
+  status: BookingStatus;
+  n: number;
+  missed: number;
+}
 
 export function createFloorStore(db: Db) {
   const today = db.prepare<[string], { service_id: string; served: number; no_shows: number }>(
@@ -43,6 +63,7 @@ export function createFloorStore(db: Db) {
   const byLabel = db.prepare<[string, string], TicketRow>(FLOOR_SQL.byLabel);
   const steps = db.prepare<[number], StepRow>(FLOOR_SQL.steps);
   const lastJob = db.prepare<[number], { id: number }>(FLOOR_SQL.lastJob);
+  const bookings = db.prepare<[number, string], BookingStatusRow>(FLOOR_SQL.bookings);
 
   return {
     /** Per service: tickets served and no-shows on `day`. */
@@ -68,6 +89,8 @@ export function createFloorStore(db: Db) {
       })),
     /** The newest slip printed (or to be printed) for a ticket; null when it never had one. */
     lastJob: (ticketId: number): number | null => lastJob.get(ticketId)?.id ?? null,
+    /** `day`'s bookings per service and status, as of `now`. */
+    bookings: (day: string, now: number): BookingStatusRow[] => bookings.all(now, day),
   };
 }
 

@@ -9,18 +9,30 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../db/open.js';
 import { t, type Lang } from '../../../shared/i18n/index.js';
 import type { MessageKey } from '../../../shared/i18n/en.js';
-import { FIGURE_COLUMNS, toCsv } from '../../../shared/domain/report-columns.js';
+import { BOOKING_COLUMNS, FIGURE_COLUMNS, toCsv } from '../../../shared/domain/report-columns.js';
+import { NO_BOOKINGS } from '../../../shared/domain/booking-counts.js';
 import {
   groupLabel,
   ISO_WEEKDAY_KEYS,
   type ReportNames,
 } from '../../../shared/domain/report-labels.js';
-import type { DailyRecord, Report } from '../../../shared/protocol.js';
+import type { BookingCounts, DailyRecord, Report } from '../../../shared/protocol.js';
 
 const header = (lang: Lang) => [
   t(lang, 'report.col.group'),
-  ...FIGURE_COLUMNS.map((c) => t(lang, `report.col.${c.id}` as MessageKey)),
+  ...[...FIGURE_COLUMNS, ...BOOKING_COLUMNS].map((c) =>
+    t(lang, `report.col.${c.id}` as MessageKey),
+  ),
 ];
+
+const bookingCells = (c: BookingCounts | null) =>
+  BOOKING_COLUMNS.map((col) => (c === null ? null : col.value(c)));
+
+/** A row's bookings: a service's own when grouped by service, else none (see BOOKING_COLUMNS). */
+function rowBookings(report: Report, key: string): BookingCounts | null {
+  if (report.groupBy !== 'service') return null;
+  return report.bookings.byService.find((b) => b.serviceId === key) ?? NO_BOOKINGS;
+}
 
 /** The group rows then the total, as label + numbers. */
 export function reportTable(report: Report, lang: Lang, names: ReportNames) {
@@ -28,8 +40,13 @@ export function reportTable(report: Report, lang: Lang, names: ReportNames) {
     ...report.rows.map((r) => [
       groupLabel(report.groupBy, r.key, lang, names),
       ...FIGURE_COLUMNS.map((c) => c.value(r.figures)),
+      ...bookingCells(rowBookings(report, r.key)),
     ]),
-    [t(lang, 'report.key.total'), ...FIGURE_COLUMNS.map((c) => c.value(report.total))],
+    [
+      t(lang, 'report.key.total'),
+      ...FIGURE_COLUMNS.map((c) => c.value(report.total)),
+      ...bookingCells(report.bookings.total),
+    ],
   ];
 }
 
@@ -77,6 +94,17 @@ export async function reportXlsx(report: Report, lang: Lang, names: ReportNames)
     }
   }
   payMore.getColumn(4).numFmt = NUMBER_FORMAT.share ?? '0';
+
+  const bookings = book.addWorksheet(t(lang, 'report.sheet.bookings'));
+  bookings.addRow([
+    t(lang, 'report.group.service'),
+    ...BOOKING_COLUMNS.map((c) => t(lang, `report.col.${c.id}` as MessageKey)),
+  ]).font = { bold: true };
+  for (const b of report.bookings.byService) {
+    bookings.addRow([groupLabel('service', b.serviceId, lang, names), ...bookingCells(b)]);
+  }
+  bookings.addRow([t(lang, 'report.key.total'), ...bookingCells(report.bookings.total)]);
+  bookings.getColumn(1).width = 32;
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

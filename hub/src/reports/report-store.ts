@@ -8,7 +8,7 @@
  * range's tickets. The plans are asserted in db/migrations/008-reports.test.ts.
  */
 import type { Db } from '../db/open.js';
-import type { TicketStatus } from '../../../shared/protocol.js';
+import type { BookingStatus, TicketStatus } from '../../../shared/protocol.js';
 
 /**
  * One ticket as a report reads it. The first four columns say where it was
@@ -86,6 +86,9 @@ export const REPORT_SQL = {
     WHERE f.ticket_id BETWEEN @firstId AND @lastId AND t.day BETWEEN @from AND @to
       AND trim(coalesce(json_extract(f.answers, '$.comment'), '')) <> ''
     ORDER BY f.at DESC, f.id DESC LIMIT @limit`,
+  // Bookings are far fewer than tickets: counted straight from their (day, status) index.
+  bookings: `SELECT service_id, status, count(*) AS n FROM bookings
+    WHERE day BETWEEN @from AND @to GROUP BY service_id, status`,
 } as const;
 
 interface Range {
@@ -107,6 +110,9 @@ export function createReportStore(db: Db) {
   const services = db.prepare<[], ServiceRow>(
     `SELECT id, prefix, ministry_id, name_lo, name_en, fee_lak, target_minutes FROM services
      ORDER BY sort, id`,
+  );
+  const bookings = db.prepare<[Range], { service_id: string; status: BookingStatus; n: number }>(
+    REPORT_SQL.bookings,
   );
   const counters = db.prepare<[], { id: number; number: number }>(
     'SELECT id, number FROM counters ORDER BY number',
@@ -130,6 +136,8 @@ export function createReportStore(db: Db) {
     },
     services: () => services.all(),
     counters: () => counters.all(),
+    /** Bookings for the days of `range`, per service and status. */
+    bookings: (range: Range) => bookings.all(range),
   };
 }
 

@@ -24,6 +24,7 @@ import {
 } from '../../../shared/protocol.js';
 import type { FiguresAcc } from '../../../shared/domain/report-figures.js';
 import { payMoreFigures } from '../../../shared/domain/report-figures.js';
+import { countBookings } from '../../../shared/domain/booking-counts.js';
 import { missingCaseError } from '../../../shared/assert.js';
 
 export const NO_KEY = 'none';
@@ -84,6 +85,19 @@ const payMoreRows = (g: Grouping, order: (keys: string[]) => string[]) =>
     ...payMoreFigures((g.groups.get(key) as FiguresAcc).payMore),
   }));
 
+/** Bookings in total and per service (in the console's order, a removed service last). */
+function bookingsOf(store: ReportStore, range: ReportRequest['range'], services: ServiceRow[]) {
+  const rows = store.bookings(range);
+  const ids = orderKeys([...new Set(rows.map((r) => r.service_id))], 'service', services);
+  return {
+    total: countBookings(rows),
+    byService: ids.map((serviceId) => ({
+      serviceId,
+      ...countBookings(rows.filter((r) => r.service_id === serviceId)),
+    })),
+  };
+}
+
 function runReport(
   store: ReportStore,
   facts: DayFactsStore,
@@ -115,6 +129,7 @@ function runReport(
       byService: payMoreRows(byService, order('service')),
       byCounter: payMoreRows(byCounter, order('counter')),
     },
+    bookings: bookingsOf(store, range, services),
   };
 }
 
