@@ -651,6 +651,8 @@ export const en = {
   'console.holiday.add': 'Add a holiday',
   'console.holiday.hint':
     'On a holiday every service is closed: the kiosks give no tickets, and say when the centre opens again.',
+  'console.date.placeholder': 'dd/mm/yyyy',
+  'console.date.pick': 'Calendar',
   'console.holiday.day': 'Date',
   'console.holiday.remove': 'Remove',
   'console.holiday.removed': 'The holiday is removed.',

@@ -600,6 +600,8 @@ export const lo: Record<MessageKey, string> = {
   'console.hall.uploadSkipped': 'ບໍ່ໄດ້ໃຊ້: {files}',
   'console.holiday.add': 'ເພີ່ມວັນພັກ',
   'console.holiday.hint': 'ໃນວັນພັກ ທຸກບໍລິການປິດ: ຕູ້ອອກບັດຄິວຈະບໍ່ອອກບັດ ແລະ ບອກວ່າສູນຈະເປີດອີກເມື່ອໃດ',
+  'console.date.placeholder': 'ວວ/ດດ/ປປປປ',
+  'console.date.pick': 'ປະຕິທິນ',
   'console.holiday.day': 'ວັນທີ',
   'console.holiday.remove': 'ລຶບອອກ',
   'console.holiday.removed': 'ລຶບວັນພັກອອກແລ້ວ',
