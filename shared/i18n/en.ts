@@ -991,6 +991,13 @@ export const en = {
   'console.floor.for': '{label}, for {minutes} min',
   'console.floor.pausedFor': 'Paused: {reason}',
   'console.floor.close': 'Close counter',
+  'console.floor.closeAsk': 'Close counter {number}? The hall stops showing it.',
+  'console.floor.closeAskStaffed':
+    'Close counter {number}? {name} no longer holds it, and the hall stops showing it.',
+  'console.floor.closeNumber': 'Close counter {number}',
+  'console.floor.signOutAsk':
+    'Sign {name} out of every screen? Each counter they hold with nobody at it closes, and they log in again with their PIN.',
+  'console.floor.keep': 'No, go back',
   'console.floor.closed': 'Counter {number} is closed.',
   'console.floor.signOut': 'Sign {name} out',
   'console.floor.signedOut': '{name} is signed out on every screen.',

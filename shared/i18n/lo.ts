@@ -922,6 +922,13 @@ export const lo: Record<MessageKey, string> = {
   'console.floor.for': '{label} ມາໄດ້ {minutes} ນາທີ',
   'console.floor.pausedFor': 'ພັກຊົ່ວຄາວ: {reason}',
   'console.floor.close': 'ປິດປ່ອງ',
+  'console.floor.closeAsk': 'ປິດປ່ອງບໍລິການ {number} ບໍ? ຈໍໃນຫ້ອງລໍຖ້າຈະບໍ່ສະແດງປ່ອງນີ້ອີກ',
+  'console.floor.closeAskStaffed':
+    'ປິດປ່ອງບໍລິການ {number} ບໍ? {name} ຈະບໍ່ໄດ້ຖືປ່ອງນີ້ອີກ ແລະ ຈໍໃນຫ້ອງລໍຖ້າຈະບໍ່ສະແດງປ່ອງນີ້',
+  'console.floor.closeNumber': 'ປິດປ່ອງບໍລິການ {number}',
+  'console.floor.signOutAsk':
+    'ໃຫ້ {name} ອອກຈາກລະບົບທຸກໜ້າຈໍບໍ? ປ່ອງທີ່ເຂົາເຈົ້າຖືຢູ່ ແລະ ບໍ່ມີໃຜຢູ່ປ່ອງ ຈະຖືກປິດ ແລະ ເຂົາເຈົ້າຕ້ອງເຂົ້າລະບົບໃໝ່ດ້ວຍ PIN',
+  'console.floor.keep': 'ບໍ່, ກັບຄືນ',
   'console.floor.closed': 'ປິດປ່ອງບໍລິການ {number} ແລ້ວ',
   'console.floor.signOut': 'ໃຫ້ {name} ອອກຈາກລະບົບ',
   'console.floor.signedOut': '{name} ອອກຈາກລະບົບໃນທຸກໜ້າຈໍແລ້ວ',
