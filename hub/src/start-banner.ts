@@ -26,7 +26,16 @@ export interface BannerInput {
   lanAddress: string | null;
   apps: readonly { name: string; built: boolean }[];
   dbFile: string;
+  /**
+   * --data-dir as it was given, when it is not the default: the restart the banner suggests
+   * keeps it, or the demo would come back on another database, without the tickets just taken.
+   */
+  dataDir: string | undefined;
 }
+
+/** A flag value as a shell reads it back: quoted when it holds anything but plain path characters. */
+const shellWord = (value: string) =>
+  /^[\w./:@-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 
 /** The first IPv4 address of an interface that is not loopback: the one a phone on the LAN uses. */
 export function lanAddress(): string | null {
@@ -48,7 +57,9 @@ function phoneHint(input: BannerInput, port: string): string[] {
       '',
       'Phones: this demo listens on this machine only, so a phone cannot open the QR code on',
       'a ticket. To try it with a phone on the same Wi-Fi, stop it (Ctrl+C) and start it with',
-      `  npm start -- --host 0.0.0.0${port === '8470' ? '' : ` --port ${port}`}`,
+      `  npm start -- --host 0.0.0.0${port === '8470' ? '' : ` --port ${port}`}${
+        input.dataDir === undefined ? '' : ` --data-dir ${shellWord(input.dataDir)}`
+      }`,
       ...lan,
     ];
   }

@@ -13,6 +13,7 @@ const base: BannerInput = {
     { name: 'counter', built: false },
   ],
   dbFile: '/srv/khiu.sqlite',
+  dataDir: undefined,
 };
 
 describe('the start banner', () => {
@@ -22,6 +23,15 @@ describe('the start banner', () => {
     expect(text).toContain('  counter  http://127.0.0.1:8470/counter   (not built yet)\n');
     expect(text).toContain('  npm start -- --host 0.0.0.0\n');
     expect(text).toContain('QR codes then point at http://192.168.1.23:8470');
+  });
+
+  it('keeps a --data-dir that was given in the restart it suggests, quoted where a shell needs it', () => {
+    expect(startBanner({ ...base, dataDir: './data-walk' })).toContain(
+      '  npm start -- --host 0.0.0.0 --data-dir ./data-walk\n',
+    );
+    expect(startBanner({ ...base, dataDir: "/srv/Khiu's data" })).toContain(
+      `  npm start -- --host 0.0.0.0 --data-dir '/srv/Khiu'\\''s data'\n`,
+    );
   });
 
   it('says to join the Wi-Fi first when the machine has no LAN address', () => {
