@@ -30,7 +30,6 @@ import { ROLES } from '../../shared/protocol.js';
 import { createCentralLink, dailyRecordsTable } from './central/central-link.js';
 
 export const DEFAULT_PORT = 8470;
-const DEFAULT_DATA_DIR = './data';
 /** The printer --printer saves: one name, so a second start re-points it instead of adding another. */
 export const CLI_PRINTER_NAME = 'Kiosk printer (--printer)';
 
@@ -75,7 +74,7 @@ function parse() {
       options: {
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: String(DEFAULT_PORT) },
-        'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
+        'data-dir': { type: 'string', default: './data' },
         demo: { type: 'boolean', default: false },
         tz: { type: 'string' },
         'public-url': { type: 'string' },
@@ -195,7 +194,7 @@ function printAddresses(values: Values, url: string, webRoot: string, dbFile: st
     lanAddress: lanAddress(),
     apps: WEB_APPS.map((name) => ({ name, built: existsSync(join(webRoot, name, 'index.html')) })),
     dbFile,
-    dataDir: values['data-dir'] === DEFAULT_DATA_DIR ? undefined : values['data-dir'],
+    flags: process.argv.slice(2),
   });
   process.stdout.write(banner);
 }
