@@ -962,8 +962,9 @@ export const en = {
   'console.printer.testUnconfirmed':
     'The printer did not confirm the test slip. Check its cable or network, then try again.',
   // Alerts (hub/src/floor/alerts.ts), on the counters' banner and the console's floor.
+  // No "call them next": Call next follows the call policy, which may take someone else first.
   'alert.wait':
-    '{service}: someone has waited longer than the target of {minutes} min. Call them next.',
+    '{service}: someone has waited longer than the target of {minutes} min (in red in the queue).',
   'alert.idle':
     'Counter {number} is open with nobody at it while its services have people waiting.',
   // The live floor (console/src/components/FloorScreen.tsx, TicketSearch.tsx).
