@@ -652,6 +652,7 @@ export const en = {
   'console.holiday.hint':
     'On a holiday every service is closed: the kiosks give no tickets, and say when the centre opens again.',
   'console.date.placeholder': 'dd/mm/yyyy',
+  'console.date.hint': 'Day, month, year: 25/12/2026',
   'console.date.pick': 'Calendar',
   'console.holiday.day': 'Date',
   'console.holiday.remove': 'Remove',

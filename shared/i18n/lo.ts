@@ -601,6 +601,7 @@ export const lo: Record<MessageKey, string> = {
   'console.holiday.add': 'ເພີ່ມວັນພັກ',
   'console.holiday.hint': 'ໃນວັນພັກ ທຸກບໍລິການປິດ: ຕູ້ອອກບັດຄິວຈະບໍ່ອອກບັດ ແລະ ບອກວ່າສູນຈະເປີດອີກເມື່ອໃດ',
   'console.date.placeholder': 'ວວ/ດດ/ປປປປ',
+  'console.date.hint': 'ວັນ, ເດືອນ, ປີ: 25/12/2026',
   'console.date.pick': 'ປະຕິທິນ',
   'console.holiday.day': 'ວັນທີ',
   'console.holiday.remove': 'ລຶບອອກ',

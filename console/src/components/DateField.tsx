@@ -3,7 +3,7 @@
  * dates, whatever language the browser was installed in (a native date input
  * follows the browser's locale: mm/dd/yyyy on a US-English one). Under it,
  * the day in words, so a slip of the fingers (04/12 meant as 12 April) shows
- * before it is saved. The calendar button still opens the browser's picker.
+ * before it is saved; while there is no day, how to write one. The calendar button still opens the browser's picker.
  * The value in and out is an ISO day; text that is no day is passed on as
  * typed, for the hub's check to name next to the field.
  */
@@ -97,11 +97,10 @@ export function DateField({
         />
         <CalendarButton value={value} onPick={change} />
       </span>
-      {words ? (
-        <span className="field__hint" data-day-words={path}>
-          {words}
-        </span>
-      ) : null}
+      {/* The day in words, or until there is one, how to write it (the note a wrong one points to). */}
+      <span className="field__hint" data-day-words={path}>
+        {words ?? t(lang, 'console.date.hint')}
+      </span>
     </Field>
   );
 }
