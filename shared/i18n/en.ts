@@ -222,6 +222,8 @@ export const en = {
     'No services are giving out tickets right now. Please ask at the reception desk.',
   'kiosk.waitingCount': '{count} waiting',
   'kiosk.nobodyWaiting': 'Nobody waiting',
+  'kiosk.noCounterOpen':
+    'No counter is serving this service right now. You can take a ticket: it is called once a counter opens for it.',
   'kiosk.peopleWaiting': 'People waiting',
   'kiosk.officialFee': 'Official fee',
   'kiosk.feeSampleShort': 'sample fee',

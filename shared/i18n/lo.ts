@@ -203,6 +203,8 @@ export const lo: Record<MessageKey, string> = {
   'kiosk.noServices': 'ຂະນະນີ້ບໍ່ມີບໍລິການທີ່ອອກບັດຄິວ ກະລຸນາສອບຖາມທີ່ໂຕະຕ້ອນຮັບ',
   'kiosk.waitingCount': 'ລໍຖ້າ {count} ຄົນ',
   'kiosk.nobodyWaiting': 'ບໍ່ມີຄົນລໍຖ້າ',
+  'kiosk.noCounterOpen':
+    'ຕອນນີ້ຍັງບໍ່ມີປ່ອງບໍລິການໃດເປີດໃຫ້ບໍລິການນີ້ ທ່ານສາມາດຮັບບັດຄິວໄດ້ ບັດຈະຖືກເອີ້ນເມື່ອມີປ່ອງເປີດໃຫ້ບໍລິການນີ້',
   'kiosk.peopleWaiting': 'ຈຳນວນຄົນລໍຖ້າ',
   'kiosk.officialFee': 'ຄ່າທຳນຽມທາງການ',
   'kiosk.feeSampleShort': 'ຄ່າທຳນຽມຕົວຢ່າງ',

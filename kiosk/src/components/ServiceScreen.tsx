@@ -49,6 +49,13 @@ export function ServiceScreen({ serviceId }: { serviceId: string }) {
   const askPriority = useKioskStore((s) => s.askPriority);
   const back = useKioskStore((s) => s.back);
   const { block, opensAgain } = useIssuing(service);
+  // Open or on a break: someone will call this service's tickets. None: the estimate cannot be
+  // "not known yet" alone; the citizen is told that nobody serves it at a counter now.
+  const noCounter = useKioskStore(
+    (s) =>
+      s.snapshot !== null &&
+      !s.snapshot.counters.some((c) => c.status !== 'closed' && c.services.includes(serviceId)),
+  );
 
   // Removed by a config change while someone was looking at it.
   if (!service) return <ServiceGone />;
@@ -67,6 +74,11 @@ export function ServiceScreen({ serviceId }: { serviceId: string }) {
         </Fact>
       </div>
       <DocumentList documents={service.documents[lang]} />
+      {noCounter && !block ? (
+        <p className="notice notice--warning" role="status" data-testid="no-counter">
+          {t(lang, 'kiosk.noCounterOpen')}
+        </p>
+      ) : null}
       {block ? (
         <p className="notice notice--warning service__block" role="status">
           {t(lang, issuingBlockDetail(block))}
