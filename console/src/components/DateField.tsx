@@ -3,9 +3,10 @@
  * dates, whatever language the browser was installed in (a native date input
  * follows the browser's locale: mm/dd/yyyy on a US-English one). Under it,
  * the day in words, so a slip of the fingers (04/12 meant as 12 April) shows
- * before it is saved; while there is no day, how to write one. The calendar button still opens the browser's picker.
- * The value in and out is an ISO day; text that is no day is passed on as
- * typed, for the hub's check to name next to the field.
+ * before it is saved; while there is no day, how to write one. The calendar
+ * button still opens the browser's picker. The value in and out is an ISO
+ * day; text that is no day is passed on as typed, for the hub's check to name
+ * next to the field.
  */
 import { useEffect, useRef, useState } from 'react';
 import { t, type MessageKey } from '../../../shared/i18n/index.js';
