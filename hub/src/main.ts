@@ -196,6 +196,7 @@ function printAddresses(values: Values, url: string, webRoot: string, dbFile: st
     lanAddress: lanAddress(),
     apps: WEB_APPS.map((name) => ({ name, built: existsSync(join(webRoot, name, 'index.html')) })),
     dbFile,
+    flags: process.argv.slice(2),
   });
   process.stdout.write(banner);
 }

@@ -26,7 +26,32 @@ export interface BannerInput {
   lanAddress: string | null;
   apps: readonly { name: string; built: boolean }[];
   dbFile: string;
+  /**
+   * The flags it was started with, as given: the restart the banner suggests keeps them (but
+   * --host, --port and --demo, which it sets itself), or the demo would come back on another
+   * database (--data-dir), without the tickets just taken, or without its printer.
+   */
+  flags: readonly string[];
 }
+
+/** `flags` without --demo, --host and --port (and their values), which the restart sets. */
+export function keptFlags(flags: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i] ?? '';
+    if (flag === '--demo' || /^--(host|port)=/.test(flag)) continue;
+    if (flag === '--host' || flag === '--port') {
+      i += 1;
+      continue;
+    }
+    kept.push(flag);
+  }
+  return kept;
+}
+
+/** A flag value as a shell reads it back: quoted when it holds anything but plain path characters. */
+const shellWord = (value: string) =>
+  /^[\w./:@=-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 
 /** The first IPv4 address of an interface that is not loopback: the one a phone on the LAN uses. */
 export function lanAddress(): string | null {
@@ -48,7 +73,7 @@ function phoneHint(input: BannerInput, port: string): string[] {
       '',
       'Phones: this demo listens on this machine only, so a phone cannot open the QR code on',
       'a ticket. To try it with a phone on the same Wi-Fi, stop it (Ctrl+C) and start it with',
-      `  npm start -- --host 0.0.0.0${port === '8470' ? '' : ` --port ${port}`}`,
+      `  npm start -- ${['--host', '0.0.0.0', ...(port === '8470' ? [] : ['--port', port]), ...keptFlags(input.flags)].map(shellWord).join(' ')}`,
       ...lan,
     ];
   }

@@ -286,6 +286,8 @@ export const en = {
     'No services are giving out tickets right now. Please ask at the reception desk.',
   'kiosk.waitingCount': '{count} waiting',
   'kiosk.nobodyWaiting': 'Nobody waiting',
+  'kiosk.noCounterOpen':
+    'No counter is serving this service right now. You can take a ticket: it is called once a counter opens for it.',
   'kiosk.peopleWaiting': 'People waiting',
   'kiosk.officialFee': 'Official fee',
   'kiosk.feeSampleShort': 'sample fee',
@@ -715,6 +717,9 @@ export const en = {
   'console.holiday.add': 'Add a holiday',
   'console.holiday.hint':
     'On a holiday every service is closed: the kiosks give no tickets, and say when the centre opens again.',
+  'console.date.placeholder': 'dd/mm/yyyy',
+  'console.date.hint': 'Day, month, year: 25/12/2026',
+  'console.date.pick': 'Calendar',
   'console.holiday.day': 'Date',
   'console.holiday.remove': 'Remove',
   'console.holiday.removed': 'The holiday is removed.',
@@ -1024,8 +1029,9 @@ export const en = {
   'console.printer.testUnconfirmed':
     'The printer did not confirm the test slip. Check its cable or network, then try again.',
   // Alerts (hub/src/floor/alerts.ts), on the counters' banner and the console's floor.
+  // No "call them next": Call next follows the call policy, which may take someone else first.
   'alert.wait':
-    '{service}: someone has waited longer than the target of {minutes} min. Call them next.',
+    '{service}: someone has waited longer than the target of {minutes} min (in red in the queue).',
   'alert.idle':
     'Counter {number} is open with nobody at it while its services have people waiting.',
   // The live floor (console/src/components/FloorScreen.tsx, TicketSearch.tsx).
@@ -1053,6 +1059,13 @@ export const en = {
   'console.floor.for': '{label}, for {minutes} min',
   'console.floor.pausedFor': 'Paused: {reason}',
   'console.floor.close': 'Close counter',
+  'console.floor.closeAsk': 'Close counter {number}? The hall stops showing it.',
+  'console.floor.closeAskStaffed':
+    'Close counter {number}? {name} no longer holds it, and the hall stops showing it.',
+  'console.floor.closeNumber': 'Close counter {number}',
+  'console.floor.signOutAsk':
+    'Sign {name} out of every screen? Each counter they hold with nobody at it closes, and they log in again with their PIN.',
+  'console.floor.keep': 'No, go back',
   'console.floor.closed': 'Counter {number} is closed.',
   'console.floor.signOut': 'Sign {name} out',
   'console.floor.signedOut': '{name} is signed out on every screen.',

@@ -263,6 +263,8 @@ export const lo: Record<MessageKey, string> = {
   'kiosk.noServices': 'ຂະນະນີ້ບໍ່ມີບໍລິການທີ່ອອກບັດຄິວ ກະລຸນາສອບຖາມທີ່ໂຕະຕ້ອນຮັບ',
   'kiosk.waitingCount': 'ລໍຖ້າ {count} ຄົນ',
   'kiosk.nobodyWaiting': 'ບໍ່ມີຄົນລໍຖ້າ',
+  'kiosk.noCounterOpen':
+    'ຕອນນີ້ຍັງບໍ່ມີປ່ອງບໍລິການໃດເປີດໃຫ້ບໍລິການນີ້ ທ່ານສາມາດຮັບບັດຄິວໄດ້ ບັດຈະຖືກເອີ້ນເມື່ອມີປ່ອງເປີດໃຫ້ບໍລິການນີ້',
   'kiosk.peopleWaiting': 'ຈຳນວນຄົນລໍຖ້າ',
   'kiosk.officialFee': 'ຄ່າທຳນຽມທາງການ',
   'kiosk.feeSampleShort': 'ຄ່າທຳນຽມຕົວຢ່າງ',
@@ -660,6 +662,9 @@ export const lo: Record<MessageKey, string> = {
   'console.hall.uploadSkipped': 'ບໍ່ໄດ້ໃຊ້: {files}',
   'console.holiday.add': 'ເພີ່ມວັນພັກ',
   'console.holiday.hint': 'ໃນວັນພັກ ທຸກບໍລິການປິດ: ຕູ້ອອກບັດຄິວຈະບໍ່ອອກບັດ ແລະ ບອກວ່າສູນຈະເປີດອີກເມື່ອໃດ',
+  'console.date.placeholder': 'ວວ/ດດ/ປປປປ',
+  'console.date.hint': 'ວັນ, ເດືອນ, ປີ: 25/12/2026',
+  'console.date.pick': 'ປະຕິທິນ',
   'console.holiday.day': 'ວັນທີ',
   'console.holiday.remove': 'ລຶບອອກ',
   'console.holiday.removed': 'ລຶບວັນພັກອອກແລ້ວ',
@@ -954,7 +959,7 @@ export const lo: Record<MessageKey, string> = {
   'console.spool.dropped': 'ບັດ {label} ຈະບໍ່ຖືກພິມ',
   'console.printer.testUnconfirmed': 'ເຄື່ອງພິມບໍ່ໄດ້ຢືນຢັນໃບທົດລອງ ກວດເບິ່ງສາຍ ຫຼື ເຄືອຂ່າຍ ແລ້ວລອງໃໝ່',
   // ການແຈ້ງເຕືອນ (ປ່ອງບໍລິການ ແລະ ໜ້າຕິດຕາມການບໍລິການ)
-  'alert.wait': '{service}: ມີຄົນລໍຖ້າເກີນເປົ້າໝາຍ {minutes} ນາທີແລ້ວ ກະລຸນາເອີ້ນເຂົາເຈົ້າກ່ອນ',
+  'alert.wait': '{service}: ມີຄົນລໍຖ້າເກີນເປົ້າໝາຍ {minutes} ນາທີແລ້ວ (ສີແດງໃນແຖວຄິວ)',
   'alert.idle': 'ປ່ອງບໍລິການ {number} ເປີດຢູ່ ແຕ່ບໍ່ມີໃຜໃຫ້ບໍລິການ ໃນຂະນະທີ່ມີຄົນລໍຖ້າ',
   // ການບໍລິການຂະນະນີ້ (ໜ້າຕິດຕາມ ແລະ ຊອກຫາບັດຄິວ)
   'console.nav.floor': 'ການບໍລິການຂະນະນີ້',
@@ -980,6 +985,13 @@ export const lo: Record<MessageKey, string> = {
   'console.floor.for': '{label} ມາໄດ້ {minutes} ນາທີ',
   'console.floor.pausedFor': 'ພັກຊົ່ວຄາວ: {reason}',
   'console.floor.close': 'ປິດປ່ອງ',
+  'console.floor.closeAsk': 'ປິດປ່ອງບໍລິການ {number} ບໍ? ຈໍໃນຫ້ອງລໍຖ້າຈະບໍ່ສະແດງປ່ອງນີ້ອີກ',
+  'console.floor.closeAskStaffed':
+    'ປິດປ່ອງບໍລິການ {number} ບໍ? {name} ຈະບໍ່ໄດ້ຖືປ່ອງນີ້ອີກ ແລະ ຈໍໃນຫ້ອງລໍຖ້າຈະບໍ່ສະແດງປ່ອງນີ້',
+  'console.floor.closeNumber': 'ປິດປ່ອງບໍລິການ {number}',
+  'console.floor.signOutAsk':
+    'ໃຫ້ {name} ອອກຈາກລະບົບທຸກໜ້າຈໍບໍ? ປ່ອງທີ່ເຂົາເຈົ້າຖືຢູ່ ແລະ ບໍ່ມີໃຜຢູ່ປ່ອງ ຈະຖືກປິດ ແລະ ເຂົາເຈົ້າຕ້ອງເຂົ້າລະບົບໃໝ່ດ້ວຍ PIN',
+  'console.floor.keep': 'ບໍ່, ກັບຄືນ',
   'console.floor.closed': 'ປິດປ່ອງບໍລິການ {number} ແລ້ວ',
   'console.floor.signOut': 'ໃຫ້ {name} ອອກຈາກລະບົບ',
   'console.floor.signedOut': '{name} ອອກຈາກລະບົບໃນທຸກໜ້າຈໍແລ້ວ',

@@ -125,6 +125,8 @@ describe('console: the national link, in Chromium', () => {
     await manager.field('central.map.family-book-entry').selectOption('FB-ENTRY');
     await expect.poll(() => row.getAttribute('data-differs')).toBe('true');
     await row.getByText(t('lo', 'console.central.differs')).waitFor();
+    // The local fee is a demo's sample fee, and says so, as on the services list.
+    await row.locator('.mark--sample').getByText(t('lo', 'console.sample')).waitFor();
     await manager.shotBoth('national-link');
 
     const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });

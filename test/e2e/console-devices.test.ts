@@ -9,9 +9,10 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, requireBuiltApp, WEB_ROOT } from './browser.js';
 import { ConsolePage } from './console-page.js';
-import { startHub, type TestHub } from '../harness.js';
+import { hashAllTables, startHub, type TestHub } from '../harness.js';
 import { addDevice } from '../../hub/src/devices/devices.js';
 import { systemClock } from '../../hub/src/clock.js';
+import { dayInWords } from '../../shared/i18n/day-text.js';
 import { t } from '../../shared/i18n/index.js';
 import type { DeviceRole } from '../../shared/protocol.js';
 
@@ -114,11 +115,33 @@ describe('console: pairing devices, in Chromium', () => {
 
   it('adds a holiday the centre is closed on, and removes it', async () => {
     await manager.openSection('holidays');
-    await manager.fill({ 'holiday.day': '2026-12-02' });
+    // Day first, as the centre writes dates, whatever the browser's own locale (en-US here),
+    // and the day in words under the field before it is saved.
+    const day = manager.field('holiday.day');
+    expect(await day.getAttribute('placeholder')).toBe(manager.text('console.date.placeholder'));
+    const note = manager.page.locator('[data-day-words="holiday.day"]');
+    expect(await note.textContent()).toBe(manager.text('console.date.hint'));
+    // No such day: the hub says so next to the field, and the note it points to is there.
+    await day.fill('31/04/2026');
     await manager.fill({ 'holiday.name.lo': 'ວັນຊາດ', 'holiday.name.en': 'National Day' });
+    const unchanged = hashAllTables(hub.db);
+    await manager.button('console.save').click();
+    await expect
+      .poll(() => manager.fieldError('holiday.day'))
+      .toBe(manager.text('field.invalid_format'));
+    expect(await note.textContent()).toBe(manager.text('console.date.hint'));
+    expect(hashAllTables(hub.db)).toBe(unchanged);
+    await day.fill('02/12/2026');
+    await manager.page
+      .locator('[data-day-words="holiday.day"]')
+      .getByText(dayInWords('2026-12-02', manager.lang) ?? '')
+      .waitFor();
+    await manager.fill({ 'holiday.name.lo': 'ວັນຊາດ', 'holiday.name.en': 'National Day' });
+    await manager.shotBoth('holiday-date');
     await manager.button('console.save').click();
     const row = manager.page.getByTestId('holiday-2026-12-02');
     await row.getByText('ວັນຊາດ').waitFor();
+    await row.getByText('02/12/2026').waitFor();
     await manager.shotBoth('holidays');
     expect(hub.db.prepare('SELECT name_en FROM holidays').all()).toEqual([
       { name_en: 'National Day' },

@@ -159,4 +159,73 @@ describe('the live floor in Chromium', { timeout: 90_000 }, () => {
     await c.page.close();
     await clerk.page.context().close();
   });
+
+  it('asks before closing a counter or signing a clerk out, and "No" changes nothing on the floor', async () => {
+    const { client: clerk5 } = await openCounter(hub, 5, 'clerk5');
+    await openCounter(hub, 6, 'clerk6');
+    const c = new ConsolePage(await browser.newPage({ viewport: DESK }), 'lo');
+    await c.page.goto(`${hub.url}/console/`);
+    await c.waitReady('login');
+    await c.logIn('supervisor', '5555');
+    await c.page.locator('[data-testid="floor"][data-loaded="true"]').waitFor();
+    const row = (n: number) =>
+      c.page.locator(`[data-testid="floor-counters"] tr[data-counter="${n}"]`);
+    const status = (n: number) =>
+      hub.db
+        .prepare<[number], { status: string }>('SELECT status FROM counters WHERE number = ?')
+        .get(n)?.status;
+    // What a floor action would change. Not every table: the first test's printer is still
+    // polled, and its status row moves on by itself.
+    const floorState = () =>
+      JSON.stringify(
+        ['counters', 'counter_events', 'staff_sessions', 'config_audit', 'tickets'].map((table) =>
+          hub.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all(),
+        ),
+      );
+    const clerk5Name = 'Phonesavanh Vongphachanh';
+    const clerk6Name = 'Manivanh Sengdara';
+    await row(5).getByRole('cell', { name: clerk5Name, exact: true }).waitFor();
+
+    // Close: a question naming the counter and its clerk; "No" leaves every table as it was.
+    await row(5)
+      .getByRole('button', { name: c.text('console.floor.close'), exact: true })
+      .click();
+    const ask = row(5).locator('[data-confirm="close"]');
+    await ask
+      .getByText(c.text('console.floor.closeAskStaffed', { number: 5, name: clerk5Name }))
+      .waitFor();
+    await ask.scrollIntoViewIfNeeded();
+    await c.shotBoth('floor-close-ask');
+    const before = floorState();
+    await ask.getByRole('button', { name: c.text('console.floor.keep') }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(floorState()).toBe(before);
+    expect(status(5)).toBe('open');
+    // Asked again and confirmed, it closes.
+    await row(5)
+      .getByRole('button', { name: c.text('console.floor.close'), exact: true })
+      .click();
+    await row(5)
+      .getByRole('button', { name: c.text('console.floor.closeNumber', { number: 5 }) })
+      .click();
+    expect(await c.notice()).toContain(c.text('console.floor.closed', { number: 5 }));
+    expect(status(5)).toBe('closed');
+    clerk5.disconnect();
+
+    // Sign out: the same, for the clerk at counter 6.
+    const signOut = c.text('console.floor.signOut', { name: clerk6Name });
+    await row(6).getByRole('button', { name: signOut }).click();
+    const askOut = row(6).locator('[data-confirm="signOut"]');
+    await askOut.getByText(c.text('console.floor.signOutAsk', { name: clerk6Name })).waitFor();
+    await c.shotBoth('floor-sign-out-ask');
+    const beforeOut = floorState();
+    await askOut.getByRole('button', { name: c.text('console.floor.keep') }).click();
+    await askOut.waitFor({ state: 'detached' });
+    expect(floorState()).toBe(beforeOut);
+    await row(6).getByRole('button', { name: signOut }).click();
+    await row(6).locator('[data-confirm="signOut"]').getByRole('button', { name: signOut }).click();
+    expect(await c.notice()).toContain(c.text('console.floor.signedOut', { name: clerk6Name }));
+    expect(status(6)).toBe('closed');
+    await c.page.close();
+  });
 });

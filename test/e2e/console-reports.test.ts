@@ -20,6 +20,7 @@ import { byLabel, parseCsv, readXlsx } from '../reports/read-files.js';
 import { hashAllTables } from '../harness.js';
 import { seedHistory } from '../../hub/src/demo/history.js';
 import { BOOKING_COLUMNS, FIGURE_COLUMNS } from '../../shared/domain/report-columns.js';
+import { dayText } from '../../shared/i18n/day-text.js';
 import { t } from '../../shared/i18n/index.js';
 import type { MessageKey } from '../../shared/i18n/en.js';
 import type { DailyRecord } from '../../shared/protocol.js';
@@ -62,7 +63,7 @@ describe('console: reports, in Chromium', { timeout: 120_000 }, () => {
     await m.button('console.reports.run').click();
     await expect
       .poll(() => m.page.getByTestId('report-period').textContent())
-      .toContain(`${KNOWN_DAY} `);
+      .toContain(`${dayText(KNOWN_DAY)} `);
   }
 
   async function downloaded(button: MessageKey): Promise<Download> {
@@ -200,8 +201,13 @@ describe('console: reports, in Chromium', { timeout: 120_000 }, () => {
     await m.button('console.reports.run').click();
     await expect
       .poll(() => m.page.getByTestId('report-period').textContent())
-      .toContain('2026-11-01');
+      .toContain('01/11/2026');
     await m.page.getByTestId('chart-wait').locator('canvas').waitFor();
+    // Service names read across, down the side of bars laid across: slanted under upright bars,
+    // the Lao names ran into each other.
+    for (const chart of ['chart-wait', 'chart-service']) {
+      expect(await m.page.getByTestId(chart).getAttribute('data-bars')).toBe('across');
+    }
     await m.shotBoth('reports');
     await m.page.getByTestId('chart-wait').evaluate((el) => el.scrollIntoView());
     await m.shotBoth('reports-charts');

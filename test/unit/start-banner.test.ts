@@ -13,6 +13,7 @@ const base: BannerInput = {
     { name: 'counter', built: false },
   ],
   dbFile: '/srv/khiu.sqlite',
+  flags: ['--demo'],
 };
 
 describe('the start banner', () => {
@@ -22,6 +23,24 @@ describe('the start banner', () => {
     expect(text).toContain('  counter  http://127.0.0.1:8470/counter   (not built yet)\n');
     expect(text).toContain('  npm start -- --host 0.0.0.0\n');
     expect(text).toContain('QR codes then point at http://192.168.1.23:8470');
+  });
+
+  it('keeps the flags it was started with in the restart it suggests, quoted where a shell needs it', () => {
+    const flags = [
+      '--demo',
+      '--port',
+      '8583',
+      '--data-dir',
+      './data-walk',
+      '--printer',
+      'tcp://127.0.0.1:9187',
+    ];
+    expect(startBanner({ ...base, url: 'http://127.0.0.1:8583', flags })).toContain(
+      '  npm start -- --host 0.0.0.0 --port 8583 --data-dir ./data-walk --printer tcp://127.0.0.1:9187\n',
+    );
+    expect(
+      startBanner({ ...base, flags: ['--host=127.0.0.1', '--data-dir', "/srv/Khiu's data"] }),
+    ).toContain(`  npm start -- --host 0.0.0.0 --data-dir '/srv/Khiu'\\''s data'\n`);
   });
 
   it('says to join the Wi-Fi first when the machine has no LAN address', () => {

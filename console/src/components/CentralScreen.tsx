@@ -121,7 +121,16 @@ function MappingRow({ service, status }: { service: ServiceConfig; status: Centr
   return (
     <tr data-testid={`central-map-${service.id}`} data-differs={differs}>
       <td>{service.name[lang]}</td>
-      <td>{formatKip(service.feeLak, lang)}</td>
+      <td>
+        {formatKip(service.feeLak, lang)}
+        {/* As on the services list: a sample fee is never shown as if it were the official one. */}
+        {service.feeIsSample ? (
+          <>
+            {' '}
+            <span className="mark mark--sample">{t(lang, 'console.sample')}</span>
+          </>
+        ) : null}
+      </td>
       <td>
         <select
           name={`central.map.${service.id}`}

@@ -1,4 +1,5 @@
 import type { ServiceDraft } from '../service-draft.js';
+import { DateField } from './DateField.js';
 import { CheckField, TextField } from './Field.js';
 
 type Set = (patch: Partial<ServiceDraft>) => void;
@@ -39,11 +40,10 @@ export function FeeFields({ draft, set }: { draft: ServiceDraft; set: Set }) {
           onChange={(en) => set({ ref: { ...ref, en } })}
         />
       </div>
-      <TextField
+      <DateField
         label="console.service.refDate"
         hint={draft.feeIsSample ? 'console.service.refOptional' : 'console.service.refRequired'}
         path="service.feeRef"
-        type="date"
         value={ref.date}
         onChange={(date) => set({ ref: { ...ref, date } })}
       />

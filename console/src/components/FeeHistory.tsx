@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { formatDate, formatTime } from '../../../shared/i18n/calendar.js';
+import { dayText } from '../../../shared/i18n/day-text.js';
 import { formatKip, t } from '../../../shared/i18n/index.js';
 import { loadFeeHistory } from '../config-actions.js';
 import { useConsoleStore } from '../store.js';
@@ -40,7 +41,7 @@ export function FeeHistory({ serviceId, version }: { serviceId: string; version:
                 <td>{`${formatDate(c.at, timeZone, lang)} ${formatTime(c.at, timeZone)}`}</td>
                 <td>{c.staffName ?? t(lang, 'console.feeHistory.system')}</td>
                 <td>{`${fee(c.oldFeeLak, c.oldIsSample)} → ${fee(c.newFeeLak, c.newIsSample)}`}</td>
-                <td>{c.ref ? `${c.ref[lang]} (${c.ref.date})` : '—'}</td>
+                <td>{c.ref ? `${c.ref[lang]} (${dayText(c.ref.date)})` : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -54,7 +54,7 @@ export function TextField({
   value: string;
   onChange: (value: string) => void;
   hint?: MessageKey;
-  type?: 'text' | 'password' | 'date' | 'url' | 'number' | 'time';
+  type?: 'text' | 'password' | 'url' | 'number' | 'time';
   inputMode?: 'numeric' | 'text' | 'url';
   lang?: string;
   maxLength?: number;

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { dayText } from '../../../shared/i18n/day-text.js';
 import { t } from '../../../shared/i18n/index.js';
 import { removeHoliday, saveHoliday } from '../holiday-actions.js';
 import { useCanEdit, useConsoleStore } from '../store.js';
-import { NameFields, TextField } from './Field.js';
+import { DateField } from './DateField.js';
+import { NameFields } from './Field.js';
 import { FormCard } from './FormCard.js';
 
 /** A new holiday: its date and its name in both languages. */
@@ -22,13 +24,7 @@ function HolidayForm() {
     <FormCard testId="holiday-form" onSubmit={submit}>
       <h2>{t(lang, 'console.holiday.add')}</h2>
       <p className="hint">{t(lang, 'console.holiday.hint')}</p>
-      <TextField
-        label="console.holiday.day"
-        path="holiday.day"
-        type="date"
-        value={day}
-        onChange={setDay}
-      />
+      <DateField label="console.holiday.day" path="holiday.day" value={day} onChange={setDay} />
       <NameFields
         label={{ lo: 'console.nameLo', en: 'console.nameEn' }}
         path="holiday.name"
@@ -56,7 +52,7 @@ export function HolidaysScreen() {
           <tbody>
             {holidays.map((h) => (
               <tr key={h.day} data-testid={`holiday-${h.day}`}>
-                <td>{h.day}</td>
+                <td>{dayText(h.day)}</td>
                 <td>{h.name[lang]}</td>
                 <td>
                   {canEdit ? (

@@ -7,21 +7,24 @@
 import { useState, type FormEvent } from 'react';
 import { t, type MessageKey } from '../../../shared/i18n/index.js';
 import { inForce } from '../../../shared/domain/notices.js';
+import { dayText } from '../../../shared/i18n/day-text.js';
 import { NOTICE_TEXT_MAX, type NoticeConfig } from '../../../shared/protocol.js';
 import { removeNotice, saveNotice } from '../hall-actions.js';
 import { useConsoleStore } from '../store.js';
-import { Field, TextField } from './Field.js';
-
-/** "2026-12-02" as Lao and English notices write it: 02/12/2026. */
-const dmy = (day: string) => day.split('-').reverse().join('/');
+import { DateField } from './DateField.js';
+import { Field } from './Field.js';
 
 function Dates({ n }: { n: Pick<NoticeConfig, 'startsOn' | 'endsOn'> }) {
   const lang = useConsoleStore((s) => s.lang);
   if (n.startsOn && n.endsOn) {
-    return <>{t(lang, 'console.hall.between', { from: dmy(n.startsOn), until: dmy(n.endsOn) })}</>;
+    return (
+      <>
+        {t(lang, 'console.hall.between', { from: dayText(n.startsOn), until: dayText(n.endsOn) })}
+      </>
+    );
   }
-  if (n.startsOn) return <>{t(lang, 'console.hall.from', { day: dmy(n.startsOn) })}</>;
-  if (n.endsOn) return <>{t(lang, 'console.hall.until', { day: dmy(n.endsOn) })}</>;
+  if (n.startsOn) return <>{t(lang, 'console.hall.from', { day: dayText(n.startsOn) })}</>;
+  if (n.endsOn) return <>{t(lang, 'console.hall.until', { day: dayText(n.endsOn) })}</>;
   return <>{t(lang, 'console.hall.always')}</>;
 }
 
@@ -63,17 +66,15 @@ type Draft = typeof EMPTY;
 function DateFields({ draft, onChange }: { draft: Draft; onChange: (d: Draft) => void }) {
   return (
     <div className="field-pair">
-      <TextField
+      <DateField
         label="console.hall.startsOn"
         path="notice.startsOn"
-        type="date"
         value={draft.startsOn}
         onChange={(startsOn) => onChange({ ...draft, startsOn })}
       />
-      <TextField
+      <DateField
         label="console.hall.endsOn"
         path="notice.endsOn"
-        type="date"
         value={draft.endsOn}
         onChange={(endsOn) => onChange({ ...draft, endsOn })}
       />

@@ -8,6 +8,7 @@
 import { useEffect, type FormEvent } from 'react';
 import { t, type Lang } from '../../../shared/i18n/index.js';
 import { formatDate, formatTime } from '../../../shared/i18n/calendar.js';
+import { dayText } from '../../../shared/i18n/day-text.js';
 import { REPORT_GROUPS, type Report, type ReportGroup } from '../../../shared/protocol.js';
 import {
   defaultRange,
@@ -19,7 +20,8 @@ import {
   useReportStore,
 } from '../report-actions.js';
 import { useCanEdit, useConsoleStore } from '../store.js';
-import { Field, TextField } from './Field.js';
+import { DateField } from './DateField.js';
+import { Field } from './Field.js';
 import { MinistryTokens } from './MinistryTokens.js';
 import { CommentsCard, FeedbackCard } from './ReportFeedback.js';
 import { ArrivalsHeatmap, ReportCharts, ReportTable } from './ReportResults.js';
@@ -87,17 +89,15 @@ function ReportControls() {
   };
   return (
     <form className="card report-controls" onSubmit={submit} data-testid="report-controls">
-      <TextField
+      <DateField
         label="console.reports.from"
         path="range.from"
-        type="date"
         value={range.from}
         onChange={(from) => setRange({ ...range, from })}
       />
-      <TextField
+      <DateField
         label="console.reports.to"
         path="range.to"
-        type="date"
         value={range.to}
         onChange={(to) => setRange({ ...range, to })}
       />
@@ -134,7 +134,11 @@ function PrintHeading() {
       <h1>{centre.name[lang]}</h1>
       <p>
         {t(lang, 'console.nav.reports')} · {t(lang, `report.group.${report.groupBy}`)} ·{' '}
-        {t(lang, 'console.reports.period', { from: report.from, to: report.to, days: report.days })}
+        {t(lang, 'console.reports.period', {
+          from: dayText(report.from),
+          to: dayText(report.to),
+          days: report.days,
+        })}
       </p>
       <p className="hint">
         {t(lang, 'console.reports.printedAt', {
@@ -165,8 +169,8 @@ export function ReportsScreen() {
         <>
           <p className="report-period" data-testid="report-period">
             {t(lang, 'console.reports.period', {
-              from: report.from,
-              to: report.to,
+              from: dayText(report.from),
+              to: dayText(report.to),
               days: report.days,
             })}
           </p>

@@ -7,6 +7,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { formatTime } from '../../../shared/i18n/calendar.js';
+import { dayText } from '../../../shared/i18n/day-text.js';
 import { t, type MessageKey } from '../../../shared/i18n/index.js';
 import type { Ticket, TicketHistory } from '../../../shared/protocol.js';
 import {
@@ -17,6 +18,7 @@ import {
   useFloorStore,
 } from '../floor-actions.js';
 import { useConsoleStore } from '../store.js';
+import { DateField } from './DateField.js';
 import { Field, FieldMessage } from './Field.js';
 
 /** One empty list, so a selector that finds nothing returns the same value each time. */
@@ -150,14 +152,7 @@ export function TicketSearch() {
             onChange={(e) => setQuery(e.target.value)}
           />
         </Field>
-        <Field label="console.search.day" path="day">
-          <input
-            name="day"
-            type="date"
-            value={day || today}
-            onChange={(e) => setDay(e.target.value)}
-          />
-        </Field>
+        <DateField label="console.search.day" path="day" value={day || today} onChange={setDay} />
         <button type="submit" className="button button--primary">
           {t(lang, 'console.search.submit')}
         </button>
@@ -165,7 +160,7 @@ export function TicketSearch() {
       <FieldMessage path="ticketId" />
       {search && search.found.length === 0 ? (
         <p className="hint" data-testid="search-none">
-          {t(lang, 'console.search.none', { query: search.query, day: search.day })}
+          {t(lang, 'console.search.none', { query: search.query, day: dayText(search.day) })}
         </p>
       ) : null}
       {search ? <History found={search.found} /> : null}

@@ -42,7 +42,7 @@ export function HallDisplay({ settings }: { settings: HallSettings }) {
           <LastCalls />
         </div>
         <div className="hall__side">
-          <CounterBoard />
+          <CounterBoard pageMs={settings.pageMs} />
           <ServiceTable pageMs={settings.pageMs} />
         </div>
       </main>

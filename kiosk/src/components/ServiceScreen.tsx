@@ -41,6 +41,29 @@ function ServiceGone() {
   );
 }
 
+/**
+ * Every counter for the service closed: "not known yet" alone would hide that nobody calls
+ * these tickets until one opens. Open or on a break, a counter still serves it.
+ */
+function NoCounterNote({ serviceId }: { serviceId: string }) {
+  const lang = useKioskStore((s) => s.lang);
+  const noCounter = useKioskStore(
+    (s) =>
+      s.snapshot !== null &&
+      !s.snapshot.counters.some((c) => c.status !== 'closed' && c.services.includes(serviceId)),
+  );
+  if (!noCounter) return null;
+  return (
+    <p
+      className="notice notice--warning service__no-counter"
+      role="status"
+      data-testid="no-counter"
+    >
+      {t(lang, 'kiosk.noCounterOpen')}
+    </p>
+  );
+}
+
 /** One service: fee, documents to bring and the queue, live; then "Take a ticket". */
 export function ServiceScreen({ serviceId }: { serviceId: string }) {
   const lang = useKioskStore((s) => s.lang);
@@ -67,6 +90,7 @@ export function ServiceScreen({ serviceId }: { serviceId: string }) {
         </Fact>
       </div>
       <DocumentList documents={service.documents[lang]} />
+      {block ? null : <NoCounterNote serviceId={serviceId} />}
       {block ? (
         <p className="notice notice--warning service__block" role="status">
           {t(lang, issuingBlockDetail(block))}
