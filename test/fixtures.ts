@@ -29,6 +29,7 @@ export function ticketFixture(id: number, patch: Partial<Ticket> = {}): Ticket {
     staffId: null,
     recalls: 0,
     parentId: null,
+    booking: null,
     ...patch,
   };
 }

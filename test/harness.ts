@@ -14,6 +14,7 @@ import { createHub, runSetupMode, type Hub, type HubOptions } from '../hub/src/a
 import { seedCentre } from '../hub/src/demo/seed.js';
 import { DEMO_CENTRE, type DemoCentre } from '../hub/src/demo/centre-data.js';
 import {
+  DEFAULT_BOOKING_SETTINGS,
   PROTOCOL_VERSION,
   type Ack,
   type ClientToServerEvents,
@@ -334,6 +335,7 @@ export function wellFormedPayloads(w: BusyCentre): {
       lang: 'lo',
       requestId: newRequestId(),
     }),
+    'ticket:check-in': () => ({ code: 'ABCD-2345' }),
     'staff:login': () => ({ username: 'manager', pin: '9999' }),
     'staff:logout': () => ({}),
     'counter:open': () => ({ counterId: 3 }),
@@ -489,6 +491,13 @@ function consolePayloads(): {
       holiday: { day: '2026-12-02', name: { lo: 'ວັນຊາດ', en: 'National Day' } },
     }),
     'config:holiday-delete': () => ({ day: '2026-12-02' }),
+    // Saved on version 7, which the settings never had: refused as stale, nothing changed.
+    'config:booking-save': () => ({
+      serviceId: 'birth-certificate',
+      booking: { ...DEFAULT_BOOKING_SETTINGS, bookable: true },
+      version: 7,
+    }),
+    'config:retention-save': () => ({ retention: { days: 60 }, version: 7 }),
     // Notice 999 does not exist: an update of it is not-found and changes nothing.
     'config:notice-save': () => ({
       notice: {

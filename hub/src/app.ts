@@ -25,6 +25,7 @@ import { createReportsRoute } from './net/reports-route.js';
 import { createRestHandler } from './net/rest.js';
 import { createVoiceRoute } from './net/voice-route.js';
 import { createWebAppHandler } from './net/web-apps.js';
+import { appointmentOperations } from './api/appointment-operations.js';
 import { coreOperations } from './api/core-operations.js';
 import { apiDocsPage } from './api/docs-page.js';
 import { openApiDocument } from './api/openapi.js';
@@ -113,19 +114,22 @@ function restRoute(
     probeStorage,
   }: { clock: Clock; log: Logger; startedAt: number; probeStorage: () => { ok: boolean } },
 ) {
-  const operations = coreOperations({
-    views: f.views,
-    tickets: f.ticketService,
-    snapshot: () => sockets.broadcaster.snapshot(false),
-    health: () => ({
-      ...probeStorage(),
-      disk: f.disk.current(),
-      schemaVersion: SCHEMA_VERSION,
-      uptimeMs: clock.now() - startedAt,
-      connections: sockets.io.engine.clientsCount,
-      memory: process.memoryUsage(),
+  const operations = [
+    ...coreOperations({
+      views: f.views,
+      tickets: f.ticketService,
+      snapshot: () => sockets.broadcaster.snapshot(false),
+      health: () => ({
+        ...probeStorage(),
+        disk: f.disk.current(),
+        schemaVersion: SCHEMA_VERSION,
+        uptimeMs: clock.now() - startedAt,
+        connections: sockets.io.engine.clientsCount,
+        memory: process.memoryUsage(),
+      }),
     }),
-  });
+    ...appointmentOperations(f.appointments),
+  ];
   let document: ReturnType<typeof openApiDocument> | undefined;
   const apiDocument = () => (document ??= openApiDocument(operations, API_VERSION));
   return createRestHandler({

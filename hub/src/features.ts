@@ -67,6 +67,10 @@ import { createViews, type Views } from './views/views.js';
 import { createVoiceClips } from './voice/voice-clips.js';
 import type { WebhookTiming } from './webhooks/webhook-dispatcher.js';
 import { integrationFeatures } from './api/integration-features.js';
+import { appointmentFeatures } from './appointments/appointment-features.js';
+import type { BookingRate } from './appointments/booking-rate.js';
+import { bookingConfig } from './appointments/booking-admin.js';
+import { createBookingStore } from './appointments/booking-store.js';
 import type { SerialPortFactory } from '../../shared/printer/transports.js';
 import { centralHandlers } from './central/central-handlers.js';
 import {
@@ -91,6 +95,8 @@ export interface FeatureOptions {
   webhooks?: Partial<WebhookTiming>;
   /** Where the daily records the outbox sends come from; the `daily_records` table when absent. */
   dailyRecords?: DailyRecordSource;
+  /** How often citizens may book and check in (tests make it small). */
+  bookingRate?: Partial<BookingRate>;
 }
 
 /** What the queue is made of: its state, and the services that change it. */
@@ -108,6 +114,7 @@ function queueFeatures({ db, clock, log, publicUrl }: FeatureOptions) {
   const reportStore = createReportStore(db);
   const reports = createReports(db, reportStore);
   const dailyRecords = createDailyRecords(db, reports);
+  const dayEnds: ((today: string) => void)[] = [];
   return {
     ...base,
     counterStore,
@@ -116,7 +123,9 @@ function queueFeatures({ db, clock, log, publicUrl }: FeatureOptions) {
     reports,
     dailyRecords,
     ticketService: createTicketService(base),
-    rollover: createRollover({ ...base, lifecycle, records: dailyRecords, log }),
+    dayEnds,
+    bookingStore: createBookingStore(db),
+    rollover: createRollover({ ...base, lifecycle, records: dailyRecords, dayEnds, log }),
     desks: createDesks({ counters, store: counterStore }),
   };
 }
@@ -169,7 +178,15 @@ function consoleFeatures(
     staffAdmin,
     deviceService,
     handlers: {
-      ...configHandlers({ editor, store, audit, staffAdmin, config: queue.config, voiceClips }),
+      ...configHandlers({
+        editor,
+        store,
+        audit,
+        staffAdmin,
+        config: queue.config,
+        voiceClips,
+        booking: () => bookingConfig(queue.bookingStore, store.services()),
+      }),
       ...holidayHandlers({ db, commits: queue.commits, config: queue.config, audit }),
       ...noticeHandlers({ db, commits: queue.commits, config: queue.config, audit }),
       ...staffAdminHandlers({ auth, admin: staffAdmin }),
@@ -247,12 +264,21 @@ export function createFeatures(opts: FeatureOptions) {
   const floor = floorFeatures(opts, { ...queue, views, printing, consoleSide, printerAdmin });
   const integration = integrationFeatures(opts, queue, consoleSide.audit);
   const inForce = <T>(work: () => T): T => editInForce(queue, work);
+  const appointments = appointmentFeatures({
+    ...opts,
+    ...queue,
+    audit: consoleSide.audit,
+    outbox: integration.outbox,
+    inForce,
+    ...(opts.bookingRate ? { rate: opts.bookingRate } : {}),
+  });
   const records = opts.dailyRecords ?? dailyRecordsTable(db);
   const central = createCentralLink({ db, clock, log: opts.log, records, inForce });
   const handlers = {
     ...consoleSide.handlers,
     ...floor.handlers,
     ...integration.handlers,
+    ...appointments.handlers,
     ...centralHandlers({ db, link: central, audit: consoleSide.audit, inForce }),
     ...diskSpaceHandlers(disk),
     ...printerHandlers(printerAdmin),
@@ -284,6 +310,7 @@ export function createFeatures(opts: FeatureOptions) {
     apiRate: { ...DEFAULT_TOKEN_RATE, ...opts.apiRate },
     webhookDispatcher: integration.dispatcher,
     ministryTokens: consoleSide.ministryTokens,
+    appointments,
   };
 }
 

@@ -61,6 +61,12 @@ function instantOf(day: Day, minute: number, timeZone: string): number {
 }
 
 /** When the service opens on `day`, or null when it does not (holiday, closed weekday). */
+/** The instant the centre's clock shows `minute` on the day `YYYY-MM-DD`. */
+export function instantOnDay(dayKey: string, minute: number, timeZone: string): number {
+  const [y = 0, m = 1, d = 1] = dayKey.split('-').map(Number);
+  return instantOf(dayOf(y, m, d), minute, timeZone);
+}
+
 function opensOn(s: Schedule, day: Day, timeZone: string): number | null {
   if (s.holidays.has(day.key)) return null;
   if (s.hours.length === 0) return instantOf(day, 0, timeZone);

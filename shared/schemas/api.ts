@@ -17,17 +17,14 @@ import { Version } from './console.js';
 
 /**
  * What a token may do. `read`: the snapshot and ticket status; `issue`: take a ticket;
- * `book`: appointments (slots, book, cancel, check in) once they exist; `reports`: the
+ * `book`: appointments (slots, book, move, cancel, check in); `reports`: the
  * daily records (`GET /api/v1/reports/days`), which the ministry's read-only token opens.
  */
 export const API_SCOPES = ['read', 'issue', 'book', 'reports'] as const;
 export const ApiScopeSchema = z.enum(API_SCOPES);
 export type ApiScope = z.infer<typeof ApiScopeSchema>;
 
-/**
- * What a webhook may hear. The booking events are part of the contract now and fire once
- * appointments exist; a webhook may subscribe to them already.
- */
+/** What a webhook may hear: four steps of a ticket, three of a booking. */
 export const WEBHOOK_EVENTS = [
   'ticket-issued',
   'ticket-called',
@@ -82,6 +79,22 @@ export const WebhookTicketSchema = z
   .meta({ id: 'WebhookTicket' });
 export type WebhookTicket = z.infer<typeof WebhookTicketSchema>;
 
+/** A booking as a webhook receiver hears of it: never the citizen's name or phone. */
+export const WebhookBookingSchema = z
+  .object({
+    /** As shown to the citizen, `ABCD-2345`. */
+    code: z.string(),
+    serviceId: z.string(),
+    day: ServiceDaySchema,
+    /** The slot's start on the centre's clock, `HH:MM`, and as an instant. */
+    start: z.string(),
+    startsAt: EpochMs,
+    status: z.enum(['booked', 'cancelled', 'checked-in', 'no-show', 'late']),
+    source: z.enum(['phone', 'api']),
+  })
+  .meta({ id: 'WebhookBooking' });
+export type WebhookBooking = z.infer<typeof WebhookBookingSchema>;
+
 /** The JSON body of every delivery; `id` is also the `Khiu-Idempotency-Key` header. */
 export const WebhookPayloadSchema = z
   .object({
@@ -89,7 +102,12 @@ export const WebhookPayloadSchema = z
     type: WebhookEventSchema,
     /** When the change was committed on the hub. */
     at: EpochMs,
-    data: z.object({ ticket: WebhookTicketSchema }),
+    data: z.object({
+      /** Null only for `booking-made` and `booking-cancelled` (no ticket yet). */
+      ticket: WebhookTicketSchema.nullable(),
+      /** With the `booking-*` events. */
+      booking: WebhookBookingSchema.optional(),
+    }),
   })
   .meta({ id: 'WebhookPayload' });
 export type WebhookPayload = z.infer<typeof WebhookPayloadSchema>;

@@ -141,6 +141,10 @@ export const ERROR_REASONS = [
   'token-invalid',
   /** The API token lacks the scope this needs: `params.scope` names it. */
   'scope-missing',
+  /** Every place in that appointment slot is taken: choose another. */
+  'slot-full',
+  /** Not a slot that can be booked (a closed day, too far ahead, already started, not a slot). */
+  'slot-unavailable',
 ] as const;
 export const ErrorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;

@@ -113,8 +113,8 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // 77 kiosk + 57 counter + 78 display + 77 feedback + 16 console + 77 public
-    expect(checked).toBe(382);
+    // 79 kiosk + 60 counter + 81 display + 80 feedback + 16 console + 80 public
+    expect(checked).toBe(396);
     expect(state(t)).toBe(before);
 
     // A refusal does not cost a client its connection or its own rights.
@@ -172,9 +172,9 @@ describe('the role × event matrix (demo hub, loopback roles)', () => {
           'ticket:watch',
         ].includes(e),
     );
-    // ticket:issue and :cancel, 11 config, 4 staff, 5 device, 3 export and import, disk space,
-    // 7 printer, 7 floor, 3 API token, 5 webhook, 6 report, 4 central
-    expect(consoleWork).toHaveLength(58);
+    // ticket:issue, :check-in and :cancel, 13 config, 4 staff, 5 device, 3 export and import,
+    // disk space, 7 printer, 7 floor, 3 API token, 5 webhook, 6 report, 4 central
+    expect(consoleWork).toHaveLength(61);
     for (const event of consoleWork) {
       const ack = await sendRaw(consoleClient, event, payloads[event]());
       expect(ack, event).toMatchObject({

@@ -56,6 +56,7 @@ const describeValue = (v: unknown) =>
 function senderOf(w: BusyCentre, event: RequestEvent): Client {
   switch (event) {
     case 'ticket:issue':
+    case 'ticket:check-in':
       return w.kiosk;
     case 'ticket:watch':
       return w.display;
@@ -79,6 +80,8 @@ function senderOf(w: BusyCentre, event: RequestEvent): Client {
     case 'config:audit':
     case 'config:holiday-save':
     case 'config:holiday-delete':
+    case 'config:booking-save':
+    case 'config:retention-save':
     case 'config:export':
     case 'config:import-preview':
     case 'config:import-apply':
@@ -198,6 +201,36 @@ function fieldCases(event: RequestEvent, v: Payload): unknown[] {
       ];
     case 'config:holiday-delete':
       return withField(v, 'day', ['', '2 Dec', 20261202, null]);
+    case 'ticket:check-in':
+      return withField(v, 'code', [
+        '',
+        'ABC',
+        'ABCD-23456',
+        'AB CD 2345',
+        'ABCD/2345',
+        12345678,
+        null,
+      ]);
+    case 'config:booking-save': {
+      const booking = v['booking'] as Payload;
+      const bad = (key: string, values: readonly unknown[]) =>
+        withField(booking, key, values).map((b) => ({ ...v, booking: b }));
+      return [
+        ...bad('slotMinutes', [4, 241, 30.5, '30', null]),
+        ...bad('perSlot', [0, 51, null]),
+        ...bad('daysAhead', [-1, 61]),
+        ...bad('earlyMinutes', [-1, 121]),
+        ...bad('lateMinutes', [121, 'ten']),
+        ...bad('bookable', ['yes', null]),
+        ...withField(v, 'serviceId', ['', 'Birth Certificate', null]),
+        ...withField(v, 'version', [0, '1']),
+      ];
+    }
+    case 'config:retention-save':
+      return [
+        ...withField(v, 'retention', [{ days: 0 }, { days: 366 }, { days: 1.5 }, {}, null]),
+        ...withField(v, 'version', [0, null]),
+      ];
     case 'config:export':
       return [{ all: true }];
     case 'config:import-preview':

@@ -52,6 +52,7 @@ export function integrationFeatures(
   return {
     apiTokens: tokens,
     dispatcher,
+    outbox,
     handlers: integrationHandlers({ tokens, webhooks, inForce }),
   };
 }

@@ -3,8 +3,8 @@
  * (net/rest.ts), the OpenAPI document (openapi.ts) and the contract test
  * all read: its method and path, who may call it, what it takes, what it
  * answers, and the code that answers. A feature adds its operations as a
- * list of these (core-operations.ts now; appointments and the daily records
- * next), and they are documented and routed with nothing else to change.
+ * list of these (core-operations.ts, appointment-operations.ts, the daily
+ * records), and they are documented and routed with nothing else to change.
  */
 import type { z } from 'zod';
 import type { TokenHolder } from './api-tokens.js';
@@ -20,6 +20,8 @@ export interface ApiCall<B> {
   body: B;
   /** The token the request came with; null for an open operation called without one. */
   token: TokenHolder | null;
+  /** The client's address as the socket sees it (no proxy header is believed). */
+  address: string;
 }
 
 export interface ApiAnswer {

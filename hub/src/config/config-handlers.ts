@@ -9,7 +9,7 @@ import type { Audit } from './audit.js';
 import type { ConfigEditor } from './config-editor.js';
 import type { ConfigStore } from './config-store.js';
 import type { VoiceClips } from '../voice/voice-clips.js';
-import type { ConsoleConfig } from '../../../shared/protocol.js';
+import type { BookingConfig, ConsoleConfig } from '../../../shared/protocol.js';
 
 type ConfigEvent =
   | 'config:get'
@@ -27,6 +27,8 @@ export function configHandlers(deps: {
   staffAdmin: StaffAdmin;
   config: ConfigSource;
   voiceClips: VoiceClips;
+  /** Appointments' settings (appointments/booking-admin.ts). */
+  booking: () => BookingConfig;
 }): Handlers<ConfigEvent> {
   const { editor, store, audit, staffAdmin, config, voiceClips } = deps;
   return {
@@ -43,6 +45,7 @@ export function configHandlers(deps: {
         holidays: config.current().holidays,
         notices: config.current().notices,
         voiceClips: voiceClips.list(),
+        booking: deps.booking(),
       } satisfies ConsoleConfig;
     },
     'config:ministry-save': (ctx, { ministry, version }) =>

@@ -10,6 +10,7 @@ import { migration008 } from './migrations/008-integration-api.js';
 import { migration009 } from './migrations/009-queue-classes.js';
 import { migration010 } from './migrations/010-reports.js';
 import { migration011 } from './migrations/011-central-link.js';
+import { migration012 } from './migrations/012-appointments.js';
 
 /** Index i holds the step from schema version i to i + 1. Append only. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

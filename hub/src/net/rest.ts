@@ -131,7 +131,8 @@ async function answer({ req, res, url, op, params }: Asked, deps: RestDeps, over
     }
     body = parsed.data;
   }
-  const result = await op.handle({ params, query: url.searchParams, body, token });
+  const address = req.socket.remoteAddress ?? '';
+  const result = await op.handle({ params, query: url.searchParams, body, token, address });
   sendJson(res, result.status, result.body);
 }
 

@@ -64,6 +64,7 @@ describe('the candidate read', () => {
               queuedAt: t.queuedAt,
               parentId: null,
               requestId: null,
+              bookedStartMin: null,
             });
             if (!t.waiting) store.update({ ...inserted, status: 'done' });
           });
@@ -101,6 +102,7 @@ describe('the candidate read', () => {
               queuedAt: 0,
               parentId: null,
               requestId: null,
+              bookedStartMin: null,
             });
             store.update({ ...t, status: 'done', finishedAt: at });
           });
@@ -136,6 +138,7 @@ describe('the candidate read', () => {
         queuedAt: Math.floor(i / 2),
         parentId: null,
         requestId: null,
+        bookedStartMin: null,
       }),
     );
     const counts = store.waitingByClass('a');

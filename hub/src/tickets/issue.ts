@@ -14,6 +14,7 @@ import type { Standings } from './standing.js';
 import type { NewTicket, TicketStore } from './ticket-store.js';
 import { formatLabel } from '../../../shared/domain/numbering.js';
 import { openState } from '../../../shared/domain/opening-hours.js';
+import { clockMinute } from '../../../shared/domain/slots.js';
 import type {
   IssuedTicket,
   RequestPayload,
@@ -92,6 +93,8 @@ export function issueTicket(
   source: TicketSource,
   /** Said in the ticket's `issue` event: who asked, when it was not a device (an API token). */
   detail: string | null = null,
+  /** A booked citizen checking in: their slot's start, minutes from midnight. */
+  bookedStartMin: number | null = null,
 ): Outcome<IssuedTicket> {
   const existing = deps.tickets.byRequest(input.requestId);
   if (existing) return { data: withStanding(deps, existing), changes: [] };
@@ -112,6 +115,7 @@ export function issueTicket(
     queuedAt: now,
     parentId: null,
     requestId: input.requestId,
+    bookedStartMin,
   };
   const t = insert(deps, actor, fresh, { counterId: null, detail });
   const change = ticketChange('ticket-issued', t, { deviceId: actor.deviceId });
@@ -172,6 +176,7 @@ function requeueIn(
     queuedAt: input.position === 'front' ? lifecycle.front(target.id) : now,
     parentId: t.id,
     requestId: null,
+    bookedStartMin: t.booking ? clockMinute(t.booking.start) : null,
   };
   const detail = `transfer from ${t.id} (${input.position})`;
   const next = insert(deps, actor, moved, { counterId: t.counterId, detail });

@@ -46,6 +46,8 @@ export interface RolloverDeps {
   lifecycle: Lifecycle;
   /** Writes the record of every finished day before `today` that has none yet. */
   records: { writeBefore(today: string): string[] };
+  /** Other features' end of day, in the roll's transaction (appointments' no-shows). */
+  dayEnds: ((today: string) => void)[];
   log: Logger;
 }
 
@@ -77,6 +79,7 @@ export function createRollover(deps: RolloverDeps): Rollover {
       const expired = deps.tickets
         .openFromOtherDays(today)
         .map((t) => deps.lifecycle.move(t, 'expire', HUB_ACTOR, { finishedAt: clock.now() }));
+      for (const end of deps.dayEnds) end(today);
       const recorded = deps.records.writeBefore(today);
       day.set(today);
       const { config } = deps;

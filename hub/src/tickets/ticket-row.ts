@@ -6,6 +6,7 @@ import type {
   TicketSource,
   TicketStatus,
 } from '../../../shared/protocol.js';
+import { clockTime } from '../../../shared/domain/slots.js';
 
 export interface TicketRow {
   id: number;
@@ -27,6 +28,8 @@ export interface TicketRow {
   staff_id: number | null;
   recalls: number;
   parent_id: number | null;
+  /** Minutes from midnight of the booked slot (migration 012); absent from older reads. */
+  booked_start_min?: number | null;
 }
 
 export function toTicket(r: TicketRow): Ticket {
@@ -50,5 +53,6 @@ export function toTicket(r: TicketRow): Ticket {
     staffId: r.staff_id,
     recalls: r.recalls,
     parentId: r.parent_id,
+    booking: r.booked_start_min == null ? null : { start: clockTime(r.booked_start_min) },
   };
 }

@@ -25,6 +25,8 @@ export interface NewTicket {
   queuedAt: number;
   parentId: number | null;
   requestId: string | null;
+  /** A booked citizen's slot, minutes from midnight; null for everyone else. */
+  bookedStartMin: number | null;
 }
 
 export interface TicketEventRow {
@@ -227,9 +229,9 @@ function callReads(db: Db) {
 function ticketWrites(db: Db) {
   const insert = db.prepare<[NewTicket]>(
     `INSERT INTO tickets (code, day, number, label, service_id, priority, status, lang, source,
-       issued_at, queued_at, parent_id, request_id)
+       issued_at, queued_at, parent_id, request_id, booked_start_min)
      VALUES (@code, @day, @number, @label, @serviceId, @priority, 'waiting', @lang, @source,
-       @issuedAt, @queuedAt, @parentId, @requestId)`,
+       @issuedAt, @queuedAt, @parentId, @requestId, @bookedStartMin)`,
   );
   const byId = db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?');
   const nextNumber = db.prepare<[string, string], { last_number: number }>(

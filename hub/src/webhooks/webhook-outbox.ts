@@ -16,12 +16,13 @@ import type { WebhookRow, WebhookStore } from './webhook-store.js';
 import type {
   QueueEventType,
   Ticket,
+  WebhookBooking,
   WebhookEvent,
   WebhookPayload,
   WebhookTicket,
 } from '../../../shared/protocol.js';
 
-/** The queue's changes a webhook hears; the booking events join when appointments exist. */
+/** The queue's changes a webhook hears; the booking events come from `booking` below. */
 const EVENT_OF: Partial<Record<QueueEventType, WebhookEvent>> = {
   'ticket-issued': 'ticket-issued',
   'ticket-called': 'ticket-called',
@@ -47,9 +48,17 @@ function ticketOf(t: Ticket, counterNumber: (id: number) => number | undefined):
   };
 }
 
+export type BookingEvent = Extract<WebhookEvent, `booking-${string}`>;
+
 export interface Outbox extends CommitListener {
   /** The webhooks changed in the console: read them again before the next change. */
   reload(): void;
+  /**
+   * A booking's change, inside the transaction that makes it (appointments/); the sender is
+   * woken by the `committed` of that transaction, or by `wake` when it made no queue change.
+   */
+  booking(event: BookingEvent, booking: WebhookBooking, ticketId: number | null): void;
+  wake(): void;
 }
 
 export function createOutbox(deps: {
@@ -72,8 +81,32 @@ export function createOutbox(deps: {
     return active.filter((h) => (JSON.parse(h.events) as string[]).includes(event));
   };
 
+  const counterTicket = (ticketId: number | null) => {
+    const t = ticketId === null ? undefined : deps.tickets.byId(ticketId);
+    return t ? ticketOf(t, counterNumber) : null;
+  };
+  const wake = () => {
+    if (!written) return;
+    written = false;
+    dispatcher.wake();
+  };
+
   return {
     reload: () => void (active = null),
+    booking(event, booking, ticketId) {
+      const hooks = listening(event);
+      if (hooks.length === 0) return;
+      const at = clock.now();
+      const ticket = counterTicket(ticketId);
+      for (const hook of hooks) {
+        const key = `whd_${randomBytes(16).toString('base64url')}`;
+        const payload: WebhookPayload = { id: key, type: event, at, data: { ticket, booking } };
+        const body = JSON.stringify(payload);
+        store.insertDelivery({ webhookId: hook.id, event, key, ticketId, body, at });
+        written = true;
+      }
+    },
+    wake,
     committing(change: Change) {
       const event = EVENT_OF[change.type];
       if (!event) return;
@@ -93,10 +126,6 @@ export function createOutbox(deps: {
         }
       }
     },
-    committed() {
-      if (!written) return;
-      written = false;
-      dispatcher.wake();
-    },
+    committed: wake,
   };
 }
