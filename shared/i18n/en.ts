@@ -1264,6 +1264,7 @@ export const en = {
   'book.tomorrow': 'Tomorrow',
   'book.closed': 'Closed',
   'book.closedHoliday': 'Closed: {name}',
+  'book.dayOver': 'No times left',
   'book.chooseSlot': 'What time?',
   'book.slotLeft': '{count} left',
   'book.slotFull': 'Full',

@@ -1184,6 +1184,7 @@ export const lo: Record<MessageKey, string> = {
   'book.tomorrow': 'ມື້ອື່ນ',
   'book.closed': 'ປິດ',
   'book.closedHoliday': 'ປິດ: {name}',
+  'book.dayOver': 'ບໍ່ມີເວລາເຫຼືອ',
   'book.chooseSlot': 'ເວລາໃດ?',
   'book.slotLeft': 'ເຫຼືອ {count}',
   'book.slotFull': 'ເຕັມແລ້ວ',

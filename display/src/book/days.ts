@@ -1,47 +1,64 @@
 /**
  * The days a citizen may pick on /book: the hub's service day and the next
- * `daysAhead`, each marked closed when the centre keeps a holiday or the
- * service has no hours that weekday (the rule of shared/domain/opening-hours.ts,
- * read here so the list needs no request per day). The hub still decides: a
- * day it answers as closed says so when chosen.
+ * `daysAhead`, each marked closed by the hub's own rule (shared/domain/slots.ts:
+ * the centre's holidays and the service's hours that weekday), read here so
+ * the list needs no request per day; a day whose times have all begun says
+ * so too. The hub still decides: a day it answers as closed says so when chosen.
  */
 import { t, type Lang } from '../../../shared/i18n/index.js';
-import type { Centre, ServiceView } from '../../../shared/protocol.js';
-import { dayName, noonOf } from '../../../shared/ui/booking-words.js';
+import { addDays, daySlots } from '../../../shared/domain/slots.js';
+import type { BookableAnswer, Centre, ServiceView } from '../../../shared/protocol.js';
+import { dayName } from '../../../shared/ui/booking-words.js';
 
 export type DayClosed =
-  { why: 'holiday'; name: Centre['holidays'][number]['name'] } | { why: 'closed-day' };
+  | { why: 'holiday'; name: Centre['holidays'][number]['name'] }
+  | { why: 'closed-day' }
+  /** Today, with every time begun already. */
+  | { why: 'over' };
 
 export interface BookableDay {
   day: string;
-  /** 0: today. */
-  ahead: number;
   closed: DayClosed | null;
 }
 
-export function addDays(day: string, days: number): string {
-  const d = noonOf(day);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+export interface DayFacts {
+  today: string;
+  now: number;
+  centre: Pick<Centre, 'timeZone' | 'holidays'>;
+  service: BookableAnswer['services'][number];
+  hours: ServiceView['hours'];
 }
 
-export function bookableDays(
-  today: string,
-  daysAhead: number,
-  hours: ServiceView['hours'],
-  holidays: Centre['holidays'],
-): BookableDay[] {
+export function bookableDays({ today, now, centre, service, hours }: DayFacts): BookableDay[] {
+  const holidays = new Set(centre.holidays.map((h) => h.day));
+  // Only the day's shape matters here; the places left come with the day's slots.
+  const settings = {
+    bookable: true,
+    slotMinutes: service.slotMinutes,
+    daysAhead: service.daysAhead,
+    perSlot: 1,
+    earlyMinutes: 0,
+    lateMinutes: 0,
+  };
   const days: BookableDay[] = [];
-  for (let ahead = 0; ahead <= daysAhead; ahead++) {
+  for (let ahead = 0; ahead <= service.daysAhead; ahead++) {
     const day = addDays(today, ahead);
-    const holiday = holidays.find((h) => h.day === day);
-    const weekday = noonOf(day).getUTCDay();
-    let closed: DayClosed | null = null;
-    if (holiday) closed = { why: 'holiday', name: holiday.name };
-    else if (hours.length > 0 && !hours.some((h) => h.weekday === weekday)) {
-      closed = { why: 'closed-day' };
-    }
-    days.push({ day, ahead, closed });
+    const { slots, closed } = daySlots({
+      day,
+      today,
+      now,
+      timeZone: centre.timeZone,
+      settings,
+      hours,
+      holidays,
+      taken: () => 0,
+    });
+    const holiday = centre.holidays.find((h) => h.day === day);
+    let shut: DayClosed | null = null;
+    if (closed === 'holiday' && holiday) shut = { why: 'holiday', name: holiday.name };
+    else if (closed || slots.length === 0) shut = { why: 'closed-day' };
+    else if (slots.every((s) => s.startsAt <= now)) shut = { why: 'over' };
+    days.push({ day, closed: shut });
   }
   return days;
 }

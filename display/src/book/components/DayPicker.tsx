@@ -1,7 +1,22 @@
 /** The days a service can be booked, closed ones shown as closed and not choosable. */
-import { t } from '../../../../shared/i18n/index.js';
-import { bookableDays, dayWords } from '../days.js';
+import { missingCaseError } from '../../../../shared/assert.js';
+import { t, type Lang } from '../../../../shared/i18n/index.js';
+import { useMinute } from '../../../../shared/ui/use-minute.js';
+import { bookableDays, dayWords, type DayClosed } from '../days.js';
 import { pageLang, useBookStore } from '../store.js';
+
+function closedWords(closed: DayClosed, lang: Lang): string {
+  switch (closed.why) {
+    case 'holiday':
+      return t(lang, 'book.closedHoliday', { name: closed.name[lang] });
+    case 'closed-day':
+      return t(lang, 'book.closed');
+    case 'over':
+      return t(lang, 'book.dayOver');
+    default:
+      throw missingCaseError(closed);
+  }
+}
 
 export function DayPicker({
   serviceId,
@@ -14,12 +29,16 @@ export function DayPicker({
 }) {
   const lang = useBookStore(pageLang);
   const snapshot = useBookStore((s) => s.snapshot);
-  const daysAhead = useBookStore(
-    (s) => s.bookable?.find((b) => b.serviceId === serviceId)?.daysAhead ?? null,
-  );
-  if (!snapshot || daysAhead === null) return null;
-  const hours = snapshot.services.find((s) => s.id === serviceId)?.hours ?? [];
-  const days = bookableDays(snapshot.day, daysAhead, hours, snapshot.centre.holidays);
+  const service = useBookStore((s) => s.bookable?.find((b) => b.serviceId === serviceId));
+  const now = useMinute();
+  if (!snapshot || !service) return null;
+  const days = bookableDays({
+    today: snapshot.day,
+    now,
+    centre: snapshot.centre,
+    service,
+    hours: snapshot.services.find((s) => s.id === serviceId)?.hours ?? [],
+  });
   return (
     <ul className="day-list" data-testid="day-list">
       {days.map(({ day, closed }) => (
@@ -35,11 +54,7 @@ export function DayPicker({
           >
             <span className="choice__main">{dayWords(day, snapshot.day, lang)}</span>
             {closed ? (
-              <span className="choice__side choice__side--closed">
-                {closed.why === 'holiday'
-                  ? t(lang, 'book.closedHoliday', { name: closed.name[lang] })
-                  : t(lang, 'book.closed')}
-              </span>
+              <span className="choice__side choice__side--closed">{closedWords(closed, lang)}</span>
             ) : null}
           </button>
         </li>
