@@ -1281,7 +1281,8 @@ export const en = {
   'book.phoneHint': 'For example 020 5512 3456',
   'book.privacy':
     "Your name and phone number are never shown on the centre's screens, and are deleted some days after your appointment.",
-  'book.field.name': 'Write your name, in plain letters (no < or >).',
+  'book.field.name': 'Write your name.',
+  'book.field.namePlain': 'Write your name in plain letters, without < or >.',
   'book.field.nameLong': 'This name is too long: at most 80 letters.',
   'book.field.phone':
     'Write a Lao phone number: 8 to 13 digits, such as 020 5512 3456 or +856 20 5512 3456.',
@@ -1334,12 +1335,21 @@ export const en = {
   'booking.actionFailed': 'That did not work. Check your connection and try again.',
   'checkin.checked-in': 'You are checked in. Your number is {label}.',
   'checkin.already-checked-in': 'You checked in already. Your number is {label}.',
-  'checkin.too-early': 'You are early. Check-in opens at {time}: come back at {time}.',
+  'checkin.too-early':
+    'Your appointment is at {start}: check-in opens at {time}. Come back at {time}.',
   'checkin.too-late':
     'Your appointment time has passed, so you have a walk-in ticket: {label}. You wait in the queue like everyone else.',
   'checkin.cancelled': 'This booking was cancelled. Take a ticket at the kiosk, or book again.',
   'checkin.not-today': 'This booking is for {day}, not today. Come back on that day.',
   'checkin.unknown': 'We cannot find this code. Check it and type it again.',
+  'checkin.title.checked-in': 'Checked in',
+  'checkin.title.already-checked-in': 'Checked in already',
+  'checkin.title.too-late': 'Walk-in ticket',
+  'checkin.title.too-early': 'Too early',
+  'checkin.title.cancelled': 'Booking cancelled',
+  'checkin.title.not-today': 'Not today',
+  'checkin.title.unknown': 'Code not found',
+  'checkin.comeBackAt': 'Come back at',
   'kiosk.booking.entry': 'I have a booking',
   'kiosk.booking.entryHint': 'Check in with your code',
   'kiosk.booking.title': 'Check in for your appointment',
@@ -1354,7 +1364,6 @@ export const en = {
     "The kiosk could not reach the centre's system. Try again, or ask at the reception desk.",
   'kiosk.booking.tryAgain': 'Type another code',
   'kiosk.booking.takeTicket': 'Take a ticket instead',
-  'kiosk.booking.lateTitle': 'Walk-in ticket',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -46,6 +46,7 @@ export function checkInWords(answer: CheckInAnswer, timeZone: string, lang: Lang
       return t(lang, `checkin.${answer.outcome}`, { label });
     case 'too-early':
       return t(lang, 'checkin.too-early', {
+        start: answer.booking?.start ?? '',
         time: answer.opensAt === undefined ? '' : formatTime(answer.opensAt, timeZone),
       });
     case 'not-today': {

@@ -210,8 +210,10 @@ describe('appointments in Chromium', () => {
       expect(decodeQr((await qr.getAttribute('src')) ?? '')).toBe(url);
       expect(new URL(page.url()).pathname).toBe(`/book/${code}`);
       await shot(page, `book-confirmation-${lang}`);
-      await page.getByTestId('booking-qr').scrollIntoViewIfNeeded();
-      await shot(page, `book-confirmation-qr-${lang}`);
+      await page.screenshot({
+        path: join(SHOTS, `book-confirmation-full-${lang}.png`),
+        fullPage: true,
+      });
 
       const row = bookingRow(code);
       const [hh = 0, mm = 0] = start.split(':').map(Number);
@@ -254,10 +256,15 @@ describe('appointments in Chromium', () => {
     const result = kiosk.getByTestId('check-in-result');
     await result.waitFor();
     expect(await result.getAttribute('data-outcome')).toBe('too-early');
-    expect(await result.textContent()).toContain(t('lo', 'checkin.too-early', { time: '09:15' }));
+    expect(await result.textContent()).toContain(
+      t('lo', 'checkin.too-early', { start: '09:30', time: '09:15' }),
+    );
+    expect(await kiosk.getByTestId('come-back-at').textContent()).toBe('09:15');
     await shot(kiosk, 'kiosk-checkin-early-lo');
     await kiosk.getByRole('button', { name: 'English', exact: true }).click();
-    expect(await result.textContent()).toContain(t('en', 'checkin.too-early', { time: '09:15' }));
+    expect(await result.textContent()).toContain(
+      t('en', 'checkin.too-early', { start: '09:30', time: '09:15' }),
+    );
     await shot(kiosk, 'kiosk-checkin-early-en');
     await kioskHome();
 
@@ -460,6 +467,7 @@ describe('appointments in Chromium', () => {
     );
     await shot(page, 'book-cancel-confirm-en');
     await page.getByRole('button', { name: 'ພາສາລາວ', exact: true }).click();
+    await ask.scrollIntoViewIfNeeded();
     await shot(page, 'book-cancel-confirm-lo');
     await page.getByRole('button', { name: t('lo', 'booking.cancelNo') }).click();
     expect(bookingRow(mine.code)?.status).toBe('booked');

@@ -46,7 +46,10 @@ function refusal(reply: Reply<unknown> & { ok: false }): MessageKey {
 }
 
 function fieldMessage(field: FieldName, issue: string): MessageKey {
-  if (field === 'name') return issue === 'too_big' ? 'book.field.nameLong' : 'book.field.name';
+  if (field === 'name') {
+    if (issue === 'too_big') return 'book.field.nameLong';
+    return issue === 'too_small' ? 'book.field.name' : 'book.field.namePlain';
+  }
   return 'book.field.phone';
 }
 

@@ -49,7 +49,7 @@ function CheckInNote({ ticket, outcome }: { ticket: IssuedTicket; outcome: Ticke
     >
       <p className="ticket__appointment">
         {late
-          ? t(lang, 'kiosk.booking.lateTitle')
+          ? t(lang, 'checkin.title.too-late')
           : t(lang, 'appointment.at', { time: ticket.booking?.start ?? '' })}
       </p>
       <p className="ticket__check-in-words">

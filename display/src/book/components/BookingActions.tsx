@@ -3,6 +3,7 @@
  * the centre's Wi-Fi), move it to another free time, or cancel it after
  * saying yes to a question that names the time given up.
  */
+import { useEffect, useRef } from 'react';
 import { t } from '../../../../shared/i18n/index.js';
 import type { Booking } from '../../../../shared/protocol.js';
 import { cancelBooking, moveBooking } from '../book-actions.js';
@@ -11,14 +12,24 @@ import { pageLang, useBookStore } from '../store.js';
 import { DayPicker } from './DayPicker.js';
 import { SlotPicker } from './SlotPicker.js';
 
+/** A panel that opens where the citizen tapped, brought whole into view (the page is long). */
+function useIntoView<T extends HTMLElement>(block: ScrollLogicalPosition) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block, behavior: 'instant' });
+  }, [block]);
+  return ref;
+}
+
 function MovePicker({ booking }: { booking: Booking }) {
   const lang = useBookStore(pageLang);
   const mode = useBookStore((s) => s.mode);
   const setMode = useBookStore((s) => s.setMode);
   const pending = useBookStore((s) => s.pending);
+  const ref = useIntoView<HTMLElement>('start');
   if (mode.name !== 'move') return null;
   return (
-    <section className="book-move" data-testid="move">
+    <section className="book-move" data-testid="move" ref={ref}>
       <h2 className="book-question">{t(lang, 'booking.moveTitle')}</h2>
       <DayPicker
         serviceId={booking.serviceId}
@@ -61,8 +72,10 @@ function CancelQuestion({ booking }: { booking: Booking }) {
   const today = useBookStore((s) => s.snapshot?.day ?? '');
   const setMode = useBookStore((s) => s.setMode);
   const pending = useBookStore((s) => s.pending);
+  const ref = useIntoView<HTMLElement>('center');
   return (
     <section
+      ref={ref}
       className="book-confirm"
       role="alertdialog"
       aria-labelledby="cancel-ask"
