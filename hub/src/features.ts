@@ -12,7 +12,7 @@ import { createDiskWatch, type DiskWatch, type StatFs } from './db/disk-space.js
 import type { Db } from './db/open.js';
 import type { Clock } from './clock.js';
 import { createCommits } from './changes/commits.js';
-import { createAudit } from './config/audit.js';
+import { createAudit, type Audit } from './config/audit.js';
 import { createConfigSource } from './config/config.js';
 import { createConfigEditor, editInForce } from './config/config-editor.js';
 import { configHandlers } from './config/config-handlers.js';
@@ -72,12 +72,8 @@ import type { BookingRate } from './appointments/booking-rate.js';
 import { bookingConfig } from './appointments/booking-admin.js';
 import { createBookingStore } from './appointments/booking-store.js';
 import type { SerialPortFactory } from '../../shared/printer/transports.js';
-import { centralHandlers } from './central/central-handlers.js';
-import {
-  createCentralLink,
-  dailyRecordsTable,
-  type DailyRecordSource,
-} from './central/central-link.js';
+import { centralFeatures } from './central/central-features.js';
+import type { DailyRecordSource } from './central/central-link.js';
 
 export interface FeatureOptions {
   db: Db;
@@ -130,6 +126,13 @@ function queueFeatures({ db, clock, log, publicUrl }: FeatureOptions) {
   };
 }
 
+/** The paired devices: who is online, and the console's device list. */
+function deviceFeatures(db: Db, clock: Clock, audit: Audit) {
+  const presence = createDevicePresence();
+  const store = createDeviceStore(db);
+  return { presence, deviceService: createDeviceService({ db, clock, store, audit, presence }) };
+}
+
 /** The console's side: editing the configuration and the staff accounts, with their audit. */
 function consoleFeatures(
   { db, clock }: FeatureOptions,
@@ -158,14 +161,7 @@ function consoleFeatures(
     fees,
     today: () => queue.day.current(),
   });
-  const presence = createDevicePresence();
-  const deviceService = createDeviceService({
-    db,
-    clock,
-    store: createDeviceStore(db),
-    audit,
-    presence,
-  });
+  const { presence, deviceService } = deviceFeatures(db, clock, audit);
   const comments = createComments(db, clock, audit, queue.reportStore);
   const ministryTokens = createMinistryTokens(db, clock, audit);
   return {
@@ -234,6 +230,23 @@ function floorFeatures(
   return { alerts, handlers: floorHandlers({ ...deps, floor, alerts, actions, staffAdmin }) };
 }
 
+/** The printers: the kiosks' own agents, the spooler, and the console's printer admin. */
+function printingFeatures(
+  opts: FeatureOptions,
+  queue: ReturnType<typeof queueFeatures>,
+  audit: Audit,
+) {
+  const agents = createPrintAgents();
+  const printing = createPrinting({ ...opts, ...queue, agents, ...opts.printing });
+  const printerAdmin = createPrinterAdmin({
+    ...queue,
+    audit,
+    store: printing.printStore,
+    spooler: printing.spooler,
+  });
+  return { agents, printing, printerAdmin };
+}
+
 /** The free space where the database lives (an in-memory one is watched from here). */
 const diskWatchFor = ({ db, clock, log, disk }: FeatureOptions) =>
   createDiskWatch({
@@ -250,17 +263,10 @@ export function createFeatures(opts: FeatureOptions) {
   const feedback = createFeedbackStore(db);
   const views = createViews({ ...queue, counters: queue.counterStore, feedback });
   const staff = createStaffAuth(db, clock, opts.log);
-  const agents = createPrintAgents();
-  const printing = createPrinting({ ...opts, ...queue, agents, ...opts.printing });
   const consoleSide = consoleFeatures(opts, queue, staff);
+  const { agents, printing, printerAdmin } = printingFeatures(opts, queue, consoleSide.audit);
   const sessions = createStaffSessions(db, clock);
   const disk = diskWatchFor(opts);
-  const printerAdmin = createPrinterAdmin({
-    ...queue,
-    audit: consoleSide.audit,
-    store: printing.printStore,
-    spooler: printing.spooler,
-  });
   const floor = floorFeatures(opts, { ...queue, views, printing, consoleSide, printerAdmin });
   const integration = integrationFeatures(opts, queue, consoleSide.audit);
   const inForce = <T>(work: () => T): T => editInForce(queue, work);
@@ -270,16 +276,15 @@ export function createFeatures(opts: FeatureOptions) {
     audit: consoleSide.audit,
     outbox: integration.outbox,
     inForce,
-    ...(opts.bookingRate ? { rate: opts.bookingRate } : {}),
+    ...(opts.bookingRate && { rate: opts.bookingRate }),
   });
-  const records = opts.dailyRecords ?? dailyRecordsTable(db);
-  const central = createCentralLink({ db, clock, log: opts.log, records, inForce });
+  const central = centralFeatures(opts, consoleSide.audit, inForce);
   const handlers = {
     ...consoleSide.handlers,
     ...floor.handlers,
     ...integration.handlers,
     ...appointments.handlers,
-    ...centralHandlers({ db, link: central, audit: consoleSide.audit, inForce }),
+    ...central.handlers,
     ...diskSpaceHandlers(disk),
     ...printerHandlers(printerAdmin),
     ...ticketHandlers(queue.ticketService),
@@ -301,7 +306,7 @@ export function createFeatures(opts: FeatureOptions) {
     voiceClips: consoleSide.voiceClips,
     /** Runs `work` as one edit of the configuration in force (config-editor.ts). */
     inForce,
-    central,
+    central: central.link,
     devices: createDeviceAuth(db, clock),
     presence: consoleSide.presence,
     staffCutoff: consoleSide.staffCutoff,

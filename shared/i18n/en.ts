@@ -136,6 +136,12 @@ export const en = {
   'priority.pregnant': 'Pregnant woman',
   'priority.monk': 'Monk or novice',
   'priority.appointment': 'Appointment',
+  // Appointments, the hub's side (appt-hub): its errors and fields.
+  'reason.slot-full': 'Every place in that time is taken. Choose another time.',
+  'reason.slot-unavailable':
+    'That time cannot be booked (closed, too far ahead, or already started). Choose another.',
+  'field.needs-hours': 'Set this service’s opening hours first: slots are made from them.',
+  'field.phone': 'A phone number: 8 to 13 digits, for example 020 5555 1234.',
 
   'status.waiting': 'Waiting',
   'status.called': 'Called',
@@ -1094,11 +1100,9 @@ export const en = {
   'console.webhooks.event.ticket-called': 'A ticket is called',
   'console.webhooks.event.ticket-completed': 'A ticket is served',
   'console.webhooks.event.ticket-no-show': 'A citizen did not come',
-  'console.webhooks.event.booking-made': 'A booking is made (once appointments are in use)',
-  'console.webhooks.event.booking-cancelled':
-    'A booking is cancelled (once appointments are in use)',
-  'console.webhooks.event.booking-checked-in':
-    'A booked citizen checks in (once appointments are in use)',
+  'console.webhooks.event.booking-made': 'A booking is made',
+  'console.webhooks.event.booking-cancelled': 'A booking is cancelled',
+  'console.webhooks.event.booking-checked-in': 'A booked citizen checks in',
   'console.webhooks.active': 'Send deliveries',
   'console.webhooks.paused': 'Not sending',
   'console.webhooks.new': 'New webhook',

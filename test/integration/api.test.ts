@@ -19,7 +19,11 @@ import {
   type Client,
   type TestHub,
 } from '../harness.js';
-import type { ApiScope, IssuedTicket } from '../../shared/protocol.js';
+import {
+  DEFAULT_BOOKING_SETTINGS,
+  type ApiScope,
+  type IssuedTicket,
+} from '../../shared/protocol.js';
 
 let t: TestHub | undefined;
 afterEach(async () => {
@@ -90,7 +94,12 @@ describe('the OpenAPI document and the answers', () => {
     t = await startHub({ apiRate: { burst: 8, perSecond: 0.5 } });
     const { doc, check } = await contract(t);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/bookable',
+      '/bookings',
+      '/bookings/{code}',
+      '/bookings/{code}/check-in',
       '/health',
+      '/slots',
       '/snapshot',
       '/tickets',
       '/tickets/{code}',
@@ -141,6 +150,55 @@ describe('the OpenAPI document and the answers', () => {
     }
     expect(limited?.status).toBe(429);
     check('/snapshot', 'get', limited as Answer);
+  });
+
+  it("describes the appointments' answers, errors included", async () => {
+    t = await startHub();
+    const { check } = await contract(t);
+    const hours = t.db.prepare(
+      `INSERT INTO opening_hours (service_id, weekday, opens_min, closes_min) VALUES (?, ?, 0, 1440)`,
+    );
+    for (let weekday = 0; weekday <= 6; weekday++) hours.run('birth-certificate', weekday);
+    t.hub.reloadConfig();
+    const manager = await managerConsole(t);
+    ok(
+      await send(manager, 'config:booking-save', {
+        serviceId: 'birth-certificate',
+        booking: { ...DEFAULT_BOOKING_SETTINGS, bookable: true },
+        version: null,
+      }),
+    );
+    const bookable = await call(t, 'GET', '/bookable');
+    check('/bookable', 'get', bookable);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const slots = await call(t, 'GET', `/slots?service=birth-certificate&day=${tomorrow}`);
+    check('/slots', 'get', slots);
+    const start = (slots.json as { slots: { start: string }[] }).slots[20]?.start ?? '10:00';
+    const body = {
+      serviceId: 'birth-certificate',
+      day: tomorrow,
+      start,
+      name: 'Noy',
+      phone: '02055551234',
+      lang: 'lo',
+    };
+    const made = await call(t, 'POST', '/bookings', { body });
+    expect(made.status).toBe(201);
+    check('/bookings', 'post', made);
+    const code = (made.json as { booking: { code: string } }).booking.code;
+    check('/bookings/{code}', 'get', await call(t, 'GET', `/bookings/${code}`));
+    const checkIn = await call(t, 'POST', `/bookings/${code}/check-in`);
+    expect((checkIn.json as { checkIn: { outcome: string } }).checkIn.outcome).toBe('not-today');
+    check('/bookings/{code}/check-in', 'post', checkIn);
+    check('/bookings/{code}', 'delete', await call(t, 'DELETE', `/bookings/${code}`));
+    const errors: [string, string, Answer][] = [
+      ['/bookings', 'post', await call(t, 'POST', '/bookings', { body })],
+      ['/bookings', 'post', await call(t, 'POST', '/bookings', { body: { ...body, phone: 'x' } })],
+      ['/bookings/{code}', 'get', await call(t, 'GET', '/bookings/ZZZZ-ZZZZ')],
+      ['/bookings/{code}', 'delete', await call(t, 'DELETE', `/bookings/${code}`)],
+    ];
+    expect(errors.map(([, , a]) => a.status)).toEqual([201, 400, 404, 409]);
+    for (const [path, method, answer] of errors.slice(1)) check(path, method, answer);
   });
 
   it('is served as a page in Lao and in English, drawn by the hub itself', async () => {

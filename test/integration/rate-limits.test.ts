@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../hub/src/clock.js';
 import { PUBLIC_ADDRESS_BURST } from '../../hub/src/net/socket-server.js';
-import { keyedTokenBuckets } from '../../hub/src/net/rate-limit.js';
+import { keyedTokenBuckets } from '../../hub/src/api/rate-limit.js';
 import { connect, sendRaw, startHub, type TestHub } from '../harness.js';
 
 let t: TestHub | undefined;

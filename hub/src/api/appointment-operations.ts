@@ -4,13 +4,13 @@
  * checked in. They are open (the citizen's /book page calls them with no
  * token) and, with a token, need `book`. Each is rate-limited per client
  * address, and a new booking per phone number too. Check-in without a token
- * is open only from the centre's own network (net/local-address.ts).
+ * is open only from the centre's own network (local-address.ts).
  */
 import { z } from 'zod';
 import { HUB_ACTOR } from '../connection.js';
 import { HubError } from '../hub-error.js';
 import type { Appointments } from '../appointments/appointment-features.js';
-import { isLocalAddress } from '../net/local-address.js';
+import { isLocalAddress } from './local-address.js';
 import { operation, type ApiCall, type ApiOperation } from './operation.js';
 import {
   BookableAnswerSchema,
@@ -101,28 +101,33 @@ function readOperations(a: Appointments): ApiOperation[] {
   ];
 }
 
-function writeOperations(a: Appointments): ApiOperation[] {
+/** A new booking: limited per client and per phone number, so no one takes a day's slots. */
+function bookOperation(a: Appointments): ApiOperation {
+  return operation<BookingRequest>({
+    operationId: 'createBooking',
+    method: 'post',
+    path: '/bookings',
+    tag: TAG,
+    summary: 'Book a slot',
+    auth,
+    body: BookingRequestSchema,
+    responses: {
+      201: { description: 'The booking, with its code', schema: BookingAnswerSchema },
+      404: { description: 'No bookable service has that id' },
+      409: { description: '`slot-full`, or `slot-unavailable` (closed, started, not a slot)' },
+    },
+    handle: (call) => {
+      a.limits.write(client(call));
+      a.limits.phone(normalPhone(call.body.phone));
+      const booking = a.bookings.book(call.body, call.token ? 'api' : 'phone');
+      return { status: 201, body: { booking } };
+    },
+  });
+}
+
+/** The citizen changes their mind: another slot, or none. */
+function changeOperations(a: Appointments): ApiOperation[] {
   return [
-    operation<BookingRequest>({
-      operationId: 'createBooking',
-      method: 'post',
-      path: '/bookings',
-      tag: TAG,
-      summary: 'Book a slot',
-      auth,
-      body: BookingRequestSchema,
-      responses: {
-        201: { description: 'The booking, with its code', schema: BookingAnswerSchema },
-        404: { description: 'No bookable service has that id' },
-        409: { description: '`slot-full`, or `slot-unavailable` (closed, started, not a slot)' },
-      },
-      handle: (call) => {
-        a.limits.write(client(call));
-        a.limits.phone(normalPhone(call.body.phone));
-        const booking = a.bookings.book(call.body, call.token ? 'api' : 'phone');
-        return { status: 201, body: { booking } };
-      },
-    }),
     operation<BookingMove>({
       operationId: 'moveBooking',
       method: 'put',
@@ -160,35 +165,41 @@ function writeOperations(a: Appointments): ApiOperation[] {
         return { status: 200, body: { booking: a.bookings.cancel(codeOf(call)) } };
       },
     }),
-    operation({
-      operationId: 'checkInBooking',
-      method: 'post',
-      path: '/bookings/{code}/check-in',
-      tag: TAG,
-      summary: "Check in: the booked citizen enters the queue (from the centre's network)",
-      description:
-        'Without a token only from loopback or a private LAN address. The outcome says what ' +
-        'happened; `ticket` comes with `checked-in`, `already-checked-in` and `too-late`.',
-      auth,
-      params: CodeParams,
-      responses: { 200: { description: 'The outcome', schema: CheckInDoc } },
-      handle: (call) => {
-        if (!call.token && !isLocalAddress(call.address)) {
-          throw new HubError(
-            'unauthorized',
-            'Check in at the centre: on its network, or at a kiosk',
-            'token-invalid',
-          );
-        }
-        a.limits.write(client(call));
-        const source = call.token ? 'api' : 'phone';
-        return { status: 200, body: { checkIn: a.checkIn(HUB_ACTOR, codeOf(call), source) } };
-      },
-    }),
   ];
+}
+
+/** Check-in over REST: the phone page on the centre's network, or an integrator's kiosk. */
+function checkInOperation(a: Appointments): ApiOperation {
+  return operation({
+    operationId: 'checkInBooking',
+    method: 'post',
+    path: '/bookings/{code}/check-in',
+    tag: TAG,
+    summary: "Check in: the booked citizen enters the queue (from the centre's network)",
+    description:
+      'Without a token only from loopback or a private LAN address. The outcome says what ' +
+      'happened; `ticket` comes with `checked-in`, `already-checked-in` and `too-late`.',
+    auth,
+    params: CodeParams,
+    responses: { 200: { description: 'The outcome', schema: CheckInDoc } },
+    handle: (call) => {
+      if (!call.token && !isLocalAddress(call.address)) {
+        throw new HubError(
+          'unauthorized',
+          'Check in at the centre: on its network, or at a kiosk',
+          'token-invalid',
+        );
+      }
+      a.limits.write(client(call));
+      const source = call.token ? 'api' : 'phone';
+      return { status: 200, body: { checkIn: a.checkIn(HUB_ACTOR, codeOf(call), source) } };
+    },
+  });
 }
 
 export const appointmentOperations = (a: Appointments): ApiOperation[] => [
   ...readOperations(a),
-  ...writeOperations(a),
+  bookOperation(a),
+  ...changeOperations(a),
+  checkInOperation(a),
 ];

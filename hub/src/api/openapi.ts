@@ -83,9 +83,7 @@ function webhookDoc(): ZodOpenApiPathsObject {
   for (const event of WEBHOOK_EVENTS) {
     paths[event] = {
       post: {
-        summary: event.startsWith('booking-')
-          ? `${event} (sent once appointments are enabled)`
-          : event,
+        summary: event,
         requestParams: { header: headers },
         requestBody: { required: true, ...json(WebhookPayloadSchema) },
         responses: {
@@ -118,6 +116,7 @@ export function openApiDocument(operations: readonly ApiOperation[], version: st
       { name: 'hub', description: 'The hub itself' },
       { name: 'queue', description: 'The centre and its queues' },
       { name: 'tickets', description: 'One ticket' },
+      { name: 'Appointments', description: 'Slots, bookings and check-in' },
     ],
     paths,
     webhooks: webhookDoc(),

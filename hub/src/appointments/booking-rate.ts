@@ -3,7 +3,7 @@
  * client address for everything, and per phone number for new bookings, so
  * one person cannot take a day's slots from one phone or one machine.
  */
-import { keyedTokenBuckets } from '../net/rate-limit.js';
+import { keyedTokenBuckets } from '../api/rate-limit.js';
 import { HubError } from '../hub-error.js';
 
 export interface BookingRate {

@@ -64,7 +64,8 @@ const settingsOf = (r: SettingsRow): BookingSettingsConfig => ({
   version: r.version,
 });
 
-export function createBookingStore(db: Db) {
+/** Each service's booking settings and the centre's retention: the console edits them. */
+function settingsStore(db: Db) {
   const q = {
     settings: db.prepare<[string], SettingsRow>(
       'SELECT * FROM booking_settings WHERE service_id = ?',
@@ -86,12 +87,28 @@ export function createBookingStore(db: Db) {
     saveRetention: db.prepare<[number]>(
       'UPDATE booking_policy SET retention_days = ?, version = version + 1 WHERE id = 1',
     ),
+  };
+  return {
+    settings(serviceId: string): BookingSettingsConfig {
+      const row = q.settings.get(serviceId);
+      return row ? settingsOf(row) : { ...DEFAULT_BOOKING_SETTINGS, serviceId, version: null };
+    },
+    allSettings: () => q.allSettings.all().map(settingsOf),
+    saveSettings: (serviceId: string, s: BookingSettingsInput) =>
+      void q.saveSettings.run({ ...s, serviceId, bookableInt: s.bookable ? 1 : 0 }),
+    retention: (): BookingRetention => {
+      const r = q.retention.get();
+      return { days: r?.retention_days ?? 30, version: r?.version ?? 1 };
+    },
+    saveRetention: (days: number) => void q.saveRetention.run(days),
+  };
+}
+
+/** The bookings themselves, from made to checked in, no-show or wiped. */
+function rowStore(db: Db) {
+  const q = {
     byCode: db.prepare<[string], BookingRow>('SELECT * FROM bookings WHERE code = ?'),
     byId: db.prepare<[number], BookingRow>('SELECT * FROM bookings WHERE id = ?'),
-    taken: db.prepare<[string, string, number], { n: number }>(
-      `SELECT count(*) AS n FROM bookings WHERE service_id = ? AND day = ? AND start_min = ?
-         AND status <> 'cancelled'`,
-    ),
     takenOnDay: db.prepare<[string, string], { start_min: number; n: number }>(
       `SELECT start_min, count(*) AS n FROM bookings WHERE service_id = ? AND day = ?
          AND status <> 'cancelled' GROUP BY start_min`,
@@ -118,40 +135,13 @@ export function createBookingStore(db: Db) {
       `UPDATE bookings SET name = '', phone = '', phone_key = '', wiped_at = ?
        WHERE day <= ? AND wiped_at IS NULL`,
     ),
-    counts: db.prepare<[string, string], { status: BookingStatus; n: number }>(
-      `SELECT status, count(*) AS n FROM bookings WHERE day >= ? AND day <= ? GROUP BY status`,
-    ),
-    countsByService: db.prepare<
-      [string, string],
-      { service_id: string; status: BookingStatus; n: number }
-    >(
-      `SELECT service_id, status, count(*) AS n FROM bookings WHERE day >= ? AND day <= ?
-       GROUP BY service_id, status`,
-    ),
     ticketLabel: db.prepare<[number], { code: string; label: string }>(
       'SELECT code, label FROM tickets WHERE id = ?',
     ),
   };
-
-  const settings = (serviceId: string): BookingSettingsConfig => {
-    const row = q.settings.get(serviceId);
-    return row ? settingsOf(row) : { ...DEFAULT_BOOKING_SETTINGS, serviceId, version: null };
-  };
-
   return {
-    settings,
-    allSettings: () => q.allSettings.all().map(settingsOf),
-    saveSettings: (serviceId: string, s: BookingSettingsInput) =>
-      void q.saveSettings.run({ ...s, serviceId, bookableInt: s.bookable ? 1 : 0 }),
-    retention: (): BookingRetention => {
-      const r = q.retention.get();
-      return { days: r?.retention_days ?? 30, version: r?.version ?? 1 };
-    },
-    saveRetention: (days: number) => void q.saveRetention.run(days),
     byCode: (code: string) => q.byCode.get(code),
     byId: (id: number) => q.byId.get(id),
-    taken: (serviceId: string, day: string, startMin: number) =>
-      q.taken.get(serviceId, day, startMin)?.n ?? 0,
     takenOnDay(serviceId: string, day: string): Map<number, number> {
       return new Map(q.takenOnDay.all(serviceId, day).map((r) => [r.start_min, r.n]));
     },
@@ -165,6 +155,26 @@ export function createBookingStore(db: Db) {
     markNoShows: (today: string) => q.noShows.run(today).changes,
     /** Wipes name and phone of bookings on `lastDay` and before. */
     wipeThrough: (lastDay: string, at: number) => q.wipe.run(at, lastDay).changes,
+    ticketOf: (ticketId: number | null) =>
+      ticketId === null ? null : (q.ticketLabel.get(ticketId) ?? null),
+  };
+}
+
+/** How many bookings became what, over days: the floor and the reports. */
+function countStore(db: Db) {
+  const q = {
+    counts: db.prepare<[string, string], { status: BookingStatus; n: number }>(
+      `SELECT status, count(*) AS n FROM bookings WHERE day >= ? AND day <= ? GROUP BY status`,
+    ),
+    countsByService: db.prepare<
+      [string, string],
+      { service_id: string; status: BookingStatus; n: number }
+    >(
+      `SELECT service_id, status, count(*) AS n FROM bookings WHERE day >= ? AND day <= ?
+       GROUP BY service_id, status`,
+    ),
+  };
+  return {
     counts(from: string, to: string): BookingCounts {
       return tally(q.counts.all(from, to));
     },
@@ -173,9 +183,11 @@ export function createBookingStore(db: Db) {
       const ids = [...new Set(rows.map((r) => r.service_id))];
       return new Map(ids.map((id) => [id, tally(rows.filter((r) => r.service_id === id))]));
     },
-    ticketOf: (ticketId: number | null) =>
-      ticketId === null ? null : (q.ticketLabel.get(ticketId) ?? null),
   };
+}
+
+export function createBookingStore(db: Db) {
+  return { ...settingsStore(db), ...rowStore(db), ...countStore(db) };
 }
 export type BookingStore = ReturnType<typeof createBookingStore>;
 

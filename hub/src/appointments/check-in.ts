@@ -47,17 +47,10 @@ const bookingOf = (r: BookingRow) => ({
   start: clockTime(r.start_min),
 });
 
-export function createCheckIn(deps: CheckInDeps) {
-  const { store, clock } = deps;
-
-  function issued(ticketId: number | null): IssuedTicket | undefined {
-    const t = ticketId === null ? undefined : deps.tickets.byId(ticketId);
-    return t ? { ...t, ...deps.standings.of(t) } : undefined;
-  }
-
-  /** Issues the ticket and marks the booking, in one transaction; the kiosk's slip prints. */
-  function enter(actor: Actor, r: BookingRow, late: boolean, source: TicketSource) {
-    return deps.commits.run(() => {
+/** The booked citizen's ticket: issued and the booking marked, in one transaction; the slip prints. */
+function entry(deps: CheckInDeps) {
+  return (actor: Actor, r: BookingRow, late: boolean, source: TicketSource) =>
+    deps.commits.run(() => {
       const input = {
         serviceId: r.service_id,
         priority: late ? ('none' as const) : ('appointment' as const),
@@ -67,23 +60,31 @@ export function createCheckIn(deps: CheckInDeps) {
       const detail = `booking ${r.code}${late ? ' (late: walk-in)' : ''}`;
       const bookedStart = late ? null : r.start_min;
       const outcome = issueTicket(deps.issuing, actor, input, source, detail, bookedStart);
-      const at = clock.now();
-      store.checkIn(r.id, late ? 'late' : 'checked-in', outcome.data.id, at);
-      const now = store.byId(r.id) ?? r;
+      deps.store.checkIn(r.id, late ? 'late' : 'checked-in', outcome.data.id, deps.clock.now());
+      const now = deps.store.byId(r.id) ?? r;
       deps.outbox.booking('booking-checked-in', webhookBooking(now), outcome.data.id);
       return outcome;
     });
-  }
+}
 
-  /** Before the service opens (check-in opens early): come back when it does. */
-  function notOpenYet(err: unknown, r: BookingRow): CheckInAnswer {
-    if (!(err instanceof HubError) || err.reason !== 'outside-hours') throw err;
-    const opensAt = err.detail.params?.['opensAt'];
-    return {
-      outcome: 'too-early',
-      booking: bookingOf(r),
-      ...(typeof opensAt === 'number' ? { opensAt } : {}),
-    };
+/** Before the service opens (check-in opens early): come back when it does. */
+function notOpenYet(err: unknown, r: BookingRow): CheckInAnswer {
+  if (!(err instanceof HubError) || err.reason !== 'outside-hours') throw err;
+  const opensAt = err.detail.params?.['opensAt'];
+  return {
+    outcome: 'too-early',
+    booking: bookingOf(r),
+    ...(typeof opensAt === 'number' ? { opensAt } : {}),
+  };
+}
+
+export function createCheckIn(deps: CheckInDeps) {
+  const { store, clock } = deps;
+  const enter = entry(deps);
+
+  function issued(ticketId: number | null): IssuedTicket | undefined {
+    const t = ticketId === null ? undefined : deps.tickets.byId(ticketId);
+    return t ? { ...t, ...deps.standings.of(t) } : undefined;
   }
 
   return function checkIn(actor: Actor, code: string, source: TicketSource): CheckInAnswer {

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HubError } from '../hub-error.js';
-import { tokenBucket } from './rate-limit.js';
+import { tokenBucket } from '../api/rate-limit.js';
 import type { AckError } from '../../../shared/protocol.js';
 
 const STATUS: Record<string, number> = {

@@ -10,7 +10,7 @@ import type { DeviceService } from '../devices/device-service.js';
 import { fieldErrors, HubError } from '../hub-error.js';
 import { perAddress, readJson, refuse, sendJson } from './json-api.js';
 import { API_PREFIX } from './rest.js';
-import { tokenBucket } from './rate-limit.js';
+import { tokenBucket } from '../api/rate-limit.js';
 import { PairRequestSchema } from '../../../shared/protocol.js';
 
 export const PAIR_PATH = `${API_PREFIX}/pair`;

@@ -24,7 +24,7 @@ import type { HubSocket, Io } from './io.js';
 import { createPipeline, type Handle } from './pipeline.js';
 import { FULL_ROOM, type Join } from './public-rooms.js';
 import type { StreamDeps } from './public-stream.js';
-import { keyedTokenBuckets, tokenBucket } from './rate-limit.js';
+import { keyedTokenBuckets, tokenBucket } from '../api/rate-limit.js';
 import {
   seesFullEvents,
   snapshotFor,

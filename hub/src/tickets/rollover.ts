@@ -69,30 +69,35 @@ function dayKeeper(log: Logger) {
   };
 }
 
+/**
+ * The day's end, as one transaction: the old days' open tickets expire, the other
+ * features close their day (appointments' no-shows), the finished days are recorded,
+ * and the new day starts with the configuration in force on it.
+ */
+function rollTo(deps: RolloverDeps, today: string) {
+  const { clock, config } = deps;
+  deps.commits.run(() => {
+    const expired = deps.tickets
+      .openFromOtherDays(today)
+      .map((t) => deps.lifecycle.move(t, 'expire', HUB_ACTOR, { finishedAt: clock.now() }));
+    for (const end of deps.dayEnds) end(today);
+    const recorded = deps.records.writeBefore(today);
+    deps.day.set(today);
+    // A national fee whose effective date is today starts with the day (config/national-fees.ts).
+    config.reload();
+    const change = changeOf('day-rolled', {
+      serviceIds: [...config.current().services.keys()],
+      counterIds: [...config.current().counters.keys()],
+    });
+    deps.log.info({ day: today, expired: expired.length, recorded }, 'service day rolled');
+    return { data: undefined, changes: [{ ...change, ticketIds: expired.map((t) => t.id) }] };
+  });
+}
+
 export function createRollover(deps: RolloverDeps): Rollover {
   const { clock, day, log } = deps;
   let nextCheckAt = -Infinity;
   let timer: NodeJS.Timeout | undefined;
-
-  function expireOldDay(today: string) {
-    deps.commits.run(() => {
-      const expired = deps.tickets
-        .openFromOtherDays(today)
-        .map((t) => deps.lifecycle.move(t, 'expire', HUB_ACTOR, { finishedAt: clock.now() }));
-      for (const end of deps.dayEnds) end(today);
-      const recorded = deps.records.writeBefore(today);
-      day.set(today);
-      const { config } = deps;
-      // A national fee whose effective date is today starts with the day (config/national-fees.ts).
-      config.reload();
-      const change = changeOf('day-rolled', {
-        serviceIds: [...config.current().services.keys()],
-        counterIds: [...config.current().counters.keys()],
-      });
-      log.info({ day: today, expired: expired.length, recorded }, 'service day rolled');
-      return { data: undefined, changes: [{ ...change, ticketIds: expired.map((t) => t.id) }] };
-    });
-  }
 
   const keepDay = dayKeeper(log);
 
@@ -103,7 +108,7 @@ export function createRollover(deps: RolloverDeps): Rollover {
     if (previous === null)
       day.set(today); // a new centre's first day: nothing to expire or announce
     else if (today < previous) keepDay(previous, today);
-    else if (previous !== today) expireOldDay(today);
+    else if (previous !== today) rollTo(deps, today);
     // Only once the day is right: a failed rollover is tried again by the next request.
     nextCheckAt = now + msUntilNextServiceDay(now, deps.config.current().timeZone);
   }

@@ -33,6 +33,7 @@ export interface TicketRow {
 }
 
 export function toTicket(r: TicketRow): Ticket {
+  const bookedStart = r.booked_start_min ?? null;
   return {
     id: r.id,
     code: r.code,
@@ -53,6 +54,6 @@ export function toTicket(r: TicketRow): Ticket {
     staffId: r.staff_id,
     recalls: r.recalls,
     parentId: r.parent_id,
-    booking: r.booked_start_min == null ? null : { start: clockTime(r.booked_start_min) },
+    booking: bookedStart === null ? null : { start: clockTime(bookedStart) },
   };
 }

@@ -61,71 +61,71 @@ export interface Outbox extends CommitListener {
   wake(): void;
 }
 
-export function createOutbox(deps: {
+type OutboxDeps = {
   db: Db;
   clock: Clock;
   store: WebhookStore;
   tickets: TicketStore;
   dispatcher: Dispatcher;
-}): Outbox {
-  const { store, clock, dispatcher } = deps;
-  const counterRow = deps.db.prepare<[number], { number: number }>(
-    'SELECT number FROM counters WHERE id = ?',
-  );
-  const counterNumber = (id: number) => counterRow.get(id)?.number;
+};
+
+/**
+ * One delivery per webhook that hears the event, its body drawn now; `wake` tells the
+ * dispatcher once something was written.
+ */
+function deliveryWriter({ store, clock, dispatcher }: OutboxDeps) {
   let active: WebhookRow[] | null = null;
   let written = false;
-
   const listening = (event: WebhookEvent) => {
     active ??= store.hooks().filter((h) => h.active === 1);
     return active.filter((h) => (JSON.parse(h.events) as string[]).includes(event));
   };
-
-  const counterTicket = (ticketId: number | null) => {
-    const t = ticketId === null ? undefined : deps.tickets.byId(ticketId);
-    return t ? ticketOf(t, counterNumber) : null;
-  };
-  const wake = () => {
-    if (!written) return;
-    written = false;
-    dispatcher.wake();
-  };
-
   return {
     reload: () => void (active = null),
-    booking(event, booking, ticketId) {
-      const hooks = listening(event);
-      if (hooks.length === 0) return;
+    hears: (event: WebhookEvent) => listening(event).length > 0,
+    write(event: WebhookEvent, ticketId: number | null, data: WebhookPayload['data']) {
       const at = clock.now();
-      const ticket = counterTicket(ticketId);
-      for (const hook of hooks) {
+      for (const hook of listening(event)) {
         const key = `whd_${randomBytes(16).toString('base64url')}`;
-        const payload: WebhookPayload = { id: key, type: event, at, data: { ticket, booking } };
-        const body = JSON.stringify(payload);
+        const body = JSON.stringify({ id: key, type: event, at, data } satisfies WebhookPayload);
         store.insertDelivery({ webhookId: hook.id, event, key, ticketId, body, at });
         written = true;
       }
     },
-    wake,
+    wake() {
+      if (!written) return;
+      written = false;
+      dispatcher.wake();
+    },
+  };
+}
+
+export function createOutbox(deps: OutboxDeps): Outbox {
+  const counterRow = deps.db.prepare<[number], { number: number }>(
+    'SELECT number FROM counters WHERE id = ?',
+  );
+  const counterNumber = (id: number) => counterRow.get(id)?.number;
+  const deliveries = deliveryWriter(deps);
+  const ticketById = (ticketId: number | null) => {
+    const t = ticketId === null ? undefined : deps.tickets.byId(ticketId);
+    return t ? ticketOf(t, counterNumber) : null;
+  };
+
+  return {
+    reload: deliveries.reload,
+    booking(event, booking, ticketId) {
+      if (!deliveries.hears(event)) return;
+      deliveries.write(event, ticketId, { ticket: ticketById(ticketId), booking });
+    },
+    wake: deliveries.wake,
     committing(change: Change) {
       const event = EVENT_OF[change.type];
-      if (!event) return;
-      const hooks = listening(event);
-      if (hooks.length === 0) return;
-      const at = clock.now();
+      if (!event || !deliveries.hears(event)) return;
       for (const ticketId of change.ticketIds) {
-        const t = deps.tickets.byId(ticketId);
-        if (!t) continue;
-        const ticket = ticketOf(t, counterNumber);
-        for (const hook of hooks) {
-          const key = `whd_${randomBytes(16).toString('base64url')}`;
-          const payload: WebhookPayload = { id: key, type: event, at, data: { ticket } };
-          const body = JSON.stringify(payload);
-          store.insertDelivery({ webhookId: hook.id, event, key, ticketId, body, at });
-          written = true;
-        }
+        const ticket = ticketById(ticketId);
+        if (ticket) deliveries.write(event, ticketId, { ticket });
       }
     },
-    committed: wake,
+    committed: deliveries.wake,
   };
 }

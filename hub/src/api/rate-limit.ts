@@ -1,3 +1,10 @@
+/**
+ * Token buckets, for anyone who must slow a caller down: the transport
+ * (net/: sockets, pairing, JSON routes) and the features that limit
+ * citizens (appointments/). They live here, beside the API tokens' own
+ * budget (token-rate.ts), because a feature may never import net/.
+ */
+
 /** A token bucket: `burst` requests at once, refilled at `perSecond`. */
 export function tokenBucket(burst: number, perSecond: number, now: () => number) {
   let tokens = burst;
