@@ -23,3 +23,15 @@ export function shownCode(code: string): string {
 }
 
 export const codeComplete = (code: string) => code.length === BOOKING_CODE_LENGTH;
+
+const BARE_CODE = /^\s*[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}\s*$/;
+
+/**
+ * What a scanner read, when it is a booking: the QR code's link, or a code alone. Anything
+ * else typed on a screen that is not the code screen is not taken for one.
+ */
+export function scannedCode(typed: string): string | null {
+  if (!LINK.test(typed) && !BARE_CODE.test(typed)) return null;
+  const code = codeIn(typed);
+  return codeComplete(code) ? code : null;
+}

@@ -81,6 +81,12 @@ export async function issueTicket(priority: Priority): Promise<void> {
   });
 }
 
+/** A scanner read a booking's QR code on another screen: its check-in, at once. */
+export function checkInScanned(typed: string): Promise<void> {
+  useKioskStore.setState({ screen: { name: 'booking', typed, pending: false, error: null } });
+  return checkIn();
+}
+
 /**
  * Checks in the booking whose code is on the booking screen. A ticket (checked in, again, or
  * too late for the slot) shows as a ticket; any other outcome says why on its own screen.

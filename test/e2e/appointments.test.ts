@@ -367,6 +367,31 @@ describe('appointments in Chromium', () => {
     );
     expect(bookingRow(theirs?.code ?? '')?.status).toBe('checked-in');
     await kioskHome();
+
+    // On the home screen too, with no tap first.
+    const other = await bookByApi(ID_CARD, TODAY, '10:00');
+    await kiosk.keyboard.type(`${hub.url}/book/${other.code.toLowerCase()}`);
+    await kiosk.keyboard.press('Enter');
+    await kiosk.getByTestId('ticket-number').waitFor();
+    expect(bookingRow(other.code)?.status).toBe('checked-in');
+    await kioskHome();
+  });
+
+  it('at the kiosk: the code screen has Back, and goes home by itself when nobody is there', async () => {
+    await kiosk.getByTestId('booking-entry').click();
+    await kiosk.getByRole('button', { name: t('lo', 'kiosk.back') }).click();
+    await kiosk.getByTestId('service-list').waitFor();
+
+    const idle = await openPage(KIOSK, '/kiosk/?idleSeconds=5', '.kiosk[data-ready="true"]');
+    await idle.getByRole('button', { name: 'English', exact: true }).click();
+    await idle.getByTestId('booking-entry').click();
+    await idle.getByRole('button', { name: 'K', exact: true }).click();
+    await idle.clock.runFor(6_000);
+    await idle.getByTestId('service-list').waitFor();
+    // Home for the next person, in Lao.
+    await idle.getByText(t('lo', 'kiosk.welcome')).waitFor();
+    await idle.close();
+    pages.splice(pages.indexOf(idle), 1);
   });
 
   it('the counter shows "Appointment 09:30", calls it, and the phone link shows the call', async () => {
