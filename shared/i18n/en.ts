@@ -1250,7 +1250,6 @@ export const en = {
   'console.reports.tokenDone': 'I have copied it',
   // Appointments, the citizen's side: /book, /book/<code>, the kiosk's check-in, the counter's mark.
   'appointment.at': 'Appointment {time}',
-  'appointment.phoneNote': 'Booked appointment, {time}',
   'book.title': 'Book an appointment',
   'book.lead':
     'Choose a service, a day and a time. On the day, check in at the kiosk with your booking code.',
@@ -1290,7 +1289,6 @@ export const en = {
   'book.field.nameLong': 'This name is too long: at most 80 letters.',
   'book.field.phone':
     'Write a Lao phone number: 8 to 13 digits, such as 020 5512 3456 or +856 20 5512 3456.',
-  'book.summary': '{service}, {day} at {time}',
   'book.submit': 'Book this time',
   'book.sending': 'Booking…',
   'book.slotTaken': 'Someone has just taken this time. Choose another time.',
@@ -1302,7 +1300,6 @@ export const en = {
   'book.keep':
     "Keep this code: take a screenshot, or add this page to your phone's home screen. The QR code opens your booking, and the kiosk's scanner reads it.",
   'book.qrAlt': 'QR code of booking {code}',
-  'book.openBooking': 'Open my booking',
   'book.another': 'Book another appointment',
   'booking.title': 'Your appointment',
   'booking.unknownTitle': 'We could not find this booking',
@@ -1336,7 +1333,6 @@ export const en = {
     'At the centre, on its Wi-Fi, you can check in here instead of at the kiosk.',
   'booking.checkInOffNetwork':
     "Checking in from a phone works only on the centre's Wi-Fi. Check in at the kiosk with your code.",
-  'booking.actionFailed': 'That did not work. Check your connection and try again.',
   'checkin.checked-in': 'You are checked in. Your number is {label}.',
   'checkin.already-checked-in': 'You checked in already. Your number is {label}.',
   'checkin.too-early':
@@ -1355,19 +1351,16 @@ export const en = {
   'checkin.title.unknown': 'Code not found',
   'checkin.comeBackAt': 'Come back at',
   'kiosk.booking.entry': 'I have a booking',
-  'kiosk.booking.entryHint': 'Check in with your code',
   'kiosk.booking.title': 'Check in for your appointment',
   'kiosk.booking.typeCode': 'Type your booking code, or hold its QR code under the scanner.',
   'kiosk.booking.codeLabel': 'Booking code',
   'kiosk.booking.delete': 'Delete',
-  'kiosk.booking.clear': 'Clear',
   'kiosk.booking.checkIn': 'Check in',
   'kiosk.booking.checking': 'Checking…',
   'kiosk.booking.incomplete': 'A booking code has 8 letters and digits.',
   'kiosk.booking.unreachable':
     "The kiosk could not reach the centre's system. Try again, or ask at the reception desk.",
   'kiosk.booking.tryAgain': 'Type another code',
-  'kiosk.booking.takeTicket': 'Take a ticket instead',
 } as const;
 
 export type MessageKey = keyof typeof en;

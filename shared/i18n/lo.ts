@@ -1173,7 +1173,6 @@ export const lo: Record<MessageKey, string> = {
   'console.reports.tokenDone': 'ສຳເນົາແລ້ວ',
   // Appointments, the citizen's side: /book, /book/<code>, the kiosk's check-in, the counter's mark.
   'appointment.at': 'ນັດໝາຍ {time}',
-  'appointment.phoneNote': 'ນັດໝາຍລ່ວງໜ້າ ເວລາ {time}',
   'book.title': 'ຈອງຄິວລ່ວງໜ້າ',
   'book.lead': 'ເລືອກບໍລິການ ວັນ ແລະ ເວລາ ໃນມື້ນັດ ໃຫ້ເຊັກອິນຢູ່ຕູ້ອອກບັດຄິວ ດ້ວຍລະຫັດການຈອງຂອງທ່ານ',
   'book.step': 'ຂັ້ນຕອນ {step} ໃນ 4',
@@ -1208,7 +1207,6 @@ export const lo: Record<MessageKey, string> = {
   'book.field.namePlain': 'ກະລຸນາຂຽນຊື່ເປັນຕົວອັກສອນທຳມະດາ ບໍ່ມີ < ຫຼື >',
   'book.field.nameLong': 'ຊື່ນີ້ຍາວເກີນໄປ: ບໍ່ເກີນ 80 ຕົວອັກສອນ',
   'book.field.phone': 'ກະລຸນາຂຽນເບີໂທລະສັບລາວ: 8 ຫາ 13 ຕົວເລກ ເຊັ່ນ 020 5512 3456 ຫຼື +856 20 5512 3456',
-  'book.summary': '{service}, {day} ເວລາ {time}',
   'book.submit': 'ຈອງເວລານີ້',
   'book.sending': 'ກຳລັງຈອງ…',
   'book.slotTaken': 'ເວລານີ້ຫາກໍ່ມີຄົນຈອງໄປແລ້ວ ກະລຸນາເລືອກເວລາອື່ນ',
@@ -1220,7 +1218,6 @@ export const lo: Record<MessageKey, string> = {
   'book.keep':
     'ເກັບລະຫັດນີ້ໄວ້: ຖ່າຍຮູບໜ້າຈໍ ຫຼື ເພີ່ມໜ້ານີ້ໃສ່ໜ້າຫຼັກຂອງໂທລະສັບ ລະຫັດ QR ເປີດການຈອງຂອງທ່ານ ແລະ ເຄື່ອງສະແກນຂອງຕູ້ອອກບັດຄິວອ່ານມັນໄດ້',
   'book.qrAlt': 'ລະຫັດ QR ຂອງການຈອງ {code}',
-  'book.openBooking': 'ເປີດການຈອງຂອງຂ້ອຍ',
   'book.another': 'ຈອງນັດໝາຍອື່ນ',
   'booking.title': 'ນັດໝາຍຂອງທ່ານ',
   'booking.unknownTitle': 'ບໍ່ພົບການຈອງນີ້',
@@ -1252,7 +1249,6 @@ export const lo: Record<MessageKey, string> = {
   'booking.checkInHint': 'ເມື່ອຢູ່ສູນ ແລະ ໃຊ້ Wi-Fi ຂອງສູນ ທ່ານສາມາດເຊັກອິນຢູ່ນີ້ແທນຕູ້ອອກບັດຄິວໄດ້',
   'booking.checkInOffNetwork':
     'ການເຊັກອິນຈາກໂທລະສັບ ໃຊ້ໄດ້ສະເພາະ Wi-Fi ຂອງສູນ ກະລຸນາເຊັກອິນຢູ່ຕູ້ອອກບັດຄິວ ດ້ວຍລະຫັດຂອງທ່ານ',
-  'booking.actionFailed': 'ບໍ່ສຳເລັດ ກະລຸນາກວດເບິ່ງການເຊື່ອມຕໍ່ ແລ້ວລອງໃໝ່',
   'checkin.checked-in': 'ທ່ານເຊັກອິນແລ້ວ ເລກຄິວຂອງທ່ານແມ່ນ {label}',
   'checkin.already-checked-in': 'ທ່ານເຊັກອິນແລ້ວກ່ອນໜ້ານີ້ ເລກຄິວຂອງທ່ານແມ່ນ {label}',
   'checkin.too-early': 'ນັດໝາຍຂອງທ່ານແມ່ນເວລາ {start} ການເຊັກອິນເປີດເວລາ {time} ກະລຸນາກັບມາເວລາ {time}',
@@ -1269,16 +1265,13 @@ export const lo: Record<MessageKey, string> = {
   'checkin.title.unknown': 'ບໍ່ພົບລະຫັດ',
   'checkin.comeBackAt': 'ກັບມາເວລາ',
   'kiosk.booking.entry': 'ມີນັດໝາຍ',
-  'kiosk.booking.entryHint': 'ເຊັກອິນ ດ້ວຍລະຫັດ',
   'kiosk.booking.title': 'ເຊັກອິນນັດໝາຍຂອງທ່ານ',
   'kiosk.booking.typeCode': 'ພິມລະຫັດການຈອງຂອງທ່ານ ຫຼື ວາງລະຫັດ QR ໄວ້ກ້ອງເຄື່ອງສະແກນ',
   'kiosk.booking.codeLabel': 'ລະຫັດການຈອງ',
   'kiosk.booking.delete': 'ລຶບ',
-  'kiosk.booking.clear': 'ລ້າງ',
   'kiosk.booking.checkIn': 'ເຊັກອິນ',
   'kiosk.booking.checking': 'ກຳລັງກວດ…',
   'kiosk.booking.incomplete': 'ລະຫັດການຈອງມີ 8 ຕົວອັກສອນ ແລະ ຕົວເລກ',
   'kiosk.booking.unreachable': 'ຕູ້ຕິດຕໍ່ລະບົບຂອງສູນບໍ່ໄດ້ ກະລຸນາລອງໃໝ່ ຫຼື ຖາມທີ່ໂຕະຕ້ອນຮັບ',
   'kiosk.booking.tryAgain': 'ພິມລະຫັດອື່ນ',
-  'kiosk.booking.takeTicket': 'ເອົາບັດຄິວແທນ',
 };

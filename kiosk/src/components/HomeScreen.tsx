@@ -252,9 +252,9 @@ function useScanAtHome() {
 }
 
 /**
- * Beside the welcome, not above the list, so it takes no room from the services: the way in
- * for a citizen who booked ahead. Its name is in both languages, since the kiosk starts in Lao
- * and the booking may have been made in English.
+ * On the welcome's own line, no taller than it, so it takes no room from the services: the
+ * way in for a citizen who booked ahead. Its name is in both languages, since the kiosk starts
+ * in Lao and the booking may have been made in English.
  */
 function BookingEntry() {
   const lang = useKioskStore((s) => s.lang);
@@ -271,7 +271,6 @@ function BookingEntry() {
       <span className="booking-entry__other" lang={other}>
         {t(other, 'kiosk.booking.entry')}
       </span>
-      <span className="booking-entry__hint">{t(lang, 'kiosk.booking.entryHint')}</span>
     </button>
   );
 }
@@ -284,12 +283,10 @@ export function HomeScreen() {
   return (
     <main className="screen home">
       <section className="home__welcome">
-        <div className="home__welcome-words">
-          <h1 className="home__title">{t(lang, 'kiosk.welcome')}</h1>
-          <p className="home__lead">{t(lang, 'kiosk.chooseService')}</p>
-          <p className="home__hint">{t(lang, 'kiosk.chooseServiceHint')}</p>
-        </div>
+        <h1 className="home__title">{t(lang, 'kiosk.welcome')}</h1>
         <BookingEntry />
+        <p className="home__lead">{t(lang, 'kiosk.chooseService')}</p>
+        <p className="home__hint">{t(lang, 'kiosk.chooseServiceHint')}</p>
       </section>
       {services === undefined ? (
         <p className="screen__note">{t(lang, 'kiosk.loading')}</p>
