@@ -1324,6 +1324,7 @@ export const en = {
   'booking.cancelNo': 'No, keep it',
   'booking.move': 'Change the day or time',
   'booking.moveTitle': 'Choose a new day and time',
+  'booking.yourTime': 'Your time now',
   'booking.moveSave': 'Move to {time}',
   'booking.moveCancel': 'Keep the time I have',
   'booking.moved': 'Moved: {day} at {time}.',

@@ -1241,6 +1241,7 @@ export const lo: Record<MessageKey, string> = {
   'booking.cancelNo': 'ບໍ່, ເກັບໄວ້',
   'booking.move': 'ປ່ຽນມື້ ຫຼື ເວລາ',
   'booking.moveTitle': 'ເລືອກມື້ ແລະ ເວລາໃໝ່',
+  'booking.yourTime': 'ເວລາຂອງທ່ານ',
   'booking.moveSave': 'ຍ້າຍໄປເວລາ {time}',
   'booking.moveCancel': 'ເກັບເວລາເດີມໄວ້',
   'booking.moved': 'ຍ້າຍແລ້ວ: {day} ເວລາ {time}',

@@ -473,6 +473,10 @@ describe('appointments in Chromium', () => {
 
     await page.getByRole('button', { name: t('en', 'booking.move') }).click();
     await page.getByTestId('move').locator(`[data-day="${TOMORROW}"]`).click();
+    // Its own time is shown as its own, not as full.
+    const own = page.getByTestId('move').locator('[data-start="09:30"]');
+    expect(await own.textContent()).toContain(t('en', 'booking.yourTime'));
+    expect(await own.isDisabled()).toBe(true);
     await page.getByTestId('move').locator('[data-start="14:30"]').click();
     await shot(page, 'book-move-en');
     await page

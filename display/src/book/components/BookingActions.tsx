@@ -26,24 +26,38 @@ function MovePicker({ booking }: { booking: Booking }) {
   const mode = useBookStore((s) => s.mode);
   const setMode = useBookStore((s) => s.setMode);
   const pending = useBookStore((s) => s.pending);
+  const today = useBookStore((s) => s.snapshot?.day ?? '');
   const ref = useIntoView<HTMLElement>('start');
   if (mode.name !== 'move') return null;
   return (
     <section className="book-move" data-testid="move" ref={ref}>
       <h2 className="book-question">{t(lang, 'booking.moveTitle')}</h2>
-      <DayPicker
-        serviceId={booking.serviceId}
-        chosen={mode.day}
-        onChoose={(day) => setMode({ name: 'move', day, start: null })}
-      />
       {mode.day ? (
-        <SlotPicker
+        <>
+          {/* The day chosen, its times right under it; a tap chooses another day. */}
+          <button
+            type="button"
+            className="book-back"
+            onClick={() => setMode({ name: 'move', day: null, start: null })}
+          >
+            <span aria-hidden="true">‹ </span>
+            {dayWords(mode.day, today, lang)}
+          </button>
+          <SlotPicker
+            serviceId={booking.serviceId}
+            day={mode.day}
+            chosen={mode.start}
+            yours={mode.day === booking.day ? booking.start : null}
+            onChoose={(start) => setMode({ ...mode, start })}
+          />
+        </>
+      ) : (
+        <DayPicker
           serviceId={booking.serviceId}
-          day={mode.day}
-          chosen={mode.start}
-          onChoose={(start) => setMode({ ...mode, start })}
+          chosen={null}
+          onChoose={(day) => setMode({ name: 'move', day, start: null })}
         />
-      ) : null}
+      )}
       <div className="book-buttons">
         {mode.start ? (
           <button

@@ -4,19 +4,28 @@
  * shown, since others book meanwhile.
  */
 import { useEffect } from 'react';
-import { t } from '../../../../shared/i18n/index.js';
+import { t, type Lang } from '../../../../shared/i18n/index.js';
 import type { Slot } from '../../../../shared/protocol.js';
 import { useMinute } from '../../../../shared/ui/use-minute.js';
 import { loadSlots } from '../book-actions.js';
 import { pageLang, slotsKey, useBookStore } from '../store.js';
 
+/** Places left, full, or (when moving a booking) the time it holds now. */
+function slotWords(slot: Slot, yours: string | null, lang: Lang): string {
+  if (slot.start === yours) return t(lang, 'booking.yourTime');
+  if (slot.left === 0) return t(lang, 'book.slotFull');
+  return t(lang, 'book.slotLeft', { count: slot.left });
+}
+
 function SlotGrid({
   slots,
   chosen,
+  yours,
   onChoose,
 }: {
   slots: Slot[];
   chosen: string | null;
+  yours: string | null;
   onChoose: (start: string) => void;
 }) {
   const lang = useBookStore(pageLang);
@@ -29,15 +38,12 @@ function SlotGrid({
             className="choice slot-choice"
             data-start={slot.start}
             aria-pressed={chosen === slot.start}
-            disabled={slot.left === 0}
+            disabled={slot.left === 0 || slot.start === yours}
+            data-yours={slot.start === yours ? 'true' : undefined}
             onClick={() => onChoose(slot.start)}
           >
             <span className="slot-choice__time">{slot.start}</span>
-            <span className="slot-choice__left">
-              {slot.left === 0
-                ? t(lang, 'book.slotFull')
-                : t(lang, 'book.slotLeft', { count: slot.left })}
-            </span>
+            <span className="slot-choice__left">{slotWords(slot, yours, lang)}</span>
           </button>
         </li>
       ))}
@@ -49,11 +55,14 @@ export function SlotPicker({
   serviceId,
   day,
   chosen,
+  yours = null,
   onChoose,
 }: {
   serviceId: string;
   day: string;
   chosen: string | null;
+  /** Moving a booking: the time it holds on this day, shown as its own. */
+  yours?: string | null;
   onChoose: (start: string) => void;
 }) {
   const lang = useBookStore(pageLang);
@@ -95,5 +104,5 @@ export function SlotPicker({
       </p>
     );
   }
-  return <SlotGrid slots={slots} chosen={chosen} onChoose={onChoose} />;
+  return <SlotGrid slots={slots} chosen={chosen} yours={yours} onChoose={onChoose} />;
 }
