@@ -47,10 +47,14 @@ function Facts({ booking, lang }: { booking: Booking; lang: Lang }) {
 
 /** The ticket check-in gave, with the way to follow it live. */
 function TicketLink({ booking, lang }: { booking: Booking; lang: Lang }) {
+  // A check-in just made here says the number already.
+  const said = useBookStore((s) => s.checkIn?.ticket !== undefined);
   if (!booking.ticket) return null;
   return (
     <div className="book-ticket" data-testid="booking-ticket">
-      <p className="phone-note">{t(lang, 'booking.ticket', { label: booking.ticket.label })}</p>
+      {said ? null : (
+        <p className="phone-note">{t(lang, 'booking.ticket', { label: booking.ticket.label })}</p>
+      )}
       <a className="phone-button book-link" href={`/t/${encodeURIComponent(booking.ticket.code)}`}>
         {t(lang, 'booking.followTicket')}
       </a>
