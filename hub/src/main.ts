@@ -19,6 +19,7 @@ import { parsePrinterUri } from '../../shared/printer/printer-uri.js';
 import { createHub, runSetupMode } from './app.js';
 import { hasCentre, seedCentre } from './demo/seed.js';
 import { DEMO_CENTRE } from './demo/centre-data.js';
+import { seedDemoAppointments } from './demo/appointments.js';
 import { demoStartRefusal } from './demo/guard.js';
 import { addDevice, type DeviceRole } from './devices/devices.js';
 import { systemClock } from './clock.js';
@@ -177,7 +178,8 @@ async function openCentre(values: Values, dbFile: string, log: Logger): Promise<
       { ...DEMO_CENTRE, timeZone: values.tz ?? DEMO_CENTRE.timeZone },
       { sampleFees: true },
     );
-    log.info('seeded the demo centre');
+    const booked = seedDemoAppointments(db, Date.now());
+    log.info(booked, 'seeded the demo centre, with bookings for the day shown');
   } else if (values.tz) {
     db.prepare('UPDATE centre SET time_zone = ? WHERE id = 1').run(values.tz);
   }

@@ -142,6 +142,8 @@ export const en = {
     'That time cannot be booked (closed, too far ahead, or already started). Choose another.',
   'field.needs-hours': 'Set this service’s opening hours first: slots are made from them.',
   'field.phone': 'A phone number: 8 to 13 digits, for example 020 5555 1234.',
+  // The printed slip of a booked citizen: the slot's time.
+  'print.appointment': 'Appointment {time}',
 
   'status.waiting': 'Waiting',
   'status.called': 'Called',

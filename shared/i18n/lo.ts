@@ -134,6 +134,8 @@ export const lo: Record<MessageKey, string> = {
   'reason.slot-unavailable': 'ເວລານັ້ນຈອງບໍ່ໄດ້ (ປິດ, ໄກເກີນໄປ ຫຼື ເລີ່ມແລ້ວ). ກະລຸນາເລືອກເວລາອື່ນ.',
   'field.needs-hours': 'ກະລຸນາຕັ້ງເວລາເປີດບໍລິການກ່ອນ: ຊ່ວງເວລານັດແມ່ນສ້າງຈາກເວລາເປີດ.',
   'field.phone': 'ເບີໂທລະສັບ: 8 ຫາ 13 ຕົວເລກ, ຕົວຢ່າງ 020 5555 1234.',
+  // The printed slip of a booked citizen: the slot's time.
+  'print.appointment': 'ນັດໝາຍ {time}',
 
   'status.waiting': 'ກຳລັງລໍຖ້າ',
   'status.called': 'ເອີ້ນແລ້ວ',

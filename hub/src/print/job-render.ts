@@ -36,6 +36,7 @@ export function createJobRender(deps: {
         url: `${config.publicUrl().replace(/\/+$/, '')}/t/${ticket.code}`,
         // Sent before and never confirmed, or cut short by a hub that stopped mid-job.
         reprint: job.reached_printer === 1 || job.state === 'sending',
+        booking: ticket.booking,
       });
     },
     /** Why a job should no longer print (its ticket was called, or is from another day), or null. */

@@ -1,6 +1,7 @@
 /**
  * One ticket as ESC/POS bytes (DESIGN.md "Printing"): the centre's logo (when
  * it has one, drawn by logo-raster.ts within its byte budget), centre, the big number,
+ * a booked citizen's slot ("ນັດໝາຍ 09:30" / "Appointment 09:30"),
  * the service in Lao and English, fee, people ahead and estimated wait, date
  * and time, a QR code to the phone page, one short notice. Plain-ASCII lines
  * are the printer's own text, which costs a byte a letter; anything else
@@ -46,6 +47,8 @@ export interface TicketPrint {
   reprint?: boolean;
   /** The centre's logo, ready for this paper; absent: the ticket starts with the centre's name. */
   logo?: Bitmap;
+  /** A booked citizen's ticket: the slot they booked ("09:30"), said in Lao and English. */
+  booking?: { start: string } | null;
 }
 
 export interface Line {
@@ -139,6 +142,18 @@ export function encodeTicket(p: TicketPrint): Uint8Array {
   );
   const big = p.paperDots === PAPER_WIDTHS[80] ? 5 : 4;
   out.size(big, big).bold(true).line(p.label).bold(false).size(1, 1).feedDots(GAP_DOTS);
+  if (p.booking) {
+    const time = { time: p.booking.start };
+    writeLines(
+      out,
+      [
+        { text: t('lo', 'print.appointment', time), px: HEADING_PX, bold: true },
+        { text: t('en', 'print.appointment', time), px: BODY_PX, bold: true },
+      ],
+      p.paperDots,
+    );
+    out.feedDots(GAP_DOTS);
+  }
   if (p.reprint) {
     writeLines(
       out,

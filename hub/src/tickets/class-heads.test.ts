@@ -2,13 +2,14 @@
  * Call-next reads only the head of each class of each of the counter's
  * services, and the place a ticket is shown reads a count on the nearer side
  * of it. Over random queues in a real database, both agree with reading the
- * whole queue.
+ * whole queue, with booked citizens' tickets (priority `appointment`) among them.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { openDatabase, type Db } from '../db/open.js';
 import { createTicketStore } from './ticket-store.js';
 import { pickNextTicket } from '../../../shared/domain/next-ticket.js';
+import { clockTime } from '../../../shared/domain/slots.js';
 import { PRIORITIES, type Priority } from '../../../shared/protocol.js';
 
 const SERVICES = ['a', 'b', 'c'];
@@ -32,7 +33,13 @@ function queueDb() {
 
 const ticketArb = fc.record({
   serviceId: fc.constantFrom(...SERVICES),
-  priority: fc.oneof(fc.constant<Priority>('none'), fc.constantFrom(...PRIORITIES)),
+  // Booked citizens checked in (priority `appointment`, with their slot) are common.
+  priority: fc.oneof(
+    fc.constant<Priority>('none'),
+    fc.constant<Priority>('appointment'),
+    fc.constantFrom(...PRIORITIES),
+  ),
+  slotMin: fc.integer({ min: 480, max: 960 }),
   // Few distinct times, so ties broken by id are common.
   queuedAt: fc.integer({ min: 0, max: 30 }),
   waiting: fc.boolean(),
@@ -64,7 +71,7 @@ describe('the candidate read', () => {
               queuedAt: t.queuedAt,
               parentId: null,
               requestId: null,
-              bookedStartMin: null,
+              bookedStartMin: t.priority === 'appointment' ? t.slotMin : null,
             });
             if (!t.waiting) store.update({ ...inserted, status: 'done' });
           });
@@ -73,6 +80,12 @@ describe('the candidate read', () => {
           const heads = store.classHeads(services);
           expect(heads.length).toBeLessThanOrEqual(2 * services.length);
           expect(pickNextTicket({ ...policy, waiting: heads })).toEqual(full);
+          // The booked citizen's slot comes back with the head read, for the counter to show.
+          for (const h of heads) {
+            const t = raw[h.id - 1];
+            const slot = t?.priority === 'appointment' ? { start: clockTime(t.slotMin) } : null;
+            expect(h.booking).toEqual(slot);
+          }
           db.close();
           opened.splice(opened.indexOf(db), 1);
         },
