@@ -224,6 +224,23 @@ describe('appointments in Chromium', () => {
     });
   }
 
+  it('says so when the time chosen is taken meanwhile, and shows the times as they are now', async () => {
+    const page = await openBook('en');
+    await page.locator(`[data-service="${ID_CARD}"]`).click();
+    await page.locator(`[data-day="${TODAY}"]`).click();
+    await page.locator('[data-start="14:30"]').click();
+    await page.getByLabel(t('en', 'book.name')).fill('Somchai Phommavong');
+    await page.getByLabel(t('en', 'book.phone')).fill('020 5555 1234');
+    // Someone else books the one place first.
+    await bookByApi(ID_CARD, TODAY, '14:30');
+    await page.getByRole('button', { name: t('en', 'book.submit') }).click();
+    expect(await page.getByTestId('book-error').textContent()).toBe(t('en', 'book.slotTaken'));
+    await page.locator('[data-start="14:30"][disabled]').waitFor();
+    expect(await page.getByTestId('book-step').getAttribute('data-step')).toBe('slot');
+    await shot(page, 'book-slot-taken-en');
+    await page.close();
+  });
+
   /** Types the code on the kiosk's keypad, as a citizen would, and presses Check in. */
   async function typeAtKiosk(code: string, lang: Lang = 'lo') {
     await kiosk.getByTestId('booking-entry').click();
