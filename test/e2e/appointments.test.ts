@@ -303,6 +303,10 @@ describe('appointments in Chromium', () => {
     await result.waitFor();
     expect(await result.getAttribute('data-outcome')).toBe('unknown');
     expect(await result.textContent()).toContain(t('lo', 'checkin.unknown'));
+    // A scan on the answer checks that code in at once (the too-early one, again).
+    await kiosk.keyboard.type(`${hub.url}/book/${mine?.code ?? ''}`);
+    await kiosk.keyboard.press('Enter');
+    await result.and(kiosk.locator('[data-outcome="too-early"]')).waitFor();
     await kiosk.getByRole('button', { name: t('lo', 'kiosk.booking.tryAgain') }).click();
     await kiosk.getByTestId('check-in-screen').waitFor();
     await kiosk.getByRole('button', { name: t('lo', 'kiosk.back') }).click();

@@ -9,6 +9,7 @@ import { t } from '../../../shared/i18n/index.js';
 import type { CheckInAnswer } from '../../../shared/protocol.js';
 import { checkInWords, dayName } from '../../../shared/ui/booking-words.js';
 import { useKioskStore } from '../store.js';
+import { useBookingScan } from '../use-booking-scan.js';
 import { Fact } from './Fact.js';
 
 function BookingFacts({ booking }: { booking: NonNullable<CheckInAnswer['booking']> }) {
@@ -32,6 +33,7 @@ export function CheckInResultScreen({ answer }: { answer: CheckInAnswer }) {
   const back = useKioskStore((s) => s.back);
   const reset = useKioskStore((s) => s.reset);
   const { outcome } = answer;
+  useBookingScan();
   return (
     <main
       className="screen check-in-result"

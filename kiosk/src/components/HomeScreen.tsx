@@ -16,9 +16,8 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { LANGS, t } from '../../../shared/i18n/index.js';
 import type { ServiceView } from '../../../shared/protocol.js';
-import { scannedCode } from '../booking-code.js';
-import { checkInScanned } from '../connection.js';
 import { useKioskStore } from '../store.js';
+import { useBookingScan } from '../use-booking-scan.js';
 import { ServiceButton } from './ServiceButton.js';
 
 interface MinistryGroup {
@@ -226,31 +225,6 @@ function ServiceList({ groups }: { groups: MinistryGroup[] }) {
   );
 }
 
-/** Characters of a scan kept at most: a QR link is well under this. */
-const SCAN_MAX_CHARS = 200;
-
-/**
- * A barcode scanner is a keyboard: a booking's QR link (or its code) typed on the home screen
- * and Enter checks it in, with no tap on "I have a booking" first.
- */
-function useScanAtHome() {
-  useEffect(() => {
-    let typed = '';
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.altKey || e.metaKey) return;
-      if (e.key === 'Enter') {
-        const code = scannedCode(typed);
-        if (code) void checkInScanned(code);
-        typed = '';
-      } else if (e.key.length === 1) {
-        typed = (typed + e.key).slice(-SCAN_MAX_CHARS);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
-
 /**
  * On the welcome's own line, no taller than it, so it takes no room from the services: the
  * way in for a citizen who booked ahead. Its name is in both languages, since the kiosk starts
@@ -279,7 +253,7 @@ export function HomeScreen() {
   const lang = useKioskStore((s) => s.lang);
   const services = useKioskStore((s) => s.snapshot?.services);
   const groups = useMemo(() => (services ? byMinistry(services) : []), [services]);
-  useScanAtHome();
+  useBookingScan();
   return (
     <main className="screen home">
       <section className="home__welcome">
