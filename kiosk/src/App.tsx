@@ -1,6 +1,7 @@
 /**
  * The kiosk: home (every service) → one service → the priority question →
- * the ticket, and home again.
+ * the ticket, and home again; or, for a booked citizen, home → "I have a
+ * booking" → the code → the ticket (or why not).
  *
  * Why one list of every service, grouped under its ministry, rather than
  * "choose a ministry, then a service": a first-time visitor knows their errand
@@ -15,6 +16,8 @@
 import { useEffect } from 'react';
 import { ConnectionBanner } from '../../shared/ui/ConnectionBanner.js';
 import { RefusedScreen } from '../../shared/ui/RefusedScreen.js';
+import { CheckInResultScreen } from './components/CheckInResultScreen.js';
+import { CheckInScreen } from './components/CheckInScreen.js';
 import { HomeScreen } from './components/HomeScreen.js';
 import { Header } from './components/Header.js';
 import { PriorityScreen } from './components/PriorityScreen.js';
@@ -26,10 +29,16 @@ import { useKioskStore } from './store.js';
 function CurrentScreen() {
   const name = useKioskStore((s) => s.screen.name);
   const serviceId = useKioskStore((s) => ('serviceId' in s.screen ? s.screen.serviceId : null));
-  const ticket = useKioskStore((s) => (s.screen.name === 'ticket' ? s.screen.ticket : null));
+  const ticket = useKioskStore((s) => (s.screen.name === 'ticket' ? s.screen : null));
+  const booking = useKioskStore((s) => (s.screen.name === 'booking' ? s.screen : null));
+  const checkIn = useKioskStore((s) => (s.screen.name === 'check-in' ? s.screen.answer : null));
   const visit = useKioskStore((s) => s.visit);
 
-  if (ticket) return <TicketScreen key={ticket.id} ticket={ticket} />;
+  if (ticket) {
+    return <TicketScreen key={ticket.ticket.id} ticket={ticket.ticket} checkIn={ticket.checkIn} />;
+  }
+  if (booking) return <CheckInScreen screen={booking} />;
+  if (checkIn) return <CheckInResultScreen answer={checkIn} />;
   if (name === 'priority' && serviceId) return <PriorityScreen serviceId={serviceId} />;
   if (name === 'service' && serviceId) return <ServiceScreen serviceId={serviceId} />;
   // A new key each visit: the next person starts at the top of the list.

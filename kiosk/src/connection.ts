@@ -3,10 +3,11 @@
  * outside React, and write into the store; components call `issueTicket`.
  */
 import type { MessageKey } from '../../shared/i18n/index.js';
-import type { AckError, IssuedTicket, Priority } from '../../shared/protocol.js';
+import type { AckError, CheckInAnswer, IssuedTicket, Priority } from '../../shared/protocol.js';
 import { getBridge } from '../../shared/station-bridge.js';
 import { connectToHub, type HubConnection } from '../../shared/ui/hub-connection.js';
-import { useKioskStore } from './store.js';
+import { codeComplete, codeIn } from './booking-code.js';
+import { isTicketOutcome, useKioskStore } from './store.js';
 
 let hub: HubConnection | null = null;
 let started = false;
@@ -77,5 +78,56 @@ export async function issueTicket(priority: Priority): Promise<void> {
       'ticket' in outcome
         ? { name: 'ticket', ticket: outcome.ticket }
         : { ...now, pending: false, error: outcome.error },
+  });
+}
+
+/** A scanner read a booking's QR code on another screen: its check-in, at once. */
+export function checkInScanned(typed: string): Promise<void> {
+  useKioskStore.setState({ screen: { name: 'booking', typed, pending: false, error: null } });
+  return checkIn();
+}
+
+/**
+ * Checks in the booking whose code is on the booking screen. A ticket (checked in, again, or
+ * too late for the slot) shows as a ticket; any other outcome says why on its own screen.
+ */
+export async function checkIn(): Promise<void> {
+  const { screen, status } = useKioskStore.getState();
+  if (screen.name !== 'booking' || screen.pending || !hub) return;
+  const code = codeIn(screen.typed);
+  if (!codeComplete(code)) {
+    useKioskStore.setState({
+      screen: { ...screen, typed: code, error: 'kiosk.booking.incomplete' },
+    });
+    return;
+  }
+  if (status !== 'online') {
+    useKioskStore.setState({
+      screen: { ...screen, typed: code, error: 'kiosk.booking.unreachable' },
+    });
+    return;
+  }
+  useKioskStore.setState({ screen: { ...screen, typed: code, pending: true, error: null } });
+
+  let outcome: { answer: CheckInAnswer } | { error: MessageKey };
+  try {
+    const ack = await hub.request('ticket:check-in', { code });
+    outcome = ack.ok ? { answer: ack.data } : { error: errorMessage(ack.error) };
+  } catch {
+    outcome = { error: 'kiosk.booking.unreachable' };
+  }
+  // Timed out meanwhile, or another code typed: this answer is no one's any more.
+  const now = useKioskStore.getState().screen;
+  if (now.name !== 'booking' || !now.pending || codeIn(now.typed) !== code) return;
+  if ('error' in outcome) {
+    useKioskStore.setState({ screen: { ...now, pending: false, error: outcome.error } });
+    return;
+  }
+  const { answer } = outcome;
+  useKioskStore.setState({
+    screen:
+      answer.ticket && isTicketOutcome(answer.outcome)
+        ? { name: 'ticket', ticket: answer.ticket, checkIn: answer.outcome }
+        : { name: 'check-in', answer },
   });
 }

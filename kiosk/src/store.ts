@@ -5,12 +5,23 @@
  */
 import { create } from 'zustand';
 import type { Lang, MessageKey } from '../../shared/i18n/index.js';
-import type { IssuedTicket, Snapshot } from '../../shared/protocol.js';
+import type {
+  CheckInAnswer,
+  CheckInOutcome,
+  IssuedTicket,
+  Snapshot,
+} from '../../shared/protocol.js';
 import type { HubRefusal, HubStatus } from '../../shared/ui/hub-connection.js';
 import { newRequestId } from '../../shared/ui/request-id.js';
 import { readSettings, type KioskSettings } from './settings.js';
 
 export const START_LANG: Lang = 'lo';
+
+/** The check-in outcomes that come with a ticket. */
+export const TICKET_OUTCOMES = ['checked-in', 'already-checked-in', 'too-late'] as const;
+export type TicketOutcome = Extract<CheckInOutcome, (typeof TICKET_OUTCOMES)[number]>;
+export const isTicketOutcome = (o: CheckInOutcome): o is TicketOutcome =>
+  (TICKET_OUTCOMES as readonly string[]).includes(o);
 
 export type Screen =
   | { name: 'home' }
@@ -23,8 +34,18 @@ export type Screen =
       pending: boolean;
       error: MessageKey | null;
     }
-  /** The hub's ack: the ticket, and where it stood in the queue when it was issued. */
-  | { name: 'ticket'; ticket: IssuedTicket };
+  /**
+   * The hub's ack: the ticket, and where it stood in the queue when it was issued. `checkIn`:
+   * the ticket came from checking in a booking (checked in, again, or too late for it).
+   */
+  | { name: 'ticket'; ticket: IssuedTicket; checkIn?: TicketOutcome }
+  /**
+   * "I have a booking": the code as typed or scanned so far (a scanner types the QR's whole
+   * link; booking-code.ts finds the code in it).
+   */
+  | { name: 'booking'; typed: string; pending: boolean; error: MessageKey | null }
+  /** A check-in that gave no ticket: why, in words (too early, cancelled, another day, unknown). */
+  | { name: 'check-in'; answer: CheckInAnswer };
 
 export interface KioskState {
   settings: KioskSettings;
@@ -43,6 +64,7 @@ export interface KioskState {
   setLang(lang: Lang): void;
   openService(serviceId: string): void;
   askPriority(): void;
+  openBooking(): void;
   back(): void;
   goHome(): void;
   /** Nobody is here any more: home, in Lao, for the next visitor. */
@@ -80,10 +102,12 @@ export const useKioskStore = create<KioskState>()((set, get) => ({
       },
     });
   },
+  openBooking: () => set({ screen: { name: 'booking', typed: '', pending: false, error: null } }),
   back: () => {
     const { screen } = get();
     if (screen.name === 'priority')
       set({ screen: { name: 'service', serviceId: screen.serviceId } });
+    else if (screen.name === 'check-in') get().openBooking();
     else get().goHome();
   },
   goHome: () => set((s) => ({ screen: { name: 'home' }, visit: s.visit + 1 })),

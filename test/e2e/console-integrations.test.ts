@@ -2,8 +2,9 @@
  * The console's Integrations screen in Chromium, on a hub without --demo: a
  * manager makes an API token (shown once) that then issues a ticket, adds a
  * webhook (its secret shown once) whose receiver first fails, sees the
- * delivery in the log, retries it once the receiver is fixed, and revokes
- * the token; a wrong address is refused next to its field, changing nothing.
+ * delivery in the log, retries it once the receiver is fixed, sees a
+ * citizen's booking delivered to it too, and revokes the token; a wrong
+ * address is refused next to its field, changing nothing.
  * Screenshots in Lao and English.
  */
 import { createServer, type Server } from 'node:http';
@@ -12,11 +13,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, requireBuiltApp, WEB_ROOT } from './browser.js';
 import { ConsolePage } from './console-page.js';
-import { hashAllTables, newRequestId, startHub, type TestHub } from '../harness.js';
+import {
+  connect,
+  hashAllTables,
+  newRequestId,
+  ok,
+  send,
+  startHub,
+  type TestHub,
+} from '../harness.js';
 import { addDevice } from '../../hub/src/devices/devices.js';
 import { systemClock } from '../../hub/src/clock.js';
 import { verifySignature } from '../../hub/src/webhooks/signature.js';
 import { t } from '../../shared/i18n/index.js';
+import { addDays } from '../../shared/domain/slots.js';
+import { DEFAULT_BOOKING_SETTINGS } from '../../shared/protocol.js';
 
 describe('console: API tokens and webhooks, in Chromium', () => {
   let hub: TestHub;
@@ -27,6 +38,7 @@ describe('console: API tokens and webhooks, in Chromium', () => {
   let failing = true;
   let secret = '';
   const received: { key: string; signed: boolean }[] = [];
+  const bodies: string[] = [];
 
   beforeAll(async () => {
     requireBuiltApp('console');
@@ -43,6 +55,7 @@ describe('console: API tokens and webhooks, in Chromium', () => {
           Date.now(),
         );
         received.push({ key: String(req.headers['khiu-idempotency-key']), signed });
+        bodies.push(body);
         res.writeHead(200).end();
       });
     });
@@ -56,6 +69,23 @@ describe('console: API tokens and webhooks, in Chromium', () => {
     });
     browser = await launchChromium();
     const own = addDevice(hub.db, systemClock, 'console', 'Manager laptop');
+    // Birth certificates take bookings, every day from 08:00 to 16:00, so tomorrow has slots.
+    const hours = hub.db.prepare(
+      `INSERT INTO opening_hours (service_id, weekday, opens_min, closes_min, lunch_from_min,
+         lunch_to_min) VALUES ('birth-certificate', ?, 480, 960, NULL, NULL)`,
+    );
+    for (let weekday = 0; weekday <= 6; weekday++) hours.run(weekday);
+    hub.hub.reloadConfig();
+    const { client: settings } = await connect(hub, { token: own.token });
+    ok(await send(settings, 'staff:login', { username: 'manager', pin: '9999' }));
+    ok(
+      await send(settings, 'config:booking-save', {
+        serviceId: 'birth-certificate',
+        booking: { ...DEFAULT_BOOKING_SETTINGS, bookable: true },
+        version: null,
+      }),
+    );
+    settings.disconnect();
     const context = await browser.newContext({ viewport: { width: 1366, height: 1500 } });
     manager = new ConsolePage(await context.newPage(), 'lo');
     manager.page.on('dialog', (d) => void d.accept());
@@ -111,6 +141,7 @@ describe('console: API tokens and webhooks, in Chromium', () => {
   it('adds a webhook, logs the failed delivery, and delivers it on Retry', async () => {
     await manager.fill({ 'webhook.url': receiverUrl });
     await manager.field('webhook.event.ticket-issued').check();
+    await manager.field('webhook.event.booking-made').check();
     await manager.button('console.save').click();
     secret = (await manager.page.getByTestId('shown-once-value').textContent())?.trim() ?? '';
     expect(secret).toMatch(/^whsec_/);
@@ -134,6 +165,34 @@ describe('console: API tokens and webhooks, in Chromium', () => {
     expect(received).toHaveLength(1);
     expect(received[0]?.signed).toBe(true);
     await manager.shotBoth('integrations-webhook-log');
+  });
+
+  it("logs a citizen's booking delivered to the webhook, signed, with no name or phone", async () => {
+    const snapshot = (await (await fetch(`${hub.url}/api/v1/snapshot`)).json()) as { day: string };
+    const res = await fetch(`${hub.url}/api/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        serviceId: 'birth-certificate',
+        day: addDays(snapshot.day, 1),
+        start: '10:00',
+        name: 'Somchai Phommavong',
+        phone: '020 5555 1234',
+        lang: 'lo',
+      }),
+    });
+    expect(res.status).toBe(201);
+    const log = manager.page.getByTestId('delivery-log');
+    const booking = log
+      .locator('tr[data-state="delivered"]')
+      .filter({ hasText: manager.text('console.webhooks.event.booking-made') });
+    await booking.first().waitFor({ timeout: 10_000 });
+    await expect.poll(() => received.length, { timeout: 10_000 }).toBe(2);
+    expect(received[1]?.signed).toBe(true);
+    expect(bodies[1]).toContain('booking-made');
+    expect(bodies[1]).not.toContain('Somchai');
+    expect(bodies[1]).not.toContain('5555');
+    await manager.shotBoth('integrations-booking-webhook');
   });
 
   it('revokes the token: the API refuses it at once', async () => {

@@ -4,7 +4,9 @@
  * nobody is told of: each is in view at once, or one tap on its ministry in
  * the index brings it whole into view; the cue under the list says when more
  * is below and walks through all of it. The priority question fits without
- * scrolling, and a service whose centre switched it off never asks it.
+ * scrolling, and a service whose centre switched it off never asks it. "I
+ * have a booking" is in view beside them, and its code screen's keypad fits
+ * whole, in portrait and landscape.
  * Screenshots go to test-results/screenshots/kiosk-fit-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +97,8 @@ describe('the kiosk fits its screen', () => {
       it(`${size}, ${lang}: every service in view at once or after one tap on its ministry`, async () => {
         const page = await openKiosk(size, lang);
         await shot(page, `${size}-${lang}-home`);
+        // The way in for a booked citizen is on screen too, and takes nothing from the list.
+        expect(await wholeInView(page.getByTestId('booking-entry')), 'booking entry').toBe(true);
         // The index itself is all on screen.
         for (const m of DEMO_CENTRE.ministries) {
           const tab = page.locator('.ministry-tab').filter({ hasText: ministryName(m.id, lang) });
@@ -164,6 +168,29 @@ describe('the kiosk fits its screen', () => {
       expect(await answers.count()).toBe(5);
       for (const answer of await answers.all()) expect(await wholeInView(answer)).toBe(true);
       await shot(page, `${size}-lo-priority`);
+      await page.close();
+    });
+  }
+
+  for (const [name, viewport] of [
+    ...Object.entries(SIZES),
+    ['1920x1080', { width: 1920, height: 1080 }],
+  ] as const) {
+    it(`${name}: the booking code screen's keypad and Check in are all on screen`, async () => {
+      const page = await browser.newPage({ viewport, hasTouch: true });
+      await page.goto(`${hub.url}/kiosk/`);
+      await page.locator('.kiosk[data-ready="true"]').waitFor();
+      await page.getByTestId('booking-entry').tap();
+      const keys = page.locator('.keypad button');
+      expect(await keys.count()).toBe(32);
+      for (const key of await keys.all()) expect(await wholeInView(key)).toBe(true);
+      const checkIn = page.getByRole('button', {
+        name: t('lo', 'kiosk.booking.checkIn'),
+        exact: true,
+      });
+      expect(await wholeInView(checkIn)).toBe(true);
+      expect(await wholeInView(page.getByTestId('typed-code'))).toBe(true);
+      await shot(page, `${name}-lo-check-in`);
       await page.close();
     });
   }

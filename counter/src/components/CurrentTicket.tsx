@@ -5,6 +5,7 @@ import { CURRENT_STEPS, type DeskAction } from '../desk-actions.js';
 import { formatClock, formatDuration } from '../time-format.js';
 import { useCounterStore } from '../store.js';
 import { ActionButton } from './ActionButton.js';
+import { PriorityChip } from './PriorityChip.js';
 
 /** The step a clerk takes most often in each state gets the big button. */
 const PRIMARY: ReadonlySet<DeskAction> = new Set(['call-next', 'start', 'complete-next']);
@@ -24,9 +25,7 @@ function TicketFacts({ ticket, now }: { ticket: Ticket; now: number }) {
         <span className={`chip chip--${ticket.status}`} data-testid="current-status">
           {t(lang, `status.${ticket.status}`)}
         </span>
-        {ticket.priority !== 'none' ? (
-          <span className="chip chip--priority">{t(lang, `priority.${ticket.priority}`)}</span>
-        ) : null}
+        <PriorityChip ticket={ticket} lang={lang} />
       </div>
       <p className="current__service">{service?.name[lang] ?? ticket.serviceId}</p>
       <dl className="current__times">

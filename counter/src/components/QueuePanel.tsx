@@ -6,6 +6,7 @@ import { LIST_STEPS, type DeskAction } from '../desk-actions.js';
 import { formatDuration } from '../time-format.js';
 import { useCounterStore } from '../store.js';
 import { ActionButton } from './ActionButton.js';
+import { PriorityChip } from './PriorityChip.js';
 import { ask } from '../connection.js';
 import { fetchPage } from '../waiting-refill.js';
 import { WAITING_WINDOW } from '../../../shared/domain/waiting-window.js';
@@ -41,9 +42,7 @@ function TicketRow({
     >
       <span className="queue__label">{ticket.label}</span>
       {next ? <span className="chip chip--next">{t(lang, 'counter.queue.next')}</span> : null}
-      {ticket.priority !== 'none' ? (
-        <span className="chip chip--priority">{t(lang, `priority.${ticket.priority}`)}</span>
-      ) : null}
+      <PriorityChip ticket={ticket} lang={lang} />
       {overdueMinutes !== null ? (
         <span className="chip chip--overdue" data-testid="overdue">
           {t(lang, 'counter.queue.overdue', { minutes: overdueMinutes })}
@@ -97,11 +96,7 @@ function MoreWaiting({
           {pages.map((ticket) => (
             <li key={ticket.id} className="queue__row queue__row--more" data-ticket={ticket.label}>
               <span className="queue__label">{ticket.label}</span>
-              {ticket.priority !== 'none' ? (
-                <span className="chip chip--priority">
-                  {t(lang, `priority.${ticket.priority}`)}
-                </span>
-              ) : null}
+              <PriorityChip ticket={ticket} lang={lang} />
             </li>
           ))}
         </ul>

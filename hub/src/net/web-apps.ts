@@ -1,6 +1,7 @@
 /**
- * Serves the built web apps (kiosk, counter, display, console, and the phone
- * page at /t/<code>) from the build folder. An app that is not built yet
+ * Serves the built web apps (kiosk, counter, display, console, the phone
+ * page at /t/<code>, and the booking pages at /book and /book/<code>) from
+ * the build folder. An app that is not built yet
  * answers with a plain page that says so, instead of a bare 404.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -21,8 +22,9 @@ export function createWebAppHandler(webRoot: string) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = new URL(req.url ?? '/', 'http://hub');
     const [, first = ''] = url.pathname.split('/');
-    // The phone page is part of the display app's build.
-    const app = first === 't' ? 'display' : WEB_APPS.find((a) => a === first);
+    // The phone page and the booking pages are part of the display app's build.
+    const phonePage = first === 't' || first === 'book';
+    const app = phonePage ? 'display' : WEB_APPS.find((a) => a === first);
     if (!app) return false;
     const handler = serve.get(app);
     if (!handler) {
@@ -31,7 +33,7 @@ export function createWebAppHandler(webRoot: string) {
       return true;
     }
     // sirv sees paths relative to the app's folder.
-    req.url = first === 't' ? '/' : req.url?.slice(first.length + 1) || '/';
+    req.url = phonePage ? '/' : req.url?.slice(first.length + 1) || '/';
     handler(req, res, () => {
       res.writeHead(404);
       res.end();

@@ -14,9 +14,10 @@
  * service, and adds a one-tap way to every part of it.
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { t } from '../../../shared/i18n/index.js';
+import { LANGS, t } from '../../../shared/i18n/index.js';
 import type { ServiceView } from '../../../shared/protocol.js';
 import { useKioskStore } from '../store.js';
+import { useBookingScan } from '../use-booking-scan.js';
 import { ServiceButton } from './ServiceButton.js';
 
 interface MinistryGroup {
@@ -224,14 +225,40 @@ function ServiceList({ groups }: { groups: MinistryGroup[] }) {
   );
 }
 
+/**
+ * On the welcome's own line, no taller than it, so it takes no room from the services: the
+ * way in for a citizen who booked ahead. Its name is in both languages, since the kiosk starts
+ * in Lao and the booking may have been made in English.
+ */
+function BookingEntry() {
+  const lang = useKioskStore((s) => s.lang);
+  const openBooking = useKioskStore((s) => s.openBooking);
+  const other = LANGS.find((l) => l !== lang) ?? lang;
+  return (
+    <button
+      type="button"
+      className="booking-entry"
+      onClick={openBooking}
+      data-testid="booking-entry"
+    >
+      <span className="booking-entry__name">{t(lang, 'kiosk.booking.entry')}</span>
+      <span className="booking-entry__other" lang={other}>
+        {t(other, 'kiosk.booking.entry')}
+      </span>
+    </button>
+  );
+}
+
 export function HomeScreen() {
   const lang = useKioskStore((s) => s.lang);
   const services = useKioskStore((s) => s.snapshot?.services);
   const groups = useMemo(() => (services ? byMinistry(services) : []), [services]);
+  useBookingScan();
   return (
     <main className="screen home">
       <section className="home__welcome">
         <h1 className="home__title">{t(lang, 'kiosk.welcome')}</h1>
+        <BookingEntry />
         <p className="home__lead">{t(lang, 'kiosk.chooseService')}</p>
         <p className="home__hint">{t(lang, 'kiosk.chooseServiceHint')}</p>
       </section>

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { formatMinutes, t } from '../../../shared/i18n/index.js';
 import { peopleAheadText } from '../service-text.js';
 import type { IssuedTicket } from '../../../shared/protocol.js';
-import { useKioskStore } from '../store.js';
+import { useKioskStore, type TicketOutcome } from '../store.js';
 import { FeeFact } from './FeeFact.js';
 import { Fact } from './Fact.js';
-import { QrCode } from './QrCode.js';
+import { QrCode } from '../../../shared/ui/QrCode.js';
 import { PrinterNotice } from './PrinterNotice.js';
 
 const COUNTDOWN_TICK_MS = 250;
@@ -35,10 +35,42 @@ function useCountdown(durationMs: number, onDone: () => void): number {
 }
 
 /**
- * The issued ticket, big, with its QR code. A tap anywhere, or the timer,
- * takes the kiosk home for the next person.
+ * How a ticket from a booking's check-in is marked: an appointment's time, or, too late for
+ * it, that this is a walk-in ticket and why.
  */
-export function TicketScreen({ ticket }: { ticket: IssuedTicket }) {
+function CheckInNote({ ticket, outcome }: { ticket: IssuedTicket; outcome: TicketOutcome }) {
+  const lang = useKioskStore((s) => s.lang);
+  const late = outcome === 'too-late';
+  return (
+    <div
+      className={late ? 'ticket__check-in ticket__check-in--late' : 'ticket__check-in'}
+      data-testid="check-in-note"
+      data-outcome={outcome}
+    >
+      <p className="ticket__appointment">
+        {late
+          ? t(lang, 'checkin.title.too-late')
+          : t(lang, 'appointment.at', { time: ticket.booking?.start ?? '' })}
+      </p>
+      <p className="ticket__check-in-words">
+        {t(lang, `checkin.${outcome}`, { label: ticket.label })}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The issued ticket, big, with its QR code. A tap anywhere, or the timer,
+ * takes the kiosk home for the next person. `checkIn`: it came from a
+ * booking's check-in, and says so.
+ */
+export function TicketScreen({
+  ticket,
+  checkIn,
+}: {
+  ticket: IssuedTicket;
+  checkIn?: TicketOutcome | undefined;
+}) {
   const { peopleAhead, estimatedWaitMs } = ticket;
   const lang = useKioskStore((s) => s.lang);
   const ticketMs = useKioskStore((s) => s.settings.ticketMs);
@@ -57,6 +89,7 @@ export function TicketScreen({ ticket }: { ticket: IssuedTicket }) {
           {ticket.label}
         </p>
         {service ? <p className="ticket__service">{service.name[lang]}</p> : null}
+        {checkIn ? <CheckInNote ticket={ticket} outcome={checkIn} /> : null}
         <div className="facts ticket__facts">
           {peopleAhead === null ? null : (
             <Fact label={t(lang, 'kiosk.yourPlace')} testId="people-ahead">

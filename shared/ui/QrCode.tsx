@@ -4,8 +4,19 @@ import { toDataURL } from 'qrcode';
 /** Pixels of the generated image; CSS scales it, so keep it sharp at the largest size shown. */
 const QR_SIZE_PX = 480;
 
-/** The phone-page link as a QR image; the link itself is in `data-url` for tests and staff. */
-export function QrCode({ url, alt }: { url: string; alt: string }) {
+/**
+ * A link as a QR image (the kiosk's ticket, a booking's confirmation); the link itself is in
+ * `data-url` for tests and staff.
+ */
+export function QrCode({
+  url,
+  alt,
+  testId = 'ticket-qr',
+}: {
+  url: string;
+  alt: string;
+  testId?: string;
+}) {
   const [image, setImage] = useState<{ url: string; src: string } | null>(null);
 
   useEffect(() => {
@@ -24,7 +35,7 @@ export function QrCode({ url, alt }: { url: string; alt: string }) {
   }, [url]);
 
   return image && image.url === url ? (
-    <img className="qr" src={image.src} alt={alt} data-testid="ticket-qr" data-url={url} />
+    <img className="qr" src={image.src} alt={alt} data-testid={testId} data-url={url} />
   ) : (
     <div className="qr qr--pending" aria-hidden="true" />
   );
