@@ -15,6 +15,7 @@ import { ConsolePage } from './console-page.js';
 import { connect, hashAllTables, ok, send, startHub, type TestHub } from '../harness.js';
 import { manualClock } from '../../hub/src/clock.js';
 import type { Booking } from '../../shared/protocol.js';
+import { dayText } from '../../shared/i18n/day-text.js';
 
 const MINUTE = 60_000;
 /** Friday 2026-11-27, 08:00 in Vientiane (UTC+7). */
@@ -179,7 +180,9 @@ describe('console: appointments, in Chromium', { timeout: 120_000 }, () => {
     await m.page.getByTestId('report-table').waitFor();
     await m.fill({ 'range.from': DAY, 'range.to': DAY });
     await m.button('console.reports.run').click();
-    await expect.poll(() => m.page.getByTestId('report-period').textContent()).toContain(`${DAY} `);
+    await expect
+      .poll(() => m.page.getByTestId('report-period').textContent())
+      .toContain(`${dayText(DAY)} `);
     await expect.poll(() => row('report-bookings', 'booked')).toBe('4');
     expect(await row('report-bookings', 'checkedIn')).toBe('1');
     expect(await row('report-bookings', 'late')).toBe('1');
