@@ -1190,7 +1190,7 @@ export const en = {
   'console.deliveries.time': 'Made',
   'console.deliveries.event': 'Event',
   'console.deliveries.webhook': 'Webhook',
-  'console.deliveries.ticket': 'Ticket',
+  'console.deliveries.ticket': 'Ticket or booking',
   'console.deliveries.status': 'State',
   'console.deliveries.attempts': 'Tries',
   'console.deliveries.result': 'Last answer',

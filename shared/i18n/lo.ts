@@ -1110,7 +1110,7 @@ export const lo: Record<MessageKey, string> = {
   'console.deliveries.time': 'ສ້າງເມື່ອ',
   'console.deliveries.event': 'ເຫດການ',
   'console.deliveries.webhook': 'ການແຈ້ງ Webhook',
-  'console.deliveries.ticket': 'ບັດຄິວ',
+  'console.deliveries.ticket': 'ບັດຄິວ ຫຼື ການຈອງ',
   'console.deliveries.status': 'ສະຖານະ',
   'console.deliveries.attempts': 'ຈຳນວນເທື່ອ',
   'console.deliveries.result': 'ຄຳຕອບລ່າສຸດ',

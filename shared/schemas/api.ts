@@ -186,7 +186,7 @@ export const WebhookDeliveryViewSchema = z.object({
   webhookName: z.string(),
   event: WebhookEventSchema,
   idempotencyKey: z.string(),
-  /** The ticket's label, to find the delivery by. */
+  /** The ticket's label, or the booking's code before it has a ticket, to find the delivery by. */
   label: z.string().nullable(),
   createdAt: EpochMs,
   status: DeliveryStatusSchema,

@@ -182,6 +182,7 @@ describe('console: API tokens and webhooks, in Chromium', () => {
       }),
     });
     expect(res.status).toBe(201);
+    const { code } = ((await res.json()) as { booking: { code: string } }).booking;
     const log = manager.page.getByTestId('delivery-log');
     const booking = log
       .locator('tr[data-state="delivered"]')
@@ -192,6 +193,8 @@ describe('console: API tokens and webhooks, in Chromium', () => {
     expect(bodies[1]).toContain('booking-made');
     expect(bodies[1]).not.toContain('Somchai');
     expect(bodies[1]).not.toContain('5555');
+    // No ticket yet: the log names the delivery by the booking's code.
+    expect(await booking.first().locator('td').nth(2).textContent()).toBe(code);
     await manager.shotBoth('integrations-booking-webhook');
   });
 

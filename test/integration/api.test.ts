@@ -24,6 +24,7 @@ import {
   type ApiScope,
   type IssuedTicket,
 } from '../../shared/protocol.js';
+import { addDays } from '../../shared/domain/slots.js';
 
 let t: TestHub | undefined;
 afterEach(async () => {
@@ -170,7 +171,9 @@ describe('the OpenAPI document and the answers', () => {
     );
     const bookable = await call(t, 'GET', '/bookable');
     check('/bookable', 'get', bookable);
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    // Tomorrow on the centre's clock (UTC+7), not UTC's: after 17:00 UTC they differ.
+    const { day } = (await call(t, 'GET', '/snapshot')).json as { day: string };
+    const tomorrow = addDays(day, 1);
     const slots = await call(t, 'GET', `/slots?service=birth-certificate&day=${tomorrow}`);
     check('/slots', 'get', slots);
     const start = (slots.json as { slots: { start: string }[] }).slots[20]?.start ?? '10:00';

@@ -105,7 +105,9 @@ function hookStatements(db: Db) {
   };
 }
 
-const LIST = `SELECT ${DELIVERY_COLUMNS}, w.name AS webhook_name, t.label, d.next_at, d.last_at,
+/** A booking made or cancelled has no ticket yet: the log names it by its booking code. */
+const LIST = `SELECT ${DELIVERY_COLUMNS}, w.name AS webhook_name,
+    COALESCE(t.label, json_extract(d.body, '$.data.booking.code')) AS label, d.next_at, d.last_at,
     d.last_status, d.last_error, d.delivered_at
   FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
   LEFT JOIN tickets t ON t.id = d.ticket_id`;
