@@ -268,5 +268,7 @@ export const TicketViewSchema = z.object({
   calledAt: EpochMs.nullable(),
   finishedAt: EpochMs.nullable(),
   feedbackGiven: z.boolean(),
+  /** A booked citizen's ticket: the slot it was booked for, as on the ticket and the slip. */
+  booking: TicketSchema.shape.booking,
 });
 export type TicketView = z.infer<typeof TicketViewSchema>;
