@@ -135,6 +135,8 @@ export const ServiceViewSchema = z.object({
   priorityWaiting: z.number().int().nonnegative(),
   issuedToday: z.number().int().nonnegative(),
   estimatedWaitMs: z.number().int().nonnegative().nullable(),
+  /** Citizens can book it (its booking settings, hub/src/appointments): the kiosk offers check-in. */
+  bookable: z.boolean(),
 });
 export type ServiceView = z.infer<typeof ServiceViewSchema>;
 

@@ -3,7 +3,8 @@
  * integration API", docs/operations.md "Appointments"): a manager makes a
  * service bookable, a citizen books over /api/v1 without a token, and
  * checks in at the kiosk early, on time, twice and late, and the phone
- * following the ticket is told the time booked; bad input and
+ * following the ticket is told the time booked; kiosks are told which
+ * services take bookings, as that changes; bad input and
  * refusals leave the database byte-identical; the day's rollover marks
  * no-shows and wipes personal data past the retention; no public payload or
  * webhook body ever carries the name or the phone.
@@ -13,6 +14,7 @@ import {
   connect,
   hashAllTables,
   ok,
+  recordEvents,
   send,
   startHub,
   type Client,
@@ -23,6 +25,7 @@ import {
   DEFAULT_BOOKING_SETTINGS,
   type ApiScope,
   type Booking,
+  type ServiceView,
   type SlotsAnswer,
   type TicketView,
 } from '../../shared/protocol.js';
@@ -226,6 +229,43 @@ describe('booking a slot', () => {
       },
     });
     expect(third.status).toBe(429);
+  });
+});
+
+describe('what a kiosk is told of bookings', () => {
+  it('says which services take bookings, and tells an open kiosk at once when that changes', async () => {
+    const hub = await startHub({ clock: manualClock(FRI_0800) });
+    t = hub;
+    const bookable = (services: ServiceView[]) =>
+      services.filter((s) => s.bookable).map((s) => s.id);
+    const { client: kiosk, snapshot } = await connect(hub, { role: 'kiosk' });
+    expect(snapshot.services.length).toBeGreaterThan(1);
+    expect(bookable(snapshot.services)).toEqual([]);
+    const events = recordEvents(kiosk);
+
+    const console = await makeBookable(hub);
+    const on = await events.waitFor(
+      (e) => e.type === 'config-changed' && bookable(e.services).length > 0,
+    );
+    expect(bookable(on.services)).toEqual([SERVICE]);
+    expect(on.services.length).toBe(snapshot.services.length);
+    const { snapshot: later } = await connect(hub, { role: 'kiosk' });
+    expect(bookable(later.services)).toEqual([SERVICE]);
+    expect(bookable(ok(await send(kiosk, 'queue:snapshot', {})).services)).toEqual([SERVICE]);
+
+    // Switched off again (bookings made stay and still check in; none can be made).
+    const off = events.events.length;
+    ok(
+      await send(console, 'config:booking-save', {
+        serviceId: SERVICE,
+        booking: { ...DEFAULT_BOOKING_SETTINGS, bookable: false },
+        version: 1,
+      }),
+    );
+    const offEvent = await events.waitFor(
+      (e) => events.events.indexOf(e) >= off && e.type === 'config-changed',
+    );
+    expect(bookable(offEvent.services)).toEqual([]);
   });
 });
 
