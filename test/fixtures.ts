@@ -54,6 +54,7 @@ export function serviceFixture(id: string, patch: Partial<ServiceView> = {}): Se
     priorityWaiting: 0,
     issuedToday: 0,
     estimatedWaitMs: null,
+    bookable: false,
     ...patch,
   };
 }

@@ -135,6 +135,8 @@ export const ServiceViewSchema = z.object({
   priorityWaiting: z.number().int().nonnegative(),
   issuedToday: z.number().int().nonnegative(),
   estimatedWaitMs: z.number().int().nonnegative().nullable(),
+  /** Citizens can book it (its booking settings, hub/src/appointments): the kiosk offers check-in. */
+  bookable: z.boolean(),
 });
 export type ServiceView = z.infer<typeof ServiceViewSchema>;
 
@@ -268,5 +270,7 @@ export const TicketViewSchema = z.object({
   calledAt: EpochMs.nullable(),
   finishedAt: EpochMs.nullable(),
   feedbackGiven: z.boolean(),
+  /** A booked citizen's ticket: the slot it was booked for, as on the ticket and the slip. */
+  booking: TicketSchema.shape.booking,
 });
 export type TicketView = z.infer<typeof TicketViewSchema>;

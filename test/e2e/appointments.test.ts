@@ -6,7 +6,7 @@
  * scanner reads another booking's QR link; one is too late and gets a
  * walk-in ticket; cancelled, another day's and unknown codes each say so;
  * the counter shows "Appointment 09:30" and calls it, and the phone link
- * shows the call; from /book/<code> a booking is moved, cancelled after a
+ * shows the time booked, then the call; from /book/<code> a booking is moved, cancelled after a
  * confirm step, and checked in on the centre's network. The browsers'
  * clocks are the hub's. Screenshots of each screen in Lao and English.
  */
@@ -415,7 +415,7 @@ describe('appointments in Chromium', () => {
     pages.splice(pages.indexOf(idle), 1);
   });
 
-  it('the counter shows "Appointment 09:30", calls it, and the phone link shows the call', async () => {
+  it('the counter shows "Appointment 09:30", calls it, and the phone link shows the time booked and the call', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const clerk = new Clerk(await context.newPage(), 'lo', 'click');
     await clerk.page.clock.install({ time: clock.now() });
@@ -449,6 +449,12 @@ describe('appointments in Chromium', () => {
     await phone.getByRole('link', { name: t('lo', 'booking.followTicket') }).click();
     await phone.locator('.phone[data-ready="true"]').waitFor();
     expect(await phone.getByTestId('ticket-label').textContent()).toBe(ticketLabel);
+    // Waiting, the ticket says the time booked, as the slip and the counter do.
+    expect(await phone.getByTestId('ticket-status').textContent()).toBe(t('lo', 'status.waiting'));
+    expect(await phone.getByTestId('ticket-booking').textContent()).toBe(
+      t('lo', 'appointment.at', { time: '09:30' }),
+    );
+    await shot(phone, 'phone-appointment-waiting-lo');
 
     await clerk.select(ticketLabel);
     await clerk.act('call-this');

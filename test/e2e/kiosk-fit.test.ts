@@ -66,6 +66,21 @@ describe('the kiosk fits its screen', () => {
   beforeAll(async () => {
     requireBuiltApp('kiosk');
     hub = await startHub({ webRoot: WEB_ROOT });
+    // The kiosk offers "I have a booking" only while some service takes bookings: one does,
+    // open at every hour (a bookable service has hours) so the screens are the same at any time.
+    const serviceId = 'marriage-registration';
+    const hours = hub.db.prepare(
+      `INSERT INTO opening_hours (service_id, weekday, opens_min, closes_min, lunch_from_min,
+         lunch_to_min) VALUES (?, ?, 0, 1440, NULL, NULL)`,
+    );
+    for (let weekday = 0; weekday <= 6; weekday++) hours.run(serviceId, weekday);
+    hub.db
+      .prepare(
+        `INSERT INTO booking_settings (service_id, bookable, slot_minutes, per_slot, days_ahead,
+           early_minutes, late_minutes) VALUES (?, 1, 30, 1, 14, 15, 10)`,
+      )
+      .run(serviceId);
+    hub.hub.reloadConfig();
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -2,7 +2,8 @@
  * The kiosk in a real browser against a real demo hub: a first-time visitor
  * takes tickets in Lao and in English by pressing buttons found by their
  * visible names, in portrait and landscape, while every screen is written to
- * test-results/screenshots/ for a person to look at.
+ * test-results/screenshots/ for a person to look at. "I have a booking" is
+ * offered only while some service takes bookings.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -10,10 +11,10 @@ import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, requireBuiltApp, SHOTS, WEB_ROOT } from './browser.js';
-import { startHub, type TestHub } from '../harness.js';
+import { connect, ok, send, startHub, type TestHub } from '../harness.js';
 import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
 import { t } from '../../shared/i18n/index.js';
-import type { Lang } from '../../shared/protocol.js';
+import { DEFAULT_BOOKING_SETTINGS, type Lang } from '../../shared/protocol.js';
 
 const VIEWPORTS = {
   portrait: { width: 1080, height: 1920 },
@@ -170,6 +171,45 @@ describe('kiosk in Chromium', () => {
       name: new RegExp(serviceName('vehicle-registration', 'lo')),
     });
     await vehicle.filter({ hasText: t('lo', 'kiosk.serviceClosed') }).waitFor();
+    await page.close();
+  });
+
+  it('offers "I have a booking" only while some service takes bookings, live', async () => {
+    const page = await openKiosk(VIEWPORTS.portrait);
+    const entry = page.getByTestId('booking-entry');
+    // The demo centre takes no bookings: nothing to check in for, so nothing offered.
+    await page.getByTestId('service-list').waitFor();
+    expect(await entry.count()).toBe(0);
+    await shot(page, 'home-no-bookings-portrait-lo');
+
+    // A bookable service needs opening hours: open at every hour, whenever the test runs.
+    const serviceId = 'marriage-registration';
+    const hours = hub.db.prepare(
+      `INSERT INTO opening_hours (service_id, weekday, opens_min, closes_min, lunch_from_min,
+         lunch_to_min) VALUES (?, ?, 0, 1440, NULL, NULL)`,
+    );
+    for (let weekday = 0; weekday <= 6; weekday++) hours.run(serviceId, weekday);
+    hub.hub.reloadConfig();
+    const { client: manager } = await connect(hub, { role: 'console' });
+    ok(await send(manager, 'staff:login', { username: 'manager', pin: '9999' }));
+    const save = (bookable: boolean, version: number | null) =>
+      send(manager, 'config:booking-save', {
+        serviceId,
+        booking: { ...DEFAULT_BOOKING_SETTINGS, bookable },
+        version,
+      });
+
+    // A manager makes one service bookable: the open kiosk offers check-in at once.
+    const saved = ok(await save(true, null));
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain(t('lo', 'kiosk.booking.entry'));
+    await shot(page, 'home-bookings-portrait-lo');
+
+    // And stops taking bookings: the offer goes again.
+    ok(await save(false, saved.version));
+    await entry.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('service-list').isVisible()).toBe(true);
+    manager.disconnect();
     await page.close();
   });
 

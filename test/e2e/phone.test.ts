@@ -83,6 +83,8 @@ describe('phone page in Chromium', () => {
       expect(await page.getByTestId('people-ahead').textContent()).toBe('1');
       expect(await page.locator('body').textContent()).toContain(service?.name[lang]);
       expect(await page.locator('body').textContent()).not.toContain(ahead.label);
+      // A walk-in booked no time, so none is shown.
+      expect(await page.getByTestId('ticket-booking').count()).toBe(0);
       await shot(page, `waiting-${lang}`);
 
       // The one ahead is called: live, the page now says "next".

@@ -2,7 +2,9 @@
  * Appointments end to end on a real hub (DESIGN.md "Appointments and the
  * integration API", docs/operations.md "Appointments"): a manager makes a
  * service bookable, a citizen books over /api/v1 without a token, and
- * checks in at the kiosk early, on time, twice and late; bad input and
+ * checks in at the kiosk early, on time, twice and late, and the phone
+ * following the ticket is told the time booked; kiosks are told which
+ * services take bookings, as that changes; bad input and
  * refusals leave the database byte-identical; the day's rollover marks
  * no-shows and wipes personal data past the retention; no public payload or
  * webhook body ever carries the name or the phone.
@@ -12,6 +14,7 @@ import {
   connect,
   hashAllTables,
   ok,
+  recordEvents,
   send,
   startHub,
   type Client,
@@ -22,7 +25,9 @@ import {
   DEFAULT_BOOKING_SETTINGS,
   type ApiScope,
   type Booking,
+  type ServiceView,
   type SlotsAnswer,
+  type TicketView,
 } from '../../shared/protocol.js';
 
 const MINUTE = 60_000;
@@ -45,9 +50,8 @@ async function manager(hub: TestHub): Promise<Client> {
   return client;
 }
 
-/** Opening hours 08:00–16:00 with lunch 12:00–13:00 on weekdays, then bookable. */
-async function bookableCentre(clock = manualClock(FRI_0800)) {
-  const hub = await startHub({ clock, bookingRate: { writeBurst: 50, phoneBurst: 20 } });
+/** Opening hours 08:00–16:00 with lunch 12:00–13:00 on weekdays, then bookable; its manager. */
+async function makeBookable(hub: TestHub): Promise<Client> {
   const hours = hub.db.prepare(
     `INSERT INTO opening_hours (service_id, weekday, opens_min, closes_min, lunch_from_min,
        lunch_to_min) VALUES (?, ?, 480, 960, 720, 780)`,
@@ -63,7 +67,12 @@ async function bookableCentre(clock = manualClock(FRI_0800)) {
     }),
   );
   expect(settings).toMatchObject({ serviceId: SERVICE, bookable: true, version: 1 });
-  return { hub, clock, console };
+  return console;
+}
+
+async function bookableCentre(clock = manualClock(FRI_0800)) {
+  const hub = await startHub({ clock, bookingRate: { writeBurst: 50, phoneBurst: 20 } });
+  return { hub, clock, console: await makeBookable(hub) };
 }
 
 async function call(
@@ -223,6 +232,43 @@ describe('booking a slot', () => {
   });
 });
 
+describe('what a kiosk is told of bookings', () => {
+  it('says which services take bookings, and tells an open kiosk at once when that changes', async () => {
+    const hub = await startHub({ clock: manualClock(FRI_0800) });
+    t = hub;
+    const bookable = (services: ServiceView[]) =>
+      services.filter((s) => s.bookable).map((s) => s.id);
+    const { client: kiosk, snapshot } = await connect(hub, { role: 'kiosk' });
+    expect(snapshot.services.length).toBeGreaterThan(1);
+    expect(bookable(snapshot.services)).toEqual([]);
+    const events = recordEvents(kiosk);
+
+    const console = await makeBookable(hub);
+    const on = await events.waitFor(
+      (e) => e.type === 'config-changed' && bookable(e.services).length > 0,
+    );
+    expect(bookable(on.services)).toEqual([SERVICE]);
+    expect(on.services.length).toBe(snapshot.services.length);
+    const { snapshot: later } = await connect(hub, { role: 'kiosk' });
+    expect(bookable(later.services)).toEqual([SERVICE]);
+    expect(bookable(ok(await send(kiosk, 'queue:snapshot', {})).services)).toEqual([SERVICE]);
+
+    // Switched off again (bookings made stay and still check in; none can be made).
+    const off = events.events.length;
+    ok(
+      await send(console, 'config:booking-save', {
+        serviceId: SERVICE,
+        booking: { ...DEFAULT_BOOKING_SETTINGS, bookable: false },
+        version: 1,
+      }),
+    );
+    const offEvent = await events.waitFor(
+      (e) => events.events.indexOf(e) >= off && e.type === 'config-changed',
+    );
+    expect(bookable(offEvent.services)).toEqual([]);
+  });
+});
+
 describe('checking in at the kiosk', () => {
   it('says too early, then issues an appointment ticket once, and a walk-in when late', async () => {
     const { hub, clock } = await bookableCentre();
@@ -260,11 +306,21 @@ describe('checking in at the kiosk', () => {
     expect(hub.db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 1 });
     const view = (await call(hub, 'GET', `/bookings/${onTime.code}`)).json['booking'] as Booking;
     expect(view).toMatchObject({ status: 'checked-in', ticket: { label: inside.ticket?.label } });
+    // The citizen's phone, following the ticket's QR code, is told the time booked.
+    const { client: citizen } = await connect(hub);
+    const code = inside.ticket?.code ?? '';
+    const watched = ok(await send(citizen, 'ticket:watch', { code }));
+    expect(watched).toMatchObject({ code, status: 'waiting', booking: { start: '09:00' } });
+    const byRest = (await call(hub, 'GET', `/tickets/${code}`)).json as TicketView;
+    expect(byRest.booking).toEqual({ start: '09:00' });
 
     clock.set(FRI_0800 + 141 * MINUTE); // 10:21, the window closed at 10:10
     const walkIn = ok(await send(kiosk, 'ticket:check-in', { code: late.code }));
     expect(walkIn.outcome).toBe('too-late');
     expect(walkIn.ticket).toMatchObject({ priority: 'none', booking: null });
+    // Late is a walk-in: the phone says no booked time.
+    const walkInCode = walkIn.ticket?.code ?? '';
+    expect(ok(await send(citizen, 'ticket:watch', { code: walkInCode })).booking).toBeNull();
     expect(
       hub.db.prepare('SELECT status FROM bookings WHERE ticket_id = ?').get(walkIn.ticket?.id),
     ).toEqual({ status: 'late' });

@@ -79,6 +79,8 @@ describe('a citizen on their phone', () => {
       counter: null,
       service: { id: F, name: { en: 'Family book: new entry' } },
       feedbackGiven: false,
+      // A walk-in: no time was booked.
+      booking: null,
     });
     const pushes = recordUpdates(phone);
 

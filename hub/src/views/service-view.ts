@@ -1,4 +1,5 @@
 /** A service as every client sees it: its configuration and its queue right now. */
+import type { BookingStore } from '../appointments/booking-store.js';
 import type { ConfigSource } from '../config/config.js';
 import type { ServiceDay } from '../day/service-day.js';
 import type { Standings } from '../tickets/standing.js';
@@ -10,6 +11,7 @@ export function createServiceViews(deps: {
   day: ServiceDay;
   tickets: TicketStore;
   standings: Standings;
+  bookingStore: Pick<BookingStore, 'settings'>;
 }) {
   return function service(id: string): ServiceView | null {
     const s = deps.config.current().services.get(id);
@@ -33,6 +35,8 @@ export function createServiceViews(deps: {
       priorityWaiting: byClass.priority,
       issuedToday: deps.tickets.issuedToday(deps.day.current(), id),
       estimatedWaitMs: deps.standings.newcomer(id),
+      // The same rule as /book's list of services (bookable-slots.ts `bookable`).
+      bookable: deps.bookingStore.settings(id).bookable,
     };
   };
 }

@@ -37,6 +37,7 @@ export function createTicketViews(deps: {
       calledAt: t.calledAt,
       finishedAt: t.finishedAt,
       feedbackGiven: deps.feedback.given(t.id),
+      booking: t.booking,
     };
   };
 }

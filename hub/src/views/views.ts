@@ -3,6 +3,7 @@
  * and the snapshot that holds them all. Public views (phones, hall
  * displays) carry no personal data.
  */
+import type { BookingStore } from '../appointments/booking-store.js';
 import type { ConfigSource } from '../config/config.js';
 import type { CounterStore } from '../counters/counter-store.js';
 import type { ServiceDay } from '../day/service-day.js';
@@ -48,6 +49,8 @@ export interface ViewDeps {
   feedback: FeedbackStore;
   standings: Standings;
   policy: CallPolicy;
+  /** Whether a service takes bookings (the kiosk's check-in). */
+  bookingStore: Pick<BookingStore, 'settings'>;
 }
 
 export function toPublicTicket(t: Ticket): PublicTicket {

@@ -227,8 +227,9 @@ function ServiceList({ groups }: { groups: MinistryGroup[] }) {
 
 /**
  * On the welcome's own line, no taller than it, so it takes no room from the services: the
- * way in for a citizen who booked ahead. Its name is in both languages, since the kiosk starts
- * in Lao and the booking may have been made in English.
+ * way in for a citizen who booked ahead, offered only while some service takes bookings. Its
+ * name is in both languages, since the kiosk starts in Lao and the booking may have been made
+ * in English.
  */
 function BookingEntry() {
   const lang = useKioskStore((s) => s.lang);
@@ -253,12 +254,15 @@ export function HomeScreen() {
   const lang = useKioskStore((s) => s.lang);
   const services = useKioskStore((s) => s.snapshot?.services);
   const groups = useMemo(() => (services ? byMinistry(services) : []), [services]);
+  const bookable = services?.some((s) => s.bookable) ?? false;
+  // Even when nothing is bookable now: a booking made before its service stopped taking
+  // bookings still checks in (docs/operations.md), and a scan offers nothing on screen.
   useBookingScan();
   return (
     <main className="screen home">
       <section className="home__welcome">
         <h1 className="home__title">{t(lang, 'kiosk.welcome')}</h1>
-        <BookingEntry />
+        {bookable ? <BookingEntry /> : null}
         <p className="home__lead">{t(lang, 'kiosk.chooseService')}</p>
         <p className="home__hint">{t(lang, 'kiosk.chooseServiceHint')}</p>
       </section>

@@ -1,6 +1,7 @@
 /**
- * The citizen's own ticket: its number, service and fee, and what happens
- * next. Nothing about anyone else is shown.
+ * The citizen's own ticket: its number, service and fee, the time booked
+ * when the citizen checked in for an appointment, and what happens next.
+ * Nothing about anyone else is shown.
  */
 import { missingCaseError } from '../../../../shared/assert.js';
 import { formatMinutes, t, type Lang } from '../../../../shared/i18n/index.js';
@@ -78,6 +79,11 @@ export function TicketCard({ view, lang }: { view: TicketView; lang: Lang }) {
         {view.label}
       </p>
       <p className="ticket-card__service">{view.service.name[lang]}</p>
+      {view.booking ? (
+        <p className="ticket-card__booking" data-testid="ticket-booking">
+          {t(lang, 'appointment.at', { time: view.booking.start })}
+        </p>
+      ) : null}
       <p className={`status-pill status-pill--${view.status}`} data-testid="ticket-status">
         {t(lang, `status.${view.status}`)}
       </p>
