@@ -102,6 +102,8 @@ export const en = {
   'console.central.notEnrolled':
     'This centre is not enrolled yet. Type the address of the national service and the code the ministry gave you.',
   'console.central.lastError': 'The last try did not work: {error}. The hub tries again by itself.',
+  'console.central.enrolAgain':
+    'This centre must enrol again. The hub cannot read its national link token on this computer (the database was probably restored onto another machine, or the key file beside it is missing), so nothing is sent to the national service. Ask the ministry for a new enrolment code and enter it below; the daily records wait and are sent after that.',
   'console.central.syncNow': 'Send now',
   'console.central.url': 'Address of the national service',
   'console.central.code': 'Enrolment code',

@@ -26,6 +26,12 @@ export const isKnownRefusal = (code: string | null): code is CentralRefusalCode 
 
 export const CentralLinkStatusSchema = z.strictObject({
   enrolled: z.boolean(),
+  /**
+   * Enrolled, but this machine cannot open the stored token (its key is not here: the
+   * database was restored onto another machine, or the token is damaged). Nothing is sent
+   * until the centre enrols again with a new code.
+   */
+  enrolAgain: z.boolean(),
   url: z.string().nullable(),
   centreCode: z.string().nullable(),
   lastPushAt: EpochMs.nullable(),

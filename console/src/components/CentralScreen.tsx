@@ -69,12 +69,17 @@ function LinkCard({ status }: { status: CentralLinkStatus }) {
       ) : (
         <p className="hint">{t(lang, 'console.central.notEnrolled')}</p>
       )}
+      {status.enrolAgain ? (
+        <p className="notice notice--error" role="alert" data-testid="central-enrol-again">
+          {t(lang, 'console.central.enrolAgain')}
+        </p>
+      ) : null}
       {status.lastError ? (
         <p className="notice notice--error" role="alert" data-testid="central-error">
           {t(lang, 'console.central.lastError', { error: status.lastError })}
         </p>
       ) : null}
-      {canEdit && status.enrolled ? (
+      {canEdit && status.enrolled && !status.enrolAgain ? (
         <button type="button" className="button" onClick={() => void syncCentral()}>
           {t(lang, 'console.central.syncNow')}
         </button>

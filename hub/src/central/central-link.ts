@@ -12,13 +12,17 @@
  *   stays, with central's reason, for the console and the log;
  * - a failed sync is tried again after a back-off that doubles up to an
  *   hour, and at once when the console asks;
- * - after pushing, the national fee table is pulled when central's is newer.
+ * - after pushing, the national fee table is pulled when central's is newer;
+ * - the token is kept sealed (link-token.ts) and opened only to be sent. One this
+ *   machine cannot open (the database restored elsewhere) stops the pushing, is
+ *   logged once, and the console says to enrol again; the records wait meanwhile.
  */
 import type { Logger } from 'pino';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../clock.js';
 import { centralClient, CentralCallError, type NationalFeeRow } from './central-client.js';
 import { z } from 'zod';
+import { linkToken, type LinkToken } from './link-token.js';
 import {
   CentralRefusalSchema,
   type CentralLinkStatus,
@@ -145,11 +149,11 @@ function statements(db: Db) {
   };
 }
 
-async function pushAll({ db, clock, log }: LinkDeps, q: Statements, link: LinkRow) {
+async function pushAll({ db, clock, log }: LinkDeps, q: Statements, link: LinkRow, token: string) {
   for (;;) {
     const batch = q.waiting.all(PUSH_BATCH);
     if (batch.length === 0) return;
-    const { results } = await centralClient.push(link.url, link.token, {
+    const { results } = await centralClient.push(link.url, token, {
       records: batch.map((r) => JSON.parse(r.record) as unknown),
       fees: q.localFees.all(),
     });
@@ -172,8 +176,13 @@ async function pushAll({ db, clock, log }: LinkDeps, q: Statements, link: LinkRo
   }
 }
 
-async function pullFees({ clock, log, inForce }: LinkDeps, q: Statements, link: LinkRow) {
-  const table = await centralClient.fees(link.url, link.token);
+async function pullFees(
+  { clock, log, inForce }: LinkDeps,
+  q: Statements,
+  link: LinkRow,
+  token: string,
+) {
+  const table = await centralClient.fees(link.url, token);
   if (table.version === link.fee_version) {
     q.pulled.run(clock.now(), table.version);
     return;
@@ -195,10 +204,15 @@ export interface LinkDeps {
   inForce: <T>(work: () => T) => T;
 }
 
-function statusOf(q: Statements, nextTryAt: number | null): CentralLinkStatus {
+function statusOf(
+  q: Statements,
+  nextTryAt: number | null,
+  opens: (link: LinkRow) => boolean,
+): CentralLinkStatus {
   const link = q.link.get();
   return {
     enrolled: !!link,
+    enrolAgain: !!link && !opens(link),
     url: link?.url ?? null,
     centreCode: link?.centre_code ?? null,
     lastPushAt: link?.last_push_at ?? null,
@@ -231,11 +245,18 @@ function collectInto({ db, clock, records }: LinkDeps, q: Statements): number {
   return fresh.length;
 }
 
-/** Exchanges the ministry's code for this centre's token, and keeps it. */
-async function enrolWith({ clock }: LinkDeps, q: Statements, url: string, code: string) {
+/** Exchanges the ministry's code for this centre's token, and keeps it sealed. */
+async function enrolWith(
+  { clock }: LinkDeps,
+  q: Statements,
+  token: LinkToken,
+  url: string,
+  code: string,
+) {
+  const seal = token.sealer(); // before the code is spent: a key that cannot be made fails first
   const answer = await centralClient.enrol(url, code.trim());
   const base = url.replace(/\/+$/, '');
-  q.enrol.run({ url: base, token: answer.token, code: answer.centre.code, at: clock.now() });
+  q.enrol.run({ url: base, token: seal(answer.token), code: answer.centre.code, at: clock.now() });
   return answer;
 }
 
@@ -243,9 +264,19 @@ async function enrolWith({ clock }: LinkDeps, q: Statements, url: string, code: 
 export const retryDelayMs = (failures: number) =>
   Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1), MAX_RETRY_MS);
 
+/** Keeps why a sync failed, for the console and the log; how long until the next try. */
+function failedTry({ log }: LinkDeps, q: Statements, err: unknown, failures: number) {
+  const waitMs = retryDelayMs(failures);
+  const message = err instanceof CentralCallError ? err.message : String(err);
+  q.failed.run(message);
+  log.warn({ err: message, retryInMs: waitMs }, 'central link: sync failed, will retry');
+  return waitMs;
+}
+
 export function createCentralLink(deps: LinkDeps) {
   const { clock, log } = deps;
   const q = statements(deps.db);
+  const token = linkToken(deps.db, log);
   let failures = 0;
   let nextTryAt: number | null = null;
   let running: Promise<void> | null = null;
@@ -258,18 +289,18 @@ export function createCentralLink(deps: LinkDeps) {
     collect();
     const link = q.link.get();
     if (!link) return;
+    const bearer = token.open(link.token);
+    if (bearer === null) {
+      nextTryAt = clock.now() + SYNC_EVERY_MS; // the records wait; enrolling again sends them
+      return;
+    }
     try {
-      await pushAll(deps, q, link);
-      await pullFees(deps, q, link);
+      await pushAll(deps, q, link, bearer);
+      await pullFees(deps, q, link, bearer);
       failures = 0;
       nextTryAt = clock.now() + SYNC_EVERY_MS;
     } catch (err) {
-      failures++;
-      const waitMs = retryDelayMs(failures);
-      nextTryAt = clock.now() + waitMs;
-      const message = err instanceof CentralCallError ? err.message : String(err);
-      q.failed.run(message);
-      log.warn({ err: message, retryInMs: waitMs }, 'central link: sync failed, will retry');
+      nextTryAt = clock.now() + failedTry(deps, q, err, ++failures);
     }
   }
 
@@ -289,12 +320,12 @@ export function createCentralLink(deps: LinkDeps) {
     collect,
     sync,
     async enrol(url: string, code: string) {
-      const answer = await enrolWith(deps, q, url, code);
+      const answer = await enrolWith(deps, q, token, url, code);
       failures = 0;
       nextTryAt = null;
       return answer.centre;
     },
-    status: () => statusOf(q, nextTryAt),
+    status: () => statusOf(q, nextTryAt, (link) => token.open(link.token) !== null),
     start() {
       clearTimeout(timer);
       stopped = false;
