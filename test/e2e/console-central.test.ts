@@ -4,7 +4,9 @@
  * the records go up and the national fee table come down, maps a service to
  * a national one and sees its local fee flagged; the kiosk then says
  * "official fee" with the ministry's legal reference for that service, and
- * the hall display cites it under the fee.
+ * the hall display cites it under the fee. A token the hub cannot open (a
+ * database restored onto another machine) is said to need a new enrolment,
+ * in Lao and English, and a new code mends it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -31,6 +33,7 @@ describe('console: the national link, in Chromium', () => {
   let browser: Browser;
   let manager: ConsolePage;
   let code = '';
+  let centreId = 0;
   const shelf = recordShelf(0);
 
   beforeAll(async () => {
@@ -41,6 +44,7 @@ describe('console: the national link, in Chromium', () => {
     const input = DEMO_CENTRES[0];
     if (!input) throw new Error('a demo centre');
     const row = await central.central.centres.add(input);
+    centreId = row.id;
     code = (await central.central.centres.makeCode(row.id)).code;
     await central.central.fees.save(
       {
@@ -158,5 +162,35 @@ describe('console: the national link, in Chromium', () => {
     const refEn = tv.getByTestId('service-family-book-entry').getByTestId('fee-ref-en');
     await expect.poll(() => refEn.textContent()).toBe('Decree No. 003/PM');
     await tv.screenshot({ path: join(SHOTS, 'display-national-fee.png') });
+  });
+
+  it('says the centre must enrol again when its token cannot be opened, and a new code mends it', async () => {
+    // What a database restored onto another machine holds: a token this machine's key cannot open.
+    hub.db
+      .prepare(
+        `UPDATE central_link SET token = 'sealed:v1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA==:AAAA'`,
+      )
+      .run();
+    await manager.openSection('devices');
+    await manager.openSection('national');
+    const warning = manager.page.getByTestId('central-enrol-again');
+    await expect.poll(() => warning.textContent()).toBe(t('lo', 'console.central.enrolAgain'));
+    expect(await manager.button('console.central.syncNow').count()).toBe(0);
+    await manager.switchLang('en');
+    await expect.poll(() => warning.textContent()).toBe(t('en', 'console.central.enrolAgain'));
+    await manager.switchLang('lo');
+    await manager.shotBoth('national-enrol-again');
+
+    const again = await central.central.centres.makeCode(centreId);
+    shelf.write('2026-11-05');
+    await manager.fill({ url: central.url, code: again.code });
+    await manager.button('console.central.enrol').click();
+    await warning.waitFor({ state: 'detached' });
+    await manager.button('console.central.syncNow').click();
+    await expect.poll(() => manager.page.getByTestId('central-waiting').textContent()).toBe('0');
+    const stored = await central.pool.query<{ day: string }>(
+      `SELECT day FROM daily_records WHERE day = '2026-11-05'`,
+    );
+    expect(stored.rows).toHaveLength(1);
   });
 });

@@ -1,12 +1,17 @@
 /**
  * Three hubs and a real central (PostgreSQL started by the test) on
  * loopback: records flow up exactly once, the national fee table flows down,
- * a bad record is refused and shown, and a fee dated for the future starts
- * at that day's rollover.
+ * a bad record is refused and shown, a fee dated for the future starts
+ * at that day's rollover, and the hub's token is sealed at rest: a restored
+ * database without its key says to enrol again, and a new code works.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { manualClock } from '../../hub/src/clock.js';
-import { connect, hashAllTables, ok, send, startHub, type TestHub } from '../harness.js';
+import { backupNow } from '../../hub/src/backup/backup.js';
+import { KEY_FILE_NAME, tokenSeal } from '../../hub/src/central/token-seal.js';
+import { connect, hashAllTables, ok, send, startHub, tempDir, type TestHub } from '../harness.js';
 import {
   recordShelf,
   startCentral,
@@ -25,6 +30,10 @@ const FIRST_DAY = '2026-10-01';
 
 const count = async (c: TestCentral, sql: string, params: unknown[] = []) =>
   Number((await c.pool.query<{ n: string }>(sql, params)).rows[0]?.n);
+
+/** A file's bytes with its write-ahead log's, as a copy of the data folder holds them. */
+const bytesOf = (file: string) =>
+  Buffer.concat([file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)));
 
 describe('hubs and central', () => {
   let db: TestDatabase;
@@ -227,5 +236,73 @@ describe('hubs and central', () => {
       feeLak: 15_000,
       feeRef: { en: 'Decree 014', date: tomorrow },
     });
+  });
+
+  it('keeps the token sealed: no copy of the database holds it, and one restored without its key enrols again', async () => {
+    const input = DEMO_CENTRES[3];
+    if (!input) throw new Error('a fourth demo centre');
+    const row = await central.central.centres.add(input);
+    const mine = `SELECT count(*) AS n FROM daily_records r JOIN centres c ON c.id = r.centre_id
+       WHERE c.code = $1`;
+    const shelf = recordShelf(3);
+    const clock = manualClock(START);
+    const dataDir = tempDir();
+    const dbFile = join(dataDir, 'khiu.sqlite');
+    const first = await startHub({ clock, dataDir, dailyRecords: shelf.source });
+    await first.hub.central.enrol(
+      central.url,
+      (await central.central.centres.makeCode(row.id)).code,
+    );
+    shelf.writeDays(FIRST_DAY, 2);
+    await first.hub.central.sync();
+    expect(await count(central, mine, [input.code])).toBe(2);
+
+    // The token central accepted is in the row only sealed, and the key is beside the file.
+    const stored = first.db.prepare<[], { token: string }>('SELECT token FROM central_link').get();
+    expect(stored?.token).toMatch(/^sealed:v1:/);
+    const token = tokenSeal(first.db).open(stored?.token ?? '');
+    expect(token).toMatch(/.{20,}/);
+    const keyFile = join(dataDir, KEY_FILE_NAME);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(bytesOf(dbFile).includes(token ?? '-')).toBe(false);
+    const backup = await backupNow(first.db, join(dataDir, 'backups'), clock);
+    expect(bytesOf(backup).includes(token ?? '-')).toBe(false);
+    expect(readdirSync(join(dataDir, 'backups'))).not.toContain(KEY_FILE_NAME);
+    await first.close();
+
+    // The backup restored onto another machine: the database, not its key.
+    const elsewhere = tempDir();
+    copyFileSync(backup, join(elsewhere, 'khiu.sqlite'));
+    const second = await startHub({
+      clock,
+      dataDir: elsewhere,
+      seed: false,
+      dailyRecords: shelf.source,
+    });
+    try {
+      expect(second.hub.central.status()).toMatchObject({ enrolled: true, enrolAgain: true });
+      shelf.write(addDays(FIRST_DAY, 2));
+      await second.hub.central.sync();
+      expect(second.hub.central.status()).toMatchObject({
+        enrolAgain: true,
+        waiting: 1,
+        lastError: null,
+      });
+      expect(await count(central, mine, [input.code])).toBe(2);
+      // Enrolling again with a new code replaces it, and what waited goes up.
+      const again = await central.central.centres.makeCode(row.id);
+      await second.hub.central.enrol(central.url, again.code);
+      await second.hub.central.sync();
+      expect(second.hub.central.status()).toMatchObject({
+        enrolAgain: false,
+        waiting: 0,
+        lastError: null,
+      });
+      expect(await count(central, mine, [input.code])).toBe(3);
+    } finally {
+      await second.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });
