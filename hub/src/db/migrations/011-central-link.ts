@@ -4,10 +4,10 @@ import type { Database } from 'better-sqlite3';
  * The link to the national service (central/):
  *
  * - `central_link`: the one central this hub is enrolled with, its token
- *   (the hub must present it, so it cannot keep only a hash as central does;
- *   it is sealed with a key kept beside the database, never in it:
- *   hub/src/central/token-seal.ts; a row an earlier hub wrote plain is sealed when
- *   the link starts), and the link's state the console shows;
+ *   (the hub must present it, so it cannot keep only a hash as central
+ *   does; it is sealed with a key kept beside the database, never in it:
+ *   hub/src/central/token-seal.ts; a row an earlier hub wrote plain is
+ *   sealed when the link starts), and the link's state the console shows;
  * - `outbox`: each daily record waiting to go up, kept until central says it
  *   has it (stored, or already had it) or refuses it with a reason; one per
  *   (day, schema version), so a record is queued once however often the
