@@ -49,9 +49,10 @@ export function linkToken(db: Db, log: Logger) {
         warned = true;
         log.warn(
           { keyFile: keyFileOf(db) },
-          'central link: the stored token cannot be opened with this machine’s key (the key ' +
-            'file is missing or is another one, e.g. the database was restored onto another ' +
-            'machine). Nothing is sent to central until the centre enrols again with a new code.',
+          'central link: the stored token cannot be opened with this machine’s key (the ' +
+            'key file is missing, unreadable or another one, e.g. the database was restored ' +
+            'onto another machine). Nothing is sent to central until the centre enrols again ' +
+            'with a new code.',
         );
       }
       return token;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -59,6 +59,14 @@ describe('the sealed central token', () => {
     expect(statSync(keyFile).size).toBe(32);
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(tokenSeal(db).open(again)).toBe(TOKEN);
+  });
+
+  it('opens nothing, and throws nothing, when the key file cannot be read', () => {
+    const { db, keyFile } = onDisk();
+    const sealed = tokenSeal(db).sealer()(TOKEN);
+    rmSync(keyFile);
+    mkdirSync(keyFile); // unreadable as a key whoever runs the test, root too
+    expect(tokenSeal(db).open(sealed)).toBeNull();
   });
 
   it('opens nothing from a damaged or unknown value', () => {

@@ -32,16 +32,18 @@ export const keyFileOf = (db: Db): string | null =>
 
 let memoryKey: Buffer | undefined;
 
+/**
+ * The key, or null when there is none this hub can use: missing, unreadable (another
+ * user's after a restore), truncated or foreign. It opens nothing then, and the link says
+ * to enrol again rather than failing at every try; enrolling again writes a new one.
+ */
 function readKey(file: string): Buffer | null {
-  let key: Buffer;
   try {
-    key = readFileSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
+    const key = readFileSync(file);
+    return key.length === KEY_BYTES ? key : null;
+  } catch {
+    return null;
   }
-  // A truncated or foreign file opens nothing; enrolling again replaces it.
-  return key.length === KEY_BYTES ? key : null;
 }
 
 /** A new key, written so that only the hub's user can read it. */
