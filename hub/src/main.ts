@@ -47,7 +47,8 @@ Usage:
 Options:
   --host <addr>        address to listen on (default 127.0.0.1; 0.0.0.0 for the whole LAN)
   --port <n>           port for HTTP, Socket.IO and the apps (default ${DEFAULT_PORT}; 0 picks a free one)
-  --data-dir <dir>     where the SQLite database and backups live (default ./data)
+  --data-dir <dir>     where the SQLite database, its backups and the central link's key
+                       (central-link.key, kept out of the backups) live (default ./data)
   --demo               seed the demo centre on first start and let clients on this
                        machine (loopback) claim any role without a token; never in production
   --tz <zone>          the centre's time zone, e.g. Asia/Vientiane (default: the stored one,
