@@ -91,12 +91,15 @@ export function startBanner(input: BannerInput): string {
   // A demo on every interface: its no-pairing roles are reached over loopback.
   const appBase =
     input.demo && WILDCARD_HOSTS.includes(input.host) ? `http://127.0.0.1:${port}` : input.url;
+  // Booking is a citizen's page, for phones: at the address phones use, like the QR codes.
+  const display = input.apps.find((app) => app.name === 'display');
   const lines = [
     `Khiu hub listening on ${input.url}${input.demo ? '  (demo mode: loopback clients may claim any role)' : ''}`,
     ...input.apps.map(
       (app) =>
         `  ${app.name.padEnd(8)} ${appBase}/${app.name}${app.built ? '' : '   (not built yet)'}`,
     ),
+    `  book     ${input.publicUrl ?? input.url}/book${display?.built === false ? '   (not built yet)' : ''}`,
     `  api      ${appBase}/api/v1/health`,
     `  data     ${input.dbFile}`,
     ...(input.demo ? phoneHint(input, port) : []),

@@ -21,6 +21,7 @@ describe('the start banner', () => {
     const text = startBanner(base);
     expect(text).toContain('  kiosk    http://127.0.0.1:8470/kiosk\n');
     expect(text).toContain('  counter  http://127.0.0.1:8470/counter   (not built yet)\n');
+    expect(text).toContain('  book     http://127.0.0.1:8470/book\n');
     expect(text).toContain('  npm start -- --host 0.0.0.0\n');
     expect(text).toContain('QR codes then point at http://192.168.1.23:8470');
   });
@@ -55,6 +56,7 @@ describe('the start banner', () => {
     expect(text).toMatch(/^Khiu hub listening on http:\/\/192\.168\.1\.23:8470 /);
     expect(text).toContain('  kiosk    http://127.0.0.1:8470/kiosk\n');
     expect(text).toContain('Phones on the same Wi-Fi open http://192.168.1.23:8470/t/…');
+    expect(text).toContain('  book     http://192.168.1.23:8470/book\n');
     expect(text).not.toContain('--host 0.0.0.0');
   });
 
@@ -66,6 +68,7 @@ describe('the start banner', () => {
       publicUrl: 'http://khiu.lan:8470',
     });
     expect(text).toContain('Phones on the same Wi-Fi open http://khiu.lan:8470/t/…');
+    expect(text).toContain('  book     http://khiu.lan:8470/book\n');
   });
 
   it('prints no demo advice for a real centre, and its apps at the address it listens on', () => {
