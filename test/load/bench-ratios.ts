@@ -35,8 +35,12 @@ const atMost = (limit: number) => (r: number) => r <= limit;
 const atLeast = (limit: number) => (r: number) => r >= limit;
 
 export function ratioRows(f: Figures): RatioRow[] {
+  // The bare acks and the fsyncs are taken in turns with the hub's acks, with as many displays
+  // connected to the bare server (idle there: it broadcasts nothing unasked).
   const ackP99 = f.issuePaced10at1000?.p99;
-  const bareAckAndFsync = (f.rawAckPaced10?.p99 ?? NaN) + (f.rawSqlite?.p99 ?? NaN);
+  const bareAck = f.rawAckPaced10at1000?.p99;
+  const fsync = f.rawSqliteAt1000?.p99;
+  const bareAckAndFsync = (bareAck ?? NaN) + (fsync ?? NaN);
   const rows = [
     row(
       'call-next ack p50, 10,000 ÷ 0 waiting ≤ 1.25',
@@ -61,7 +65,7 @@ export function ratioRows(f: Figures): RatioRow[] {
       [ackP99, `${n(ackP99)} ms issue, 10/s`],
       [
         bareAckAndFsync,
-        `${n(f.rawAckPaced10?.p99)} + ${n(f.rawSqlite?.p99)} = ${n(bareAckAndFsync)} ms`,
+        `${n(bareAck)} + ${n(fsync)} = ${n(bareAckAndFsync)} ms`,
       ],
       atMost(1.5),
     ),
