@@ -63,10 +63,7 @@ export function ratioRows(f: Figures): RatioRow[] {
     row(
       'ack p99, 1,000 displays ÷ (bare Socket.IO ack p99 + fsync p99) ≤ 1.5',
       [ackP99, `${n(ackP99)} ms issue, 10/s`],
-      [
-        bareAckAndFsync,
-        `${n(bareAck)} + ${n(fsync)} = ${n(bareAckAndFsync)} ms`,
-      ],
+      [bareAckAndFsync, `${n(bareAck)} + ${n(fsync)} = ${n(bareAckAndFsync)} ms`],
       atMost(1.5),
     ),
     row(

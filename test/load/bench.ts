@@ -161,7 +161,8 @@ async function paced(
   const intervalMs = 1000 / ratePerKiosk;
   // Long enough for `samples` acks, so p99 over all rounds is a percentile and not the maximum.
   const end =
-    performance.now() + Math.max(PHASE_MS / ROUNDS, (samples / (ratePerKiosk * kiosks.length)) * 1000);
+    performance.now() +
+    Math.max(PHASE_MS / ROUNDS, (samples / (ratePerKiosk * kiosks.length)) * 1000);
   await Promise.all(
     kiosks.map(async (k, i) => {
       await sleep((i * intervalMs) / kiosks.length); // spread the kiosks over the interval
@@ -235,7 +236,12 @@ async function deliveries(fleets: Fleets, sentAt: Map<string, number>) {
 }
 
 /** Time from a counter's call to each display receiving the ticket-called event. */
-async function callDelivery(fleets: Fleets, counter: LightClient, kiosk: LightClient, calls: number) {
+async function callDelivery(
+  fleets: Fleets,
+  counter: LightClient,
+  kiosk: LightClient,
+  calls: number,
+) {
   await fleets.collect(); // drop anything stamped before this run
   const sentAt = new Map<string, number>();
   for (let i = 0; i < calls; i++) {
@@ -431,13 +437,17 @@ async function displayFigures(dir: string, log: (m: string) => void) {
         for (let i = 0; i < ROUNDS; i++) {
           hubAcks.push(...(await paced(kiosks, rate, undefined, samples)));
           bareAcks.push(...(await paced(bareKiosks, rate, echo, samples)));
-          if (rate === PACED_RATES_PER_KIOSK[0]) fsyncs.push(...sqlite.round(PHASE_MS / ROUNDS / 2));
+          if (rate === PACED_RATES_PER_KIOSK[0])
+            fsyncs.push(...sqlite.round(PHASE_MS / ROUNDS / 2));
         }
         figures[`issuePaced${rate * KIOSKS}at${displays}`] = stats(hubAcks);
         figures[`rawAckPaced${rate * KIOSKS}at${displays}`] = stats(bareAcks);
         if (fsyncs.length > 0) {
-          const seconds = (PHASE_MS / 2) / 1000; // ROUNDS rounds of PHASE_MS / ROUNDS / 2
-          figures[`rawSqliteAt${displays}`] = { perSecond: fsyncs.length / seconds, ...stats(fsyncs) };
+          const seconds = PHASE_MS / 2 / 1000; // ROUNDS rounds of PHASE_MS / ROUNDS / 2
+          figures[`rawSqliteAt${displays}`] = {
+            perSecond: fsyncs.length / seconds,
+            ...stats(fsyncs),
+          };
         }
       }
     };

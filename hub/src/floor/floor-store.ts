@@ -82,7 +82,7 @@ export function createFloorStore(db: Db) {
     /** Per service: people waiting now (kept by triggers, migration 002). */
     waiting: (): Map<string, number> =>
       new Map(waiting.all().map((r) => [r.service_id, r.waiting])),
-        /** The longest wait's start in a service: the earlier of its two class fronts. */
+    /** The longest wait's start in a service: the earlier of its two class fronts. */
     oldestQueuedAt: (serviceId: string): number | null =>
       oldest.get(serviceId, serviceId)?.q ?? null,
     byLabel: (day: string, label: string): Ticket[] => byLabel.all(day, label).map(toTicket),
