@@ -18,6 +18,7 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { connectLight, type LightClient } from './light-client.js';
 import type { FleetCommand, FleetReply } from './display-fleet.js';
+import type { ProbeCommand, ProbeReply } from './memory-probe.js';
 import { PROTOCOL_VERSION, type Ack, type Ticket } from '../../shared/protocol.js';
 import { PRINT_TICKETS, printFigures, printRows } from './print-bench.js';
 import { floorFigures, floorRows } from './floor-bench.js';
@@ -501,10 +502,86 @@ async function displayFigures(dir: string, log: (m: string) => void) {
   return figures;
 }
 
+// ------------------------------------------------------------------ memory
+
+const MEMORY_DISPLAYS = 1000;
+
+/** A server in a memory-probe.ts process of its own, read after a full collection. */
+async function startProbe(kind: 'hub' | 'bare') {
+  const child = fork('test/load/memory-probe.ts', [], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+  });
+  const ask = (command: ProbeCommand) =>
+    new Promise<ProbeReply>((resolve) => {
+      child.once('message', (reply: ProbeReply) => resolve(reply));
+      child.send(command);
+    });
+  const started = await ask({ type: 'start', kind });
+  if (started.type !== 'listening') throw new Error(`the ${kind} memory probe did not start`);
+  const memory = async () => {
+    const m = await ask({ type: 'measure' });
+    if (m.type !== 'memory') throw new Error(`the ${kind} memory probe did not measure`);
+    return m;
+  };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.send({ type: 'close' } satisfies ProbeCommand);
+    });
+  return { url: started.url, memory, close };
+}
+
+/**
+ * Memory per display connection: the hub and a bare Socket.IO server, each
+ * in a probe process, the same displays connected to each in turns, each
+ * read after a full collection before and after.
+ */
+async function memoryFigures(log: (m: string) => void) {
+  log(`memory: ${MEMORY_DISPLAYS} displays on the hub and on bare Socket.IO, in turns`);
+  const hub = await startProbe('hub');
+  const bare = await startProbe('bare');
+  const fleets = { hub: startFleets(), bare: startFleets() };
+  try {
+    const before = { hub: await hub.memory(), bare: await bare.memory() };
+    for (let i = 0; i < ROUNDS; i++) {
+      await fleets.hub.connect(hub.url, 'display', MEMORY_DISPLAYS / ROUNDS, CALL_MARKER);
+      await fleets.bare.connect(bare.url, 'display', MEMORY_DISPLAYS / ROUNDS, TICK_MARKER);
+    }
+    const after = { hub: await hub.memory(), bare: await bare.memory() };
+    const per = (a: ProbeReply, b: ProbeReply) =>
+      a.type === 'memory' && b.type === 'memory'
+        ? {
+            rssPerConnectionKiB: (a.rss - b.rss) / MEMORY_DISPLAYS / 1024,
+            heapPerConnectionKiB: (a.heapUsed - b.heapUsed) / MEMORY_DISPLAYS / 1024,
+            // What the process still holds for them after a full collection: its heap and the
+            // buffers outside it. RSS also counts heap pages the collector has not handed back,
+            // which says more about the last second's garbage than about a connection.
+            retainedPerConnectionKiB:
+              (a.heapUsed + a.external - b.heapUsed - b.external) / MEMORY_DISPLAYS / 1024,
+          }
+        : {};
+    return { memoryHub: per(after.hub, before.hub), memoryBare: per(after.bare, before.bare) };
+  } finally {
+    await fleets.hub.close();
+    await fleets.bare.close();
+    await hub.close();
+    await bare.close();
+  }
+}
+
 // ------------------------------------------------------------------ run
 
 /** `npm run bench -- <part> …` runs only those; with none, all of them. */
-const PARTS = ['print', 'start', 'queue', 'compare', 'floor', 'reports', 'displays'] as const;
+const PARTS = [
+  'print',
+  'start',
+  'queue',
+  'compare',
+  'floor',
+  'reports',
+  'displays',
+  'memory',
+] as const;
 type Part = (typeof PARTS)[number];
 
 function partsAsked(): Set<Part> {
@@ -537,6 +614,7 @@ async function main() {
       Object.assign(figures, await reportFigures({ dir, log, startProcess, stop }));
     }
     if (parts.has('displays')) Object.assign(figures, await displayFigures(dir, log));
+    if (parts.has('memory')) Object.assign(figures, await memoryFigures(log));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
