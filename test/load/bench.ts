@@ -3,7 +3,10 @@
  * in the same run on the same machine (raw better-sqlite3 with the hub's
  * pragmas; a bare Socket.IO server broadcasting). The hub runs as its own
  * process from the real CLI; the load generator is this process. Everything
- * targets 127.0.0.1 and stops by itself.
+ * targets 127.0.0.1 and stops by itself. Each figure and its baseline are
+ * taken in turns (a, b, a, b, …) with both servers up, so a shared machine's
+ * noise falls on both alike; memory is read in memory-probe.ts processes.
+ * `npm run bench -- displays memory` runs only those parts (see PARTS).
  *
  * Reports (report-bench.ts) are timed on a year of seeded history.
  *
