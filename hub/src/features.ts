@@ -287,7 +287,7 @@ export function createFeatures(opts: FeatureOptions) {
     ...central.handlers,
     ...diskSpaceHandlers(disk),
     ...printerHandlers(printerAdmin),
-    ...ticketHandlers(queue.ticketService),
+    ...ticketHandlers(queue.ticketService, queue.commits),
     ...counterHandlers({ ...queue, stats: createCounterStats(db), views }),
     ...staffHandlers({ auth: staff, sessions, desks: queue.desks }),
     ...feedbackHandlers({ ...queue, feedback, rated: (day) => queue.reports.facts.refresh(day) }),

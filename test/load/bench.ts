@@ -3,7 +3,10 @@
  * in the same run on the same machine (raw better-sqlite3 with the hub's
  * pragmas; a bare Socket.IO server broadcasting). The hub runs as its own
  * process from the real CLI; the load generator is this process. Everything
- * targets 127.0.0.1 and stops by itself.
+ * targets 127.0.0.1 and stops by itself. Each figure and its baseline are
+ * taken in turns (a, b, a, b, …) with both servers up, so a shared machine's
+ * noise falls on both alike; memory is read in memory-probe.ts processes.
+ * `npm run bench -- displays memory` runs only those parts (see PARTS).
  *
  * Reports (report-bench.ts) are timed on a year of seeded history.
  *
@@ -18,7 +21,7 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { connectLight, type LightClient } from './light-client.js';
 import type { FleetCommand, FleetReply } from './display-fleet.js';
-import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
+import type { ProbeCommand, ProbeReply } from './memory-probe.js';
 import { PROTOCOL_VERSION, type Ack, type Ticket } from '../../shared/protocol.js';
 import { PRINT_TICKETS, printFigures, printRows } from './print-bench.js';
 import { floorFigures, floorRows } from './floor-bench.js';
@@ -26,14 +29,22 @@ import {
   closeLoaded,
   compareInTurns,
   deskServices,
+  inTurns,
   loaded,
   queueLengthFigures,
+  SERVICES,
 } from './clerk-load.js';
 import { ratioRows, type RatioRow } from './bench-ratios.js';
 import { reportFigures, reportRows } from './report-bench.js';
 
 const KIOSKS = 20;
 const PHASE_MS = 4000;
+/**
+ * Each figure beside its baseline is taken in this many rounds, the two (or
+ * three) sides in turns (a, b, a, b, …), so that whatever else the machine
+ * does meanwhile falls on both alike.
+ */
+const ROUNDS = 4;
 /** Paced rates per kiosk: 20 × 0.5/s = 10 tickets/s (a very busy centre), 20 × 5/s = 100/s (stress). */
 const PACED_RATES_PER_KIOSK = [0.5, 5] as const;
 const PACED_SAMPLES = 400;
@@ -118,8 +129,7 @@ async function request<T>(socket: LightClient, event: string, payload: unknown):
   return ack.data;
 }
 
-// Spread over the demo centre's services, as citizens would be.
-const SERVICES = DEMO_CENTRE.services.filter((s) => s.dailyCap === null).map((s) => s.id);
+// Spread over the demo centre's services, as citizens would be (SERVICES: those open at any hour).
 let requestSeq = 0;
 const issuePayload = () => ({
   serviceId: SERVICES[requestSeq % SERVICES.length],
@@ -149,12 +159,14 @@ async function paced(
   ratePerKiosk: number,
   send: (k: LightClient) => Promise<unknown> = (k) =>
     request<Ticket>(k, 'ticket:issue', issuePayload()),
-) {
+  samples = PACED_SAMPLES,
+): Promise<number[]> {
   const latencies: number[] = [];
   const intervalMs = 1000 / ratePerKiosk;
-  // Long enough for PACED_SAMPLES acks, so p99 is a percentile and not the maximum.
+  // Long enough for `samples` acks, so p99 over all rounds is a percentile and not the maximum.
   const end =
-    performance.now() + Math.max(PHASE_MS, (PACED_SAMPLES / (ratePerKiosk * kiosks.length)) * 1000);
+    performance.now() +
+    Math.max(PHASE_MS / ROUNDS, (samples / (ratePerKiosk * kiosks.length)) * 1000);
   await Promise.all(
     kiosks.map(async (k, i) => {
       await sleep((i * intervalMs) / kiosks.length); // spread the kiosks over the interval
@@ -166,7 +178,7 @@ async function paced(
       }
     }),
   );
-  return stats(latencies);
+  return latencies;
 }
 
 /** CLOCK_MONOTONIC: the same clock in this process and in every fleet. */
@@ -224,17 +236,22 @@ async function deliveries(fleets: Fleets, sentAt: Map<string, number>) {
     const sent = sentAt.get(key);
     if (sent !== undefined) latencies.push(arrivedMs - sent);
   }
-  return stats(latencies);
+  return latencies;
 }
 
 /** Time from a counter's call to each display receiving the ticket-called event. */
-async function callDelivery(fleets: Fleets, counter: LightClient, kiosk: LightClient) {
+async function callDelivery(
+  fleets: Fleets,
+  counter: LightClient,
+  kiosk: LightClient,
+  calls: number,
+) {
   await fleets.collect(); // drop anything stamped before this run
   const sentAt = new Map<string, number>();
-  for (let i = 0; i < WARM_UP_CALLS + CALLS_PER_DELIVERY_RUN; i++) {
+  for (let i = 0; i < calls; i++) {
     const ticket = await request<Ticket>(kiosk, 'ticket:issue', issuePayload());
     await sleep(30);
-    if (i >= WARM_UP_CALLS) sentAt.set(String(ticket.id), monotonicMs());
+    sentAt.set(String(ticket.id), monotonicMs());
     await request(counter, 'counter:call', { counterId: 3, ticketId: ticket.id });
     await sleep(60); // let every display receive it before the next call
     await request(counter, 'ticket:no-show', { ticketId: ticket.id });
@@ -242,6 +259,20 @@ async function callDelivery(fleets: Fleets, counter: LightClient, kiosk: LightCl
   }
   return deliveries(fleets, sentAt);
 }
+
+/** The same on the bare server: its small `tick` to every client, asked for by one of them. */
+async function bareBroadcast(fleets: Fleets, trigger: LightClient, calls: number) {
+  await fleets.collect();
+  const sentAt = new Map<string, number>();
+  for (let i = 0; i < calls; i++) {
+    const key = String(++tickSeq);
+    sentAt.set(key, monotonicMs());
+    await trigger.request('broadcast', { label: 'N001', counter: 3, i: Number(key) });
+    await sleep(60);
+  }
+  return deliveries(fleets, sentAt);
+}
+let tickSeq = 0;
 
 async function hubMemory(url: string) {
   const health = (await (await fetch(`${url}/api/v1/health`)).json()) as {
@@ -252,76 +283,28 @@ async function hubMemory(url: string) {
 
 // ------------------------------------------------------------------ baselines
 
-function rawSqliteBaseline(dir: string) {
+/** Back-to-back insert transactions on raw better-sqlite3 with the hub's pragmas, in rounds. */
+function rawSqlite(dir: string) {
   const db = new Database(join(dir, 'raw.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT, label TEXT, at INTEGER) STRICT');
   const insert = db.prepare('INSERT INTO t (code, label, at) VALUES (?, ?, ?)');
   const tx = db.transaction((i: number) => insert.run(`code-${i}`, `N${i}`, Date.now()));
-  const latencies: number[] = [];
-  const end = performance.now() + PHASE_MS / 2;
   let i = 0;
-  while (performance.now() < end) {
-    const t0 = performance.now();
-    tx(i++);
-    latencies.push(performance.now() - t0);
-  }
-  db.close();
-  return { perSecond: latencies.length / (PHASE_MS / 2000), ...stats(latencies) };
-}
-
-async function rawAckBaseline() {
-  const { child, url } = await startProcess(
-    ['test/load/raw-broadcast-server.ts'],
-    /listening on (\S+)/,
-  );
-  try {
-    const sockets = await clients(url, 'kiosk', KIOSKS);
-    const figures: Record<string, Figures> = {};
-    for (const rate of PACED_RATES_PER_KIOSK) {
-      figures[`rawAckPaced${rate * KIOSKS}`] = await paced(sockets, rate, (k) =>
-        k.request('echo', {}),
-      );
-    }
-    for (const s of sockets) s.close();
-    return figures;
-  } finally {
-    await stop(child);
-  }
-}
-
-async function rawBroadcastBaseline(count: number) {
-  const { child, url } = await startProcess(
-    ['test/load/raw-broadcast-server.ts'],
-    /listening on (\S+)/,
-  );
-  const fleets = startFleets();
-  try {
-    const probe = await client(url, 'kiosk');
-    const memory = async () => (await probe.request('memory', {})) as NodeJS.MemoryUsage;
-    const before = await memory();
-    await fleets.connect(url, 'display', count, TICK_MARKER);
-    await sleep(1000);
-    const after = await memory();
-    probe.close();
-    const trigger = await client(url, 'kiosk');
-    const sentAt = new Map<string, number>();
-    for (let i = 0; i < WARM_UP_CALLS + CALLS_PER_DELIVERY_RUN; i++) {
-      if (i >= WARM_UP_CALLS) sentAt.set(String(i), monotonicMs());
-      await trigger.request('broadcast', { label: 'N001', counter: 3, i });
-      await sleep(60);
-    }
-    trigger.close();
-    return {
-      ...(await deliveries(fleets, sentAt)),
-      rssPerConnectionKiB: (after.rss - before.rss) / count / 1024,
-      heapPerConnectionKiB: (after.heapUsed - before.heapUsed) / count / 1024,
-    };
-  } finally {
-    await fleets.close();
-    await stop(child);
-  }
+  return {
+    round(ms: number): number[] {
+      const latencies: number[] = [];
+      const end = performance.now() + ms;
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        tx(i++);
+        latencies.push(performance.now() - t0);
+      }
+      return latencies;
+    },
+    close: () => db.close(),
+  };
 }
 
 // ------------------------------------------------------------------ the clerk's side
@@ -399,77 +382,245 @@ async function comparison(dir: string, log: (m: string) => void) {
   return figures;
 }
 
+// ------------------------------------------------------------------ displays
+
+const bareMemory = async (probe: LightClient) =>
+  (await probe.request('memory', {})) as NodeJS.MemoryUsage;
+
+/** Memory per connection on both servers for `added` more displays, each measured alike. */
+async function connectBoth(
+  both: { hub: Fleets; bare: Fleets },
+  urls: { hub: string; bare: string },
+  probe: LightClient,
+  added: number,
+) {
+  await sleep(300);
+  const before = { hub: await hubMemory(urls.hub), bare: await bareMemory(probe) };
+  await both.hub.connect(urls.hub, 'display', added, CALL_MARKER);
+  await both.bare.connect(urls.bare, 'display', added, TICK_MARKER);
+  await sleep(1000);
+  const after = { hub: await hubMemory(urls.hub), bare: await bareMemory(probe) };
+  const per = (a: { rss: number; heapUsed: number }, b: { rss: number; heapUsed: number }) => ({
+    rssPerConnectionKiB: (a.rss - b.rss) / added / 1024,
+    heapPerConnectionKiB: (a.heapUsed - b.heapUsed) / added / 1024,
+  });
+  return {
+    hub: { ...per(after.hub, before.hub), hubRssMiB: after.hub.rss / 2 ** 20 },
+    bare: per(after.bare, before.bare),
+  };
+}
+
+/**
+ * The hub with displays attached beside the bare Socket.IO server with as
+ * many (raw-broadcast-server.ts), both up for the whole part: issue acks
+ * against bare acks and one fsync, calls reaching the displays against a
+ * bare broadcast, and memory per display, each side taken in turns.
+ */
+async function displayFigures(dir: string, log: (m: string) => void) {
+  const figures: Record<string, Figures> = {};
+  const hub = await startProcess(hubArgs(join(dir, 'hub')), HUB_READY);
+  const bare = await startProcess(['test/load/raw-broadcast-server.ts'], /listening on (\S+)/);
+  const fleets = { hub: startFleets(), bare: startFleets() };
+  const sqlite = rawSqlite(dir);
+  try {
+    const kiosks = await clients(hub.url, 'kiosk', KIOSKS);
+    const bareKiosks = await clients(bare.url, 'kiosk', KIOSKS);
+    const trigger = await client(bare.url, 'kiosk');
+    const counter = await client(hub.url, 'counter');
+    await request(counter, 'staff:login', { username: 'clerk3', pin: '1234' });
+    await request(counter, 'counter:open', { counterId: 3 });
+    const echo = (k: LightClient) => k.request('echo', {});
+
+    /** Paced acks on the hub and the bare server in turns; at 10/s, raw fsyncs too. */
+    const ackTurns = async (displays: number) => {
+      for (const rate of PACED_RATES_PER_KIOSK) {
+        const samples = PACED_SAMPLES / ROUNDS;
+        const hubAcks: number[] = [];
+        const bareAcks: number[] = [];
+        const fsyncs: number[] = [];
+        for (let i = 0; i < ROUNDS; i++) {
+          hubAcks.push(...(await paced(kiosks, rate, undefined, samples)));
+          bareAcks.push(...(await paced(bareKiosks, rate, echo, samples)));
+          if (rate === PACED_RATES_PER_KIOSK[0])
+            fsyncs.push(...sqlite.round(PHASE_MS / ROUNDS / 2));
+        }
+        figures[`issuePaced${rate * KIOSKS}at${displays}`] = stats(hubAcks);
+        figures[`rawAckPaced${rate * KIOSKS}at${displays}`] = stats(bareAcks);
+        if (fsyncs.length > 0) {
+          const seconds = PHASE_MS / 2 / 1000; // ROUNDS rounds of PHASE_MS / ROUNDS / 2
+          figures[`rawSqliteAt${displays}`] = {
+            perSecond: fsyncs.length / seconds,
+            ...stats(fsyncs),
+          };
+        }
+      }
+    };
+
+    log('displays: issue back to back, 0 displays');
+    figures.issue0 = { ...(await issueClosedLoop(kiosks)) };
+    log('displays: paced acks, hub and bare Socket.IO in turns, with raw fsyncs, 0 displays');
+    await ackTurns(0);
+
+    const probe = await client(bare.url, 'kiosk');
+    let connected = 0;
+    for (const count of DISPLAY_COUNTS) {
+      const memory = await connectBoth(
+        fleets,
+        { hub: hub.url, bare: bare.url },
+        probe,
+        count - connected,
+      );
+      connected = count;
+      figures[`memory${count}`] = memory.hub;
+      log(`displays: call delivery and bare broadcast in turns, ${count} displays`);
+      // The first sends to new sockets are slower (JIT, buffers): a few of each, not counted.
+      await callDelivery(fleets.hub, counter, kiosks[0]!, WARM_UP_CALLS);
+      await bareBroadcast(fleets.bare, trigger, WARM_UP_CALLS);
+      const calls = CALLS_PER_DELIVERY_RUN / ROUNDS;
+      const [d, b] = await inTurns(
+        ROUNDS,
+        () => callDelivery(fleets.hub, counter, kiosks[0]!, calls),
+        () => bareBroadcast(fleets.bare, trigger, calls),
+      );
+      figures[`delivery${count}`] = stats(d);
+      figures[`rawBroadcast${count}`] = { ...stats(b), ...memory.bare };
+    }
+    probe.close();
+
+    log('displays: paced acks, hub and bare Socket.IO in turns, with raw fsyncs, 1000 displays');
+    await ackTurns(DISPLAY_COUNTS.at(-1)!);
+    log('displays: issue back to back, 1000 displays');
+    figures.issue1000 = await issueClosedLoop(kiosks);
+    figures.rawSqlite = {
+      ...(figures[`rawSqliteAt${DISPLAY_COUNTS.at(-1)}`] ?? {}),
+    };
+    for (const s of [...kiosks, ...bareKiosks, trigger, counter]) s.close();
+  } finally {
+    sqlite.close();
+    await fleets.hub.close();
+    await fleets.bare.close();
+    await stop(hub.child);
+    await stop(bare.child);
+  }
+  return figures;
+}
+
+// ------------------------------------------------------------------ memory
+
+const MEMORY_DISPLAYS = 1000;
+
+/** A server in a memory-probe.ts process of its own, read after a full collection. */
+async function startProbe(kind: 'hub' | 'bare') {
+  const child = fork('test/load/memory-probe.ts', [], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+  });
+  const ask = (command: ProbeCommand) =>
+    new Promise<ProbeReply>((resolve) => {
+      child.once('message', (reply: ProbeReply) => resolve(reply));
+      child.send(command);
+    });
+  const started = await ask({ type: 'start', kind });
+  if (started.type !== 'listening') throw new Error(`the ${kind} memory probe did not start`);
+  const memory = async () => {
+    const m = await ask({ type: 'measure' });
+    if (m.type !== 'memory') throw new Error(`the ${kind} memory probe did not measure`);
+    return m;
+  };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.send({ type: 'close' } satisfies ProbeCommand);
+    });
+  return { url: started.url, memory, close };
+}
+
+/**
+ * Memory per display connection: the hub and a bare Socket.IO server, each
+ * in a probe process, the same displays connected to each in turns, each
+ * read after a full collection before and after.
+ */
+async function memoryFigures(log: (m: string) => void) {
+  log(`memory: ${MEMORY_DISPLAYS} displays on the hub and on bare Socket.IO, in turns`);
+  const hub = await startProbe('hub');
+  const bare = await startProbe('bare');
+  const fleets = { hub: startFleets(), bare: startFleets() };
+  try {
+    const before = { hub: await hub.memory(), bare: await bare.memory() };
+    for (let i = 0; i < ROUNDS; i++) {
+      await fleets.hub.connect(hub.url, 'display', MEMORY_DISPLAYS / ROUNDS, CALL_MARKER);
+      await fleets.bare.connect(bare.url, 'display', MEMORY_DISPLAYS / ROUNDS, TICK_MARKER);
+    }
+    const after = { hub: await hub.memory(), bare: await bare.memory() };
+    const per = (a: ProbeReply, b: ProbeReply) =>
+      a.type === 'memory' && b.type === 'memory'
+        ? {
+            rssPerConnectionKiB: (a.rss - b.rss) / MEMORY_DISPLAYS / 1024,
+            heapPerConnectionKiB: (a.heapUsed - b.heapUsed) / MEMORY_DISPLAYS / 1024,
+            // What the process still holds for them after a full collection: its heap and the
+            // buffers outside it. RSS also counts heap pages the collector has not handed back,
+            // which says more about the last second's garbage than about a connection.
+            retainedPerConnectionKiB:
+              (a.heapUsed + a.external - b.heapUsed - b.external) / MEMORY_DISPLAYS / 1024,
+          }
+        : {};
+    return { memoryHub: per(after.hub, before.hub), memoryBare: per(after.bare, before.bare) };
+  } finally {
+    await fleets.hub.close();
+    await fleets.bare.close();
+    await hub.close();
+    await bare.close();
+  }
+}
+
 // ------------------------------------------------------------------ run
 
+/** `npm run bench -- <part> …` runs only those; with none, all of them. */
+const PARTS = [
+  'print',
+  'start',
+  'queue',
+  'compare',
+  'floor',
+  'reports',
+  'displays',
+  'memory',
+] as const;
+type Part = (typeof PARTS)[number];
+
+function partsAsked(): Set<Part> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
+  if (unknown.length > 0) {
+    process.stderr.write(`bench: no part ${unknown.join(', ')}; the parts: ${PARTS.join(' ')}\n`);
+    process.exit(2);
+  }
+  return new Set(asked.length === 0 ? PARTS : (asked as Part[]));
+}
+
 async function main() {
+  const parts = partsAsked();
   const dir = mkdtempSync(join(tmpdir(), 'khiu-bench-'));
   const figures: Record<string, Figures> = {};
   const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
-
-  log('baseline: raw better-sqlite3 insert transactions');
-  figures.rawSqlite = rawSqliteBaseline(dir);
-  log('baseline: bare Socket.IO acks, paced');
-  Object.assign(figures, await rawAckBaseline());
-
-  log(`printing: render and encode ${PRINT_TICKETS} tickets per paper width and language`);
-  Object.assign(figures, printFigures());
-
-  log('compiling the hub (scripts/build-hub.ts)');
-  await import('../../scripts/build-hub.js');
-  Object.assign(figures, await startFigures(dir, log));
-  Object.assign(figures, await queueHubs(dir, log));
-  Object.assign(figures, await comparison(dir, log));
-  Object.assign(figures, await floorFigures(log));
-  Object.assign(figures, await reportFigures({ dir, log, startProcess, stop }));
-
-  log('starting hub');
-  const { child, url } = await startProcess(hubArgs(join(dir, 'hub')), HUB_READY);
   try {
-    const kiosks = await clients(url, 'kiosk', KIOSKS);
-    const counter = await client(url, 'counter');
-    await request(counter, 'staff:login', { username: 'clerk3', pin: '1234' });
-    await request(counter, 'counter:open', { counterId: 3 });
-
-    log('issue, 0 displays');
-    figures.issue0 = await issueClosedLoop(kiosks);
-    for (const rate of PACED_RATES_PER_KIOSK) {
-      figures[`issuePaced${rate * KIOSKS}at0`] = await paced(kiosks, rate);
+    if (parts.has('print')) {
+      log(`printing: render and encode ${PRINT_TICKETS} tickets per paper width and language`);
+      Object.assign(figures, printFigures());
     }
-
-    const fleets = startFleets();
-    let connected = 0;
-    for (const count of DISPLAY_COUNTS) {
-      await sleep(300);
-      const before = await hubMemory(url);
-      const added = count - connected;
-      await fleets.connect(url, 'display', added, CALL_MARKER);
-      connected = count;
-      await sleep(1000);
-      const after = await hubMemory(url);
-      figures[`memory${count}`] = {
-        rssPerConnectionKiB: (after.rss - before.rss) / added / 1024,
-        heapPerConnectionKiB: (after.heapUsed - before.heapUsed) / added / 1024,
-        hubRssMiB: after.rss / 2 ** 20,
-      };
-      log(`call delivery, ${count} displays`);
-      figures[`delivery${count}`] = await callDelivery(fleets, counter, kiosks[0]!);
-      log(`raw broadcast baseline, ${count} clients`);
-      figures[`rawBroadcast${count}`] = await rawBroadcastBaseline(count);
+    log('compiling the hub (scripts/build-hub.ts)');
+    await import('../../scripts/build-hub.js');
+    if (parts.has('start')) Object.assign(figures, await startFigures(dir, log));
+    if (parts.has('queue')) Object.assign(figures, await queueHubs(dir, log));
+    if (parts.has('compare')) Object.assign(figures, await comparison(dir, log));
+    if (parts.has('floor')) Object.assign(figures, await floorFigures(log));
+    if (parts.has('reports')) {
+      Object.assign(figures, await reportFigures({ dir, log, startProcess, stop }));
     }
-
-    log('issue, 1000 displays');
-    for (const rate of PACED_RATES_PER_KIOSK) {
-      figures[`issuePaced${rate * KIOSKS}at1000`] = await paced(kiosks, rate);
-    }
-    figures.issue1000 = await issueClosedLoop(kiosks);
-
-    for (const s of [...kiosks, counter]) s.close();
-    await fleets.close();
+    if (parts.has('displays')) Object.assign(figures, await displayFigures(dir, log));
+    if (parts.has('memory')) Object.assign(figures, await memoryFigures(log));
   } finally {
-    await stop(child);
     rmSync(dir, { recursive: true, force: true });
   }
-
   report(figures);
 }
 
@@ -508,7 +659,7 @@ function report(f: Record<string, Figures>) {
   for (const displays of [0, 1000]) {
     for (const rate of PACED_RATES_PER_KIOSK) {
       const p = f[`issuePaced${rate * KIOSKS}at${displays}`];
-      const b = f[`rawAckPaced${rate * KIOSKS}`];
+      const b = f[`rawAckPaced${rate * KIOSKS}at${displays}`];
       rows.push([
         `issue ack ms p50/p99, ${rate * KIOSKS}/s paced, ${displays} displays`,
         `${ms(p?.p50)} / ${ms(p?.p99)}`,

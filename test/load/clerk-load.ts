@@ -7,6 +7,7 @@
  */
 import { connectLight, type LightClient } from './light-client.js';
 import { DEMO_CENTRE } from '../../hub/src/demo/centre-data.js';
+import { DEMO_BOOKABLE } from '../../hub/src/demo/appointments.js';
 import { PROTOCOL_VERSION, type Ack } from '../../shared/protocol.js';
 
 export type Figures = Record<string, number>;
@@ -28,14 +29,20 @@ export function stats(samples: number[]) {
   return { p50: percentile(s, 50), p99: percentile(s, 99), max: s.at(-1) ?? NaN, n: s.length };
 }
 
-/** The demo centre's services with no daily cap, so a long run is never refused. */
-const SERVICES = DEMO_CENTRE.services.filter((s) => s.dailyCap === null).map((s) => s.id);
+/**
+ * The demo centre's services with no daily cap and no opening hours (the demo
+ * start gives its bookable ones office hours), so a long run, at any hour, is
+ * never refused.
+ */
+export const SERVICES = DEMO_CENTRE.services
+  .filter((s) => s.dailyCap === null && !(DEMO_BOOKABLE as readonly string[]).includes(s.id))
+  .map((s) => s.id);
 
 export interface Desk {
   socket: LightClient;
   counterId: number;
   services: readonly string[];
-  /** The counter's best-ranked service with no daily cap: where its kiosk issues. */
+  /** The counter's best-ranked service open at any hour with no daily cap: where its kiosk issues. */
   issuesTo: string;
 }
 interface Called {
@@ -65,7 +72,7 @@ export async function desksOf(url: string, login: boolean): Promise<Desk[]> {
         await request(socket, 'counter:open', { counterId: c.number });
       }
       const issuesTo = c.services.find((s) => SERVICES.includes(s));
-      if (!issuesTo) throw new Error(`counter ${c.number} serves only capped services`);
+      if (!issuesTo) throw new Error(`counter ${c.number} serves only capped or bookable services`);
       return { socket, counterId: c.number, services: c.services, issuesTo };
     }),
   );

@@ -1,8 +1,8 @@
 /**
  * The one way into and out of a commit. A feature's mutation runs through
- * `run` (one transaction) or `grouped` (the kiosks' hot path: one shared
- * transaction per turn of the event loop). Each listener then sees every
- * change twice:
+ * `run` (one transaction) or `grouped` (the hot paths, kiosks' and clerks':
+ * one shared transaction per turn of the event loop). Each listener then
+ * sees every change twice:
  *
  * - `committing`, inside the transaction, for work that must be durable with
  *   the change or not at all (a kiosk ticket's print job);
@@ -12,10 +12,12 @@
  * Nothing a caller acknowledges is seen by `committed` before it is durable,
  * and a rolled-back change is seen by no `committed` listener. A run nested
  * in another (one feature's mutation calling another's) commits with the
- * outer one and is published with it.
+ * outer one and is published with it. A `run` of its own first commits the
+ * shared transaction waiting for this turn, so mutations commit, and are
+ * published, in the order they were asked for.
  */
 import type { Db } from '../db/open.js';
-import type { Change, Outcome } from './change.js';
+import { unchanged, type Change, type Outcome } from './change.js';
 import { createGroupCommit } from './group-commit.js';
 
 export interface CommitListener {
@@ -28,6 +30,11 @@ export interface Commits {
   run<T>(work: () => Outcome<T>): T;
   /** As `run`, sharing one transaction (one fsync) with the others asked for in this turn. */
   grouped<T>(work: () => Outcome<T>): Promise<T>;
+  /**
+   * Runs `step`, a mutation made of `run`s, in the shared transaction of this
+   * turn: its runs nest there, and commit and publish with the others.
+   */
+  shared<T>(step: () => T): Promise<T>;
   /** Changes made durable elsewhere (a printer's status), for the `committed` listeners. */
   announce(changes: readonly Change[]): void;
   listen(listener: CommitListener): void;
@@ -73,6 +80,7 @@ export function createCommits(db: Db): Commits {
   return {
     run(work) {
       if (db.inTransaction) return inTransaction(work);
+      groupCommit.flush();
       let data;
       try {
         data = inTransaction(work);
@@ -84,6 +92,9 @@ export function createCommits(db: Db): Commits {
       return data;
     },
     grouped: (work) => groupCommit(() => inTransaction(work)),
+    // Its own savepoint, as `grouped` has: a step refused after one of its runs takes that run's
+    // writes and changes with it.
+    shared: (step) => groupCommit(() => inTransaction(() => unchanged(step()))),
     announce,
     listen: (listener) => void listeners.push(listener),
   };

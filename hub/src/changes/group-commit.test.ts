@@ -46,4 +46,14 @@ describe('group commit', () => {
     await commit(() => insert.run('y'));
     expect(rows().map((r) => r.v)).toEqual(['x', 'y']);
   });
+
+  it('commits the batch at once when flushed; the flush at the end of the turn finds nothing', async () => {
+    const { commit, insert, rows } = setUp();
+    const first = commit(() => insert.run('x'));
+    commit.flush();
+    expect(rows()).toEqual([{ v: 'x' }]); // on disk before this turn ends
+    expect(await first).toMatchObject({ changes: 1 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(rows()).toEqual([{ v: 'x' }]);
+  });
 });

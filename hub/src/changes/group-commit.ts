@@ -2,7 +2,9 @@
  * Group commit: mutations that arrive in the same turn of the event loop
  * share one transaction, so one fsync makes them all durable. Each still gets
  * its own result or error (a failed one rolls back to its own savepoint), and
- * none is answered before the shared commit.
+ * none is answered before the shared commit. `flush` commits the batch at
+ * once, for a transaction of its own that must not overtake requests asked
+ * for before it.
  */
 import type { Db } from '../db/open.js';
 
@@ -23,6 +25,7 @@ export function createGroupCommit(db: Db, settled?: (committed: boolean) => void
 
   function flush() {
     const items = pending;
+    if (items.length === 0) return; // flushed early: the turn's own flush finds nothing
     pending = [];
     const results: Result[] = [];
     try {
@@ -50,10 +53,11 @@ export function createGroupCommit(db: Db, settled?: (committed: boolean) => void
   }
 
   /** Runs `run` (which may open its own, nested, transaction) in the next shared commit. */
-  return function commit<T>(run: () => T): Promise<T> {
+  function commit<T>(run: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       pending.push({ run, resolve: resolve as (value: unknown) => void, reject });
       if (pending.length === 1) setImmediate(flush);
     });
-  };
+  }
+  return Object.assign(commit, { flush });
 }

@@ -27,7 +27,14 @@ interface StepRow {
 export const FLOOR_SQL = {
   today: `SELECT service_id, sum(status = 'done') AS served, sum(status = 'no_show') AS no_shows
     FROM tickets WHERE day = ? GROUP BY service_id`,
-  oldest: `SELECT min(queued_at) AS q FROM tickets WHERE status = 'waiting' AND service_id = ?`,
+  // The front of each class, the earlier of the two: each is the first entry of its part of
+  // tickets_waiting_class (migration 009), where a min over the whole service reads all of it.
+  oldest: `SELECT min(q) AS q FROM (
+      SELECT min(queued_at) AS q FROM tickets
+      WHERE status = 'waiting' AND service_id = ? AND (priority = 'none') = 1
+      UNION ALL
+      SELECT min(queued_at) AS q FROM tickets
+      WHERE status = 'waiting' AND service_id = ? AND (priority = 'none') = 0)`,
   waiting: 'SELECT service_id, waiting FROM queue_counts',
   byLabel: 'SELECT * FROM tickets WHERE day = ? AND label = ? ORDER BY id',
   steps: `SELECT e.at, e.type, e.from_status, e.to_status, c.number AS counter_number,
@@ -58,7 +65,7 @@ export function createFloorStore(db: Db) {
   const today = db.prepare<[string], { service_id: string; served: number; no_shows: number }>(
     FLOOR_SQL.today,
   );
-  const oldest = db.prepare<[string], { q: number | null }>(FLOOR_SQL.oldest);
+  const oldest = db.prepare<[string, string], { q: number | null }>(FLOOR_SQL.oldest);
   const waiting = db.prepare<[], { service_id: string; waiting: number }>(FLOOR_SQL.waiting);
   const byLabel = db.prepare<[string, string], TicketRow>(FLOOR_SQL.byLabel);
   const steps = db.prepare<[number], StepRow>(FLOOR_SQL.steps);
@@ -75,7 +82,9 @@ export function createFloorStore(db: Db) {
     /** Per service: people waiting now (kept by triggers, migration 002). */
     waiting: (): Map<string, number> =>
       new Map(waiting.all().map((r) => [r.service_id, r.waiting])),
-    oldestQueuedAt: (serviceId: string): number | null => oldest.get(serviceId)?.q ?? null,
+    /** The longest wait's start in a service: the earlier of its two class fronts. */
+    oldestQueuedAt: (serviceId: string): number | null =>
+      oldest.get(serviceId, serviceId)?.q ?? null,
     byLabel: (day: string, label: string): Ticket[] => byLabel.all(day, label).map(toTicket),
     steps: (ticketId: number): TicketStep[] =>
       steps.all(ticketId).map((r) => ({

@@ -4,10 +4,11 @@
  * a ticket.
  *
  * Acks never wait for broadcasts: events are built after the acks of the
- * same turn of the event loop, and the sends themselves go through a FIFO
- * that is worked in short slices (send-queue.ts). Public clients are spread
- * over a few rooms (public-rooms.ts), so a broadcast to a thousand displays
- * is several small sends with requests served in between, not one long block.
+ * same turn of the event loop, and the sends themselves go through a FIFO per
+ * stream that is worked in short slices (send-queue.ts). Public clients are
+ * spread over a few rooms (public-rooms.ts), so a public event without a call
+ * to a thousand displays is several small sends, paced, with requests served
+ * in between, not one long block; a call goes to all of them in one write.
  *
  * Staff devices get one event per change. Public clients (displays, kiosks,
  * phones) get their own stream, with its own `seq`: a call or recall goes
@@ -66,9 +67,12 @@ function staffStream(deps: StreamDeps) {
 
 export function createBroadcaster(deps: StreamDeps): Broadcaster {
   const rooms = createPublicRooms();
+  // One FIFO per stream: a connection hears one stream only, so neither waits for the other
+  // (the public one paces its folds; staff devices get each event as it comes).
   const sends = createSendQueue();
+  const publicSends = createSendQueue();
   const staff = staffStream(deps);
-  const publicStream = createPublicStream(deps, rooms, sends);
+  const publicStream = createPublicStream(deps, rooms, publicSends);
   let pending: Change[] = [];
   let scheduled = false;
   let stopped = false;
@@ -115,6 +119,7 @@ export function createBroadcaster(deps: StreamDeps): Broadcaster {
       publicStream.stop();
       pending = [];
       sends.stop();
+      publicSends.stop();
     },
   };
 }
