@@ -114,8 +114,14 @@ describe('the live floor in Chromium', { timeout: 90_000 }, () => {
         status: t(lang, 'print.status.paper-out'),
         queued: 1,
       });
-    expect(await floorAlert.textContent()).toContain(words('lo'));
-    expect(await deskAlert.textContent()).toBe(words('en'));
+    // The alert may be raised by the printer's status before the stuck slip is counted in it;
+    // the count follows within the same promise.
+    await expect
+      .poll(() => floorAlert.textContent(), { timeout: ALERT_WITHIN_MS })
+      .toContain(words('lo'));
+    await expect
+      .poll(() => deskAlert.textContent(), { timeout: ALERT_WITHIN_MS })
+      .toBe(words('en'));
     await c.shotBoth('floor-paper-out');
     await clerk.shotBoth('alert-paper-out');
 
