@@ -25,11 +25,16 @@ export interface Standing {
   estimatedWaitMs: number | null;
 }
 
+type WaitingByClass = ReturnType<TicketStore['waitingByClass']>;
+
 export interface Standings {
   /** The wait of whoever has `peopleAhead` people before them in the service. */
   estimate(serviceId: string, peopleAhead: number): number | null;
-  /** The wait of a citizen with no priority who takes a ticket for the service now. */
-  newcomer(serviceId: string): number | null;
+  /**
+   * The wait of a citizen with no priority who takes a ticket for the service
+   * now; `waiting` is the service's `waitingByClass`, when the caller has just read it.
+   */
+  newcomer(serviceId: string, waiting?: WaitingByClass): number | null;
   /** A ticket's standing; both null once it no longer waits. */
   of(ticket: Ticket): Standing;
 }
@@ -61,8 +66,8 @@ export function createStandings(deps: {
     });
   return {
     estimate,
-    newcomer(serviceId) {
-      const { normal, priority } = tickets.waitingByClass(serviceId);
+    newcomer(serviceId, waiting = tickets.waitingByClass(serviceId)) {
+      const { normal, priority } = waiting;
       return estimate(serviceId, place(serviceId, false, normal, priority));
     },
     of(ticket) {
