@@ -12,6 +12,7 @@ import type { CallPolicy } from './call-policy.js';
 import type { TicketStore } from './ticket-store.js';
 import {
   estimateWaitFromRecentMs,
+  measuresRate,
   DEFAULT_RATE_WINDOW_MS,
 } from '../../../shared/domain/wait-estimate.js';
 import { peopleAheadInCallOrder } from '../../../shared/domain/queue-place.js';
@@ -48,11 +49,13 @@ export function createStandings(deps: {
   const { clock, tickets, counters, policy } = deps;
   function estimate(serviceId: string, peopleAhead: number): number | null {
     const now = clock.now();
+    const recent = tickets.recentCompletions(serviceId, now - DEFAULT_RATE_WINDOW_MS, now);
     return estimateWaitFromRecentMs({
       peopleAhead,
-      recent: tickets.recentCompletions(serviceId, now - DEFAULT_RATE_WINDOW_MS, now),
+      recent,
       now,
-      servingCounters: counters.servingCount(serviceId),
+      // Read only when it is used: a measured rate does not look at the counters.
+      servingCounters: measuresRate(recent) ? 0 : counters.servingCount(serviceId),
       assumedServiceMinutes: DEFAULT_SERVICE_MS / 60_000,
     });
   }
