@@ -61,8 +61,14 @@ export function estimateWaitFromRecentMs(input: WaitEstimateFromRecent): number 
   return Math.max(0, Math.round(input.peopleAhead / perMs));
 }
 
+/** Whether the recent completions measure a rate; until they do, the serving counters count. */
+export const measuresRate = (
+  recent: RecentCompletions,
+): recent is { count: number; oldestMs: number } =>
+  recent.count >= MIN_COMPLETIONS_FOR_RATE && recent.oldestMs !== null;
+
 function observedRatePerMs({ recent, now }: WaitEstimateFromRecent): number | null {
-  if (recent.count < MIN_COMPLETIONS_FOR_RATE || recent.oldestMs === null) return null;
+  if (!measuresRate(recent)) return null;
   const spanMs = Math.max(now - recent.oldestMs, MIN_RATE_SPAN_MS);
   return recent.count / spanMs;
 }

@@ -23,21 +23,24 @@ interface Pending {
 export function createGroupCommit(db: Db, settled?: (committed: boolean) => void) {
   let pending: Pending[] = [];
 
+  // Made once, not per batch: better-sqlite3 builds four wrappers for every `db.transaction`.
+  const runAll = db.transaction((items: readonly Pending[], results: Result[]) => {
+    for (const item of items) {
+      try {
+        results.push({ ok: true, value: item.run() });
+      } catch (error) {
+        results.push({ ok: false, error });
+      }
+    }
+  });
+
   function flush() {
     const items = pending;
     if (items.length === 0) return; // flushed early: the turn's own flush finds nothing
     pending = [];
     const results: Result[] = [];
     try {
-      db.transaction(() => {
-        for (const item of items) {
-          try {
-            results.push({ ok: true, value: item.run() });
-          } catch (error) {
-            results.push({ ok: false, error });
-          }
-        }
-      })();
+      runAll(items, results);
     } catch (error) {
       // The commit itself failed: nothing in the batch is durable, so nothing succeeded.
       settled?.(false);

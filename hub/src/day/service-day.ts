@@ -24,11 +24,26 @@ export function createServiceDay(db: Db, clock: Clock, config: ConfigSource): Se
   );
   const write = db.prepare<[string]>('UPDATE centre SET current_day = ? WHERE id = 1');
   const byClock = () => serviceDay(clock.now(), config.current().timeZone);
-  const stored = () => read.get()?.current_day ?? null;
+  /**
+   * The stored day as last read outside a transaction: every request and
+   * every event reads it, and only `set` changes it. A read inside a
+   * transaction is not remembered (it may see a `set` that rolls back), and
+   * `set` forgets, so the next read after it goes to the table again.
+   */
+  let committed: string | null | undefined;
+  const stored = () => {
+    if (committed !== undefined) return committed;
+    const day = read.get()?.current_day ?? null;
+    if (!db.inTransaction) committed = day;
+    return day;
+  };
   return {
     current: () => stored() ?? byClock(),
     stored,
-    set: (day) => void write.run(day),
+    set(day) {
+      committed = undefined;
+      write.run(day);
+    },
     byClock,
   };
 }

@@ -21,6 +21,7 @@ import { standsAlone } from './public-fold.js';
 import { createPublicStream, type StreamDeps } from './public-stream.js';
 import { createPublicRooms, FULL_ROOM, type Join } from './public-rooms.js';
 import { createSendQueue } from './send-queue.js';
+import { createFlushReads } from './flush-reads.js';
 import type { QueueEvent, ResponseData, Snapshot } from '../../../shared/protocol.js';
 
 export interface Broadcaster {
@@ -66,13 +67,14 @@ function staffStream(deps: StreamDeps) {
 }
 
 export function createBroadcaster(deps: StreamDeps): Broadcaster {
+  const reads = createFlushReads(deps);
   const rooms = createPublicRooms();
   // One FIFO per stream: a connection hears one stream only, so neither waits for the other
   // (the public one paces its folds; staff devices get each event as it comes).
   const sends = createSendQueue();
   const publicSends = createSendQueue();
-  const staff = staffStream(deps);
-  const publicStream = createPublicStream(deps, rooms, publicSends);
+  const staff = staffStream(reads.deps);
+  const publicStream = createPublicStream(reads.deps, rooms, publicSends);
   let pending: Change[] = [];
   let scheduled = false;
   let stopped = false;
@@ -82,12 +84,14 @@ export function createBroadcaster(deps: StreamDeps): Broadcaster {
     if (stopped) return;
     const changes = pending;
     pending = [];
-    for (const c of changes) {
-      const full = staff.event(c);
-      sends.enqueue(() => deps.io.to(FULL_ROOM).emit('queue:event', full));
-      publicStream.add(c);
-    }
-    publicStream.due();
+    reads.during(() => {
+      for (const c of changes) {
+        const full = staff.event(c);
+        sends.enqueue(() => deps.io.to(FULL_ROOM).emit('queue:event', full));
+        publicStream.add(c);
+      }
+      publicStream.due();
+    });
   }
 
   return {

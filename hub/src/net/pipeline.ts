@@ -74,7 +74,7 @@ function ctxOf(conn: Connection, staff: StaffAuth): Ctx {
 /** A login whose PIN is temporary may do nothing else until it is changed. */
 function checkPinChanged(conn: Connection, event: RequestEvent, staff: StaffAuth) {
   if (conn.staffId === null || WITH_TEMPORARY_PIN.includes(event)) return;
-  if (staff.current(conn.staffId)?.pinMustChange) {
+  if (staff.mustChangePin(conn.staffId)) {
     throw new HubError(
       'unauthorized',
       'Choose a new PIN before anything else',

@@ -30,6 +30,8 @@ export interface StaffAuth {
   login(username: string, pin: string, source: string): Promise<Staff>;
   /** The staff record as it is now (roles and counters may have changed since login). */
   current(id: number): Staff | null;
+  /** Whether an active member must choose a new PIN first: `current(id)?.pinMustChange`, in one read. */
+  mustChangePin(id: number): boolean;
   readonly throttle: LoginThrottle;
 }
 
@@ -45,6 +47,9 @@ function staffStatements(db: Db) {
     ),
     byId: db.prepare<[number], StaffRow>(
       `SELECT ${columns} FROM staff WHERE id = ? AND active = 1`,
+    ),
+    pinMustChange: db.prepare<[number], { pin_must_change: number }>(
+      'SELECT pin_must_change FROM staff WHERE id = ? AND active = 1',
     ),
     countersOf: db.prepare<[number], { counter_id: number }>(
       'SELECT counter_id FROM staff_counters WHERE staff_id = ? ORDER BY counter_id',
@@ -116,5 +121,6 @@ export function createStaffAuth(db: Db, clock: Clock, log: Logger): StaffAuth {
       const row = q.byId.get(id);
       return row ? toStaff(row) : null;
     },
+    mustChangePin: (id) => q.pinMustChange.get(id)?.pin_must_change === 1,
   };
 }

@@ -12,6 +12,7 @@ import type { CallPolicy } from './call-policy.js';
 import type { TicketStore } from './ticket-store.js';
 import {
   estimateWaitFromRecentMs,
+  measuresRate,
   DEFAULT_RATE_WINDOW_MS,
 } from '../../../shared/domain/wait-estimate.js';
 import { peopleAheadInCallOrder } from '../../../shared/domain/queue-place.js';
@@ -25,11 +26,16 @@ export interface Standing {
   estimatedWaitMs: number | null;
 }
 
+type WaitingByClass = ReturnType<TicketStore['waitingByClass']>;
+
 export interface Standings {
   /** The wait of whoever has `peopleAhead` people before them in the service. */
   estimate(serviceId: string, peopleAhead: number): number | null;
-  /** The wait of a citizen with no priority who takes a ticket for the service now. */
-  newcomer(serviceId: string): number | null;
+  /**
+   * The wait of a citizen with no priority who takes a ticket for the service
+   * now; `waiting` is the service's `waitingByClass`, when the caller has just read it.
+   */
+  newcomer(serviceId: string, waiting?: WaitingByClass): number | null;
   /** A ticket's standing; both null once it no longer waits. */
   of(ticket: Ticket): Standing;
 }
@@ -43,11 +49,13 @@ export function createStandings(deps: {
   const { clock, tickets, counters, policy } = deps;
   function estimate(serviceId: string, peopleAhead: number): number | null {
     const now = clock.now();
+    const recent = tickets.recentCompletions(serviceId, now - DEFAULT_RATE_WINDOW_MS, now);
     return estimateWaitFromRecentMs({
       peopleAhead,
-      recent: tickets.recentCompletions(serviceId, now - DEFAULT_RATE_WINDOW_MS, now),
+      recent,
       now,
-      servingCounters: counters.servingCount(serviceId),
+      // Read only when it is used: a measured rate does not look at the counters.
+      servingCounters: measuresRate(recent) ? 0 : counters.servingCount(serviceId),
       assumedServiceMinutes: DEFAULT_SERVICE_MS / 60_000,
     });
   }
@@ -61,8 +69,8 @@ export function createStandings(deps: {
     });
   return {
     estimate,
-    newcomer(serviceId) {
-      const { normal, priority } = tickets.waitingByClass(serviceId);
+    newcomer(serviceId, waiting = tickets.waitingByClass(serviceId)) {
+      const { normal, priority } = waiting;
       return estimate(serviceId, place(serviceId, false, normal, priority));
     },
     of(ticket) {

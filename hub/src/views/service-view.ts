@@ -34,7 +34,7 @@ export function createServiceViews(deps: {
       waiting: byClass.normal + byClass.priority,
       priorityWaiting: byClass.priority,
       issuedToday: deps.tickets.issuedToday(deps.day.current(), id),
-      estimatedWaitMs: deps.standings.newcomer(id),
+      estimatedWaitMs: deps.standings.newcomer(id, byClass),
       // The same rule as /book's list of services (bookable-slots.ts `bookable`).
       bookable: deps.bookingStore.settings(id).bookable,
     };
